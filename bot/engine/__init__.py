@@ -1,0 +1,1 @@
+"""The engine: ingest, NLP, claim checking. Never imports Slack."""

@@ -1,0 +1,165 @@
+"""Pydantic models at the engine's boundaries.
+
+These are the shapes the store persists, the CLI prints as JSON and the Slack
+handlers turn into Block Kit. Keep them plain data: no behaviour that needs
+spaCy or a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Stance = Literal["supports", "conflicts"]
+Verdict = Literal["supported", "conflicting", "mixed", "not_found"]
+QuoteKind = Literal["direct", "partial", "reported"]
+EvidenceKind = Literal["quote", "fact"]
+Comparator = Literal["eq", "gt", "ge", "lt", "le", "approx"]
+
+
+class Quantity(BaseModel):
+    """A number with its unit, normalised so that "5 per cent" equals "5%".
+
+    `value` is expressed in the unit's base (durations in minutes, money in
+    the currency's unit); `comparator` keeps "over 90 minutes" apart from
+    "90 minutes".
+    """
+
+    text: str
+    value: float
+    unit: str = ""  # "percent", "minute", "year", "usd", "" for a bare count
+    comparator: Comparator = "eq"
+
+
+class Entity(BaseModel):
+    """A named entity as spaCy found it, with a canonical form for matching."""
+
+    text: str
+    label: str
+    canonical: str
+
+
+class Article(BaseModel):
+    """One indexed article: metadata plus its cleaned body text."""
+
+    id: int | None = None
+    path: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    notes: str | None = None
+    body: str = ""
+
+
+class Passage(BaseModel):
+    """A sentence of an article body: the unit of factual evidence."""
+
+    id: int | None = None
+    article_id: int | None = None
+    position: int
+    text: str
+    lemmas: str = ""  # space-joined lower-case lemmas, for full-text search
+    entities: list[Entity] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[dt.date] = Field(default_factory=list)
+    negated: bool = False
+
+
+class Quote(BaseModel):
+    """Words attributed to a speaker, direct or reported."""
+
+    id: int | None = None
+    article_id: int | None = None
+    passage_position: int | None = None
+    text: str
+    speaker: str | None = None  # canonical person, e.g. "Pete Hegseth"
+    speaker_mention: str | None = None  # as written: "he", "Secretary Hegseth"
+    cue: str | None = None  # "said", "emphasized"
+    kind: QuoteKind = "direct"
+    context: str = ""  # the sentence(s) the quote sits in
+    lemmas: str = ""
+
+
+class ArticleRef(BaseModel):
+    """What a reader needs to find the source again."""
+
+    path: str
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    byline: str | None = None
+
+
+class ParsedArticle(BaseModel):
+    """An article after NLP, ready for one store transaction."""
+
+    article: Article
+    passages: list[Passage]
+    quotes: list[Quote]
+
+
+class Reason(BaseModel):
+    """Why an excerpt conflicts (or, for notes, why a difference is harmless)."""
+
+    code: str  # negation, antonym, number_mismatch, date_mismatch, entity_mismatch,
+    # speaker_mismatch, misquote, variant (harmless wording difference)
+    detail: str
+
+
+class Evidence(BaseModel):
+    stance: Stance
+    kind: EvidenceKind
+    text: str
+    speaker: str | None = None
+    score: float
+    reasons: list[Reason] = Field(default_factory=list)
+    article: ArticleRef
+    also_in: list[ArticleRef] = Field(default_factory=list)  # wire copy grouped here
+    highlight: str | None = None  # the aligned span of `text`
+    passage_id: int | None = None
+    quote_id: int | None = None
+
+
+class ClaimReport(BaseModel):
+    text: str
+    verdict: Verdict
+    evidence: list[Evidence] = Field(default_factory=list)
+    outlets_supporting: int = 0
+    outlets_conflicting: int = 0
+
+
+class CheckReport(BaseModel):
+    """The answer to one message: one or several claims.
+
+    For a single claim the top level is that claim; `claims` lists each one
+    when the message held several.
+    """
+
+    claim: str
+    verdict: Verdict
+    evidence: list[Evidence] = Field(default_factory=list)
+    outlets_supporting: int = 0
+    outlets_conflicting: int = 0
+    claims: list[ClaimReport] = Field(default_factory=list)
+
+
+class IngestFailure(BaseModel):
+    path: str
+    reason: str
+
+
+class IngestReport(BaseModel):
+    added: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    failed: list[IngestFailure] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed

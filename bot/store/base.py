@@ -1,0 +1,118 @@
+"""The Store protocol: what the engine and the Slack handlers need from a database.
+
+Two implementations share it: SQLite (embedded default, FTS5) and PostgreSQL
+(scale-out, tsvector + pg_trgm). The same test suite runs against both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, Field
+
+from bot.engine.models import Article, ParsedArticle, Passage, Quote
+
+
+class PassageHit(BaseModel):
+    """A passage found by full-text search, with its article (body left empty)."""
+
+    passage: Passage
+    article: Article
+    rank: float  # higher is better, comparable only within one search
+
+
+class QuoteHit(BaseModel):
+    quote: Quote
+    article: Article
+    rank: float = 0.0
+
+
+class CheckAudit(BaseModel):
+    """One line of the audit log: who asked what, where, and what the bot said."""
+
+    id: int | None = None
+    team: str | None = None
+    channel: str | None = None
+    user: str | None = None
+    source: str = "cli"  # cli, slash, dm, mention, flag, shortcut, thread
+    claim: str
+    verdict: str
+    evidence_ids: list[str] = Field(default_factory=list)  # "p:12", "q:7"
+    created_at: dt.datetime | None = None
+
+
+class FeedbackVote(BaseModel):
+    check_id: int
+    user: str
+    vote: str  # "up" | "down"
+
+
+class SaveResult(BaseModel):
+    article_id: int
+    status: str  # "added" | "unchanged" | "replaced"
+
+
+@runtime_checkable
+class Store(Protocol):
+    url: str
+
+    # lifecycle -----------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply pending schema steps; return the names applied now."""
+
+    def applied_migrations(self) -> list[str]: ...
+
+    def close(self) -> None: ...
+
+    # articles ------------------------------------------------------------
+    def has_content(self, content_hash: str) -> bool:
+        """True when an article with this content hash is already indexed."""
+
+    def save_article(self, parsed: ParsedArticle) -> SaveResult:
+        """Store one article with its passages and quotes in ONE transaction.
+
+        Same content hash: nothing changes ("unchanged"). Same path with a new
+        hash: the old version is replaced ("replaced"). Safe when two processes
+        ingest at once.
+        """
+
+    def article_count(self) -> int: ...
+
+    def articles(self) -> list[Article]:
+        """All articles with metadata (body included), ordered by path."""
+
+    def article(self, article_id: int) -> Article | None: ...
+
+    def passages(self, article_id: int) -> list[Passage]: ...
+
+    def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
+        """Quotes, optionally of one canonical speaker (case-insensitive)."""
+
+    # retrieval -------------------------------------------------------------
+    def search_passages(self, terms: list[str], limit: int = 50) -> list[PassageHit]:
+        """Full-text OR-search of `terms` (lemmas or words) over passage text and lemmas."""
+
+    def search_quotes(self, terms: list[str], limit: int = 50) -> list[QuoteHit]:
+        """Full-text OR-search of `terms` over quote text and lemmas."""
+
+    # bot state ---------------------------------------------------------------
+    def claim_event(self, event_id: str) -> bool:
+        """Record a Slack event id; True only for the first caller (across replicas)."""
+
+    def flag_thread(self, channel: str, thread_ts: str, user: str | None = None, team: str | None = None) -> None: ...
+
+    def unflag_thread(self, channel: str, thread_ts: str) -> bool:
+        """Stop watching a thread; True when it was flagged."""
+
+    def is_flagged(self, channel: str, thread_ts: str) -> bool: ...
+
+    def record_check(self, audit: CheckAudit) -> int:
+        """Append to the audit log; return the check id (used by feedback buttons)."""
+
+    def recent_checks(self, limit: int = 10, team: str | None = None) -> list[CheckAudit]: ...
+
+    def record_feedback(self, vote: FeedbackVote) -> None:
+        """Store a vote; a user's later vote on the same check replaces the earlier one."""
+
+    def feedback_counts(self, check_id: int) -> dict[str, int]: ...
