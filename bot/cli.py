@@ -1,0 +1,307 @@
+"""`factcheck`: a thin command-line shell over the engine.
+
+Every command builds Settings, opens the FactChecker and prints what it
+returns; no checking logic lives here. Engine errors become one clear line
+and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from bot.engine.errors import FactCheckError
+from bot.engine.models import CheckReport, IngestReport
+from bot.settings import Settings, load_settings
+
+T = TypeVar("T")
+
+VERDICT_LABELS = {
+    "supported": "Supported",
+    "conflicting": "Conflicting",
+    "mixed": "Mixed",
+    "not_found": "No coverage found",
+}
+
+
+def _settings(database_url: str | None) -> Settings:
+    overrides = {"FACTCHECK_DATABASE_URL": database_url} if database_url else {}
+    return load_settings(**overrides)
+
+
+@contextmanager
+def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterator["FactChecker"]:  # noqa: F821
+    from bot.engine.checker import FactChecker
+
+    checker = FactChecker.open(_settings(database_url))
+    try:
+        if index_if_empty and checker.store.article_count() == 0:
+            corpus_dir = checker.settings.corpus_dir
+            click.echo(f"Index is empty: indexing {corpus_dir} first…", err=True)
+            report = _with_progress("Indexing", lambda cb: checker.ingest([corpus_dir], progress=cb))
+            _print_ingest_summary(report)
+        yield checker
+    finally:
+        checker.close()
+
+
+def _with_progress(label: str, run: Callable[[Callable[[str], None]], T]) -> T:
+    """Run `run(progress)` showing a spinner-style counter on stderr."""
+    seen = 0
+
+    def tick(path: str) -> None:
+        nonlocal seen
+        seen += 1
+        if sys.stderr.isatty():
+            click.echo(f"\r{label}: {seen} article(s) — {Path(path).name[:50]:<50}", nl=False, err=True)
+
+    result = run(tick)
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    return result
+
+
+def _print_ingest_summary(report: IngestReport) -> None:
+    click.echo(
+        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}",
+        err=True,
+    )
+    for failure in report.failed:
+        click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)
+
+
+class EngineErrors(click.Group):
+    """Turn engine errors into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except FactCheckError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+
+
+database_option = click.option(
+    "--database-url", default=None, help="Override FACTCHECK_DATABASE_URL (sqlite:///… or postgresql://…)."
+)
+
+
+@click.group(cls=EngineErrors)
+@click.option("-v", "--verbose", is_flag=True, help="Log engine details to stderr.")
+@click.version_option(package_name="factcheck-bot")
+def cli(verbose: bool) -> None:
+    """Check claims against a newsroom's article corpus."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--processes", default=1, show_default=True, help="spaCy worker processes.")
+@database_option
+def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
+    """Index files or folders (.txt, .html, .jsonl) into the store."""
+    with _checker(database_url, index_if_empty=False) as checker:
+        report = _with_progress(
+            "Indexing", lambda cb: checker.ingest(list(paths), progress=cb, n_process=processes)
+        )
+    click.echo(
+        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
+    )
+    for failure in report.failed:
+        click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+def format_report(report: CheckReport) -> str:
+    """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
+    lines: list[str] = []
+    for claim in report.claims or [report]:
+        label = VERDICT_LABELS[claim.verdict]
+        lines.append(f"{label} — {claim.text}")
+        lines.append(
+            f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
+        )
+        for ev in claim.evidence:
+            mark = "✔ supports " if ev.stance == "supports" else "✘ conflicts"
+            lines.append(f"  {mark}  \"{ev.text}\"")
+            source = " · ".join(
+                part
+                for part in (
+                    ev.speaker and f"— {ev.speaker}",
+                    ev.article.outlet or Path(ev.article.path).name,
+                    ev.article.title,
+                    ev.article.published and ev.article.published.isoformat(),
+                )
+                if part
+            )
+            lines.append(f"               {source}")
+            if ev.also_in:
+                others = ", ".join(a.outlet or Path(a.path).name for a in ev.also_in)
+                lines.append(f"               also in: {others}")
+            for reason in ev.reasons:
+                lines.append(f"               {reason.code}: {reason.detail}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+@cli.command()
+@click.argument("claim", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract object.")
+@click.option("--jsonl", is_flag=True, help="Read one claim per line on stdin; print one JSON object per line.")
+@database_option
+def check(claim: str | None, as_json: bool, jsonl: bool, database_url: str | None) -> None:
+    """Check CLAIM against the indexed corpus."""
+    if not jsonl and not (claim and claim.strip()):
+        raise click.UsageError('give a claim, e.g. factcheck check "Hegseth said ..." (or --jsonl)')
+    with _checker(database_url) as checker:
+        if jsonl:
+            for line in sys.stdin:
+                if line.strip():
+                    click.echo(checker.check(line.strip()).model_dump_json())
+            return
+        report = checker.check(claim or "")
+        checker.record_check(_cli_audit(report, checker))
+    click.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) if as_json else format_report(report), nl=not as_json)
+    if as_json:
+        click.echo("")
+
+
+def _cli_audit(report: CheckReport, checker) -> "CheckAudit":  # noqa: F821
+    from bot.store.base import CheckAudit
+
+    return CheckAudit(
+        source="cli", claim=report.claim, verdict=report.verdict, evidence_ids=checker.evidence_ids(report)
+    )
+
+
+@cli.command()
+@click.option("--speaker", default=None, help="Only this speaker (any of their names).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@database_option
+def quotes(speaker: str | None, as_json: bool, database_url: str | None) -> None:
+    """List the indexed quotes with their speakers."""
+    with _checker(database_url) as checker:
+        hits = checker.quotes(speaker)
+    if as_json:
+        rows = [
+            {
+                "text": h.quote.text,
+                "speaker": h.quote.speaker,
+                "kind": h.quote.kind,
+                "article": _article_json(h.article),
+            }
+            for h in hits
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for h in hits:
+        click.echo(f"[{h.quote.kind}] {h.quote.speaker or 'unknown'}: \"{h.quote.text}\"")
+        click.echo(f"    {h.article.outlet or h.article.path} · {h.article.published or ''}")
+
+
+def _article_json(article) -> dict:
+    return {
+        "path": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+    }
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@database_option
+def sources(as_json: bool, database_url: str | None) -> None:
+    """List the indexed articles with their metadata."""
+    with _checker(database_url) as checker:
+        articles = checker.sources()
+    if as_json:
+        rows = [{**_article_json(a), "byline": a.byline, "dateline": a.dateline} for a in articles]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for a in articles:
+        click.echo(f"{a.outlet or '?'} · {a.published or '?'} · {a.title or Path(a.path).name}")
+        details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path) if x)
+        click.echo(f"    {details}")
+
+
+@cli.command()
+@click.option("--http", is_flag=True, help="Force HTTP mode even when SLACK_APP_TOKEN is set.")
+@click.option("--port", type=int, default=None, help="HTTP port (default FACTCHECK_HTTP_PORT).")
+@database_option
+def serve(http: bool, port: int | None, database_url: str | None) -> None:
+    """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
+    from bot.app import serve as serve_slack
+
+    with _checker(database_url) as checker:
+        serve_slack(checker.settings, checker, http=http or None, port=port)
+
+
+@cli.command(name="eval")
+@click.argument("claims_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@database_option
+def eval_claims(claims_file: Path, database_url: str | None) -> None:
+    """Measure verdicts and evidence on labelled claims (JSON Lines)."""
+    from bot.evaluation.claims_eval import evaluate_claims, format_claims_eval
+
+    with _checker(database_url) as checker:
+        result = evaluate_claims(claims_file, checker)
+    click.echo(format_claims_eval(result))
+
+
+@cli.command(name="eval-quotes")
+@click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+def eval_quotes(root: Path, split: str, limit: int | None) -> None:
+    """Measure quote and speaker extraction on PolNeAR."""
+    from bot.evaluation.polnear import evaluate_polnear, format_polnear
+    from bot.engine.nlp import load_pipeline
+
+    settings = load_settings()
+    result = evaluate_polnear(root, split, nlp=load_pipeline(settings.spacy_model), limit=limit)
+    click.echo(format_polnear(result))
+
+
+@cli.command(name="eval-matching")
+@click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
+def eval_matching(root: Path, split: str) -> None:
+    """Measure claim matching on CLEF 2020 CheckThat! task 2 (MAP@5, MRR, P@1)."""
+    from bot.evaluation.clef import evaluate_clef, format_clef
+
+    click.echo(format_clef(evaluate_clef(root, split, settings=load_settings())))
+
+
+@cli.command(name="migrate-store")
+@click.option("--to", "target_url", required=True, help="Target database URL, e.g. postgresql://…")
+@database_option
+def migrate_store(target_url: str, database_url: str | None) -> None:
+    """Copy the index and bot state from the configured store into another."""
+    from bot.store import open_store
+    from bot.store.transfer import copy_store
+
+    source = open_store(_settings(database_url).database_url)
+    target = open_store(_settings(target_url).database_url)
+    try:
+        report = copy_store(source, target)
+    finally:
+        source.close()
+        target.close()
+    click.echo(report.summary() if hasattr(report, "summary") else str(report))
+
+
+def main() -> None:
+    cli(prog_name="factcheck")

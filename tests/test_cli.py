@@ -1,0 +1,133 @@
+"""The factcheck CLI, driven the way a user types it (click's runner, real SQLite)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture()
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner whose store is a fresh SQLite file and whose corpus is the shipped seeds."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", f"sqlite:///{tmp_path / 'index.db'}")
+    monkeypatch.setenv("FACTCHECK_CORPUS_DIR", str(SEEDS))
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def indexed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One SQLite index of the seeds shared by the read-only tests of this module."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'seeds.db'}"
+    result = CliRunner().invoke(cli, ["ingest", str(SEEDS), "--database-url", url])
+    assert result.exit_code == 0, result.output
+    return url
+
+
+def test_every_command_has_help() -> None:
+    for name, command in cli.commands.items():
+        assert command.help, f"factcheck {name} has no help text"
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0
+
+
+def test_ingest_reports_a_summary_and_is_idempotent(runner: CliRunner) -> None:
+    first = runner.invoke(cli, ["ingest", str(SEEDS)])
+    assert first.exit_code == 0, first.output
+    assert "added 5, unchanged 0, failed 0" in first.output
+
+    again = runner.invoke(cli, ["ingest", str(SEEDS)])
+    assert "added 0, unchanged 5, failed 0" in again.output
+
+
+def test_a_bad_file_is_reported_and_the_rest_indexed(runner: CliRunner, tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "good.txt").write_text(
+        "Senator Jane Roe said on Monday that the bridge would reopen in May.\n\n"
+        '"We will finish the repairs on time," Roe said.\n',
+        encoding="utf-8",
+    )
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+    result = runner.invoke(cli, ["ingest", str(batch)])
+
+    assert result.exit_code == 1
+    assert "added 1, unchanged 0, failed 2" in result.output
+    assert "empty.txt" in result.output and "image.txt" in result.output
+    listed = runner.invoke(cli, ["sources", "--json"])
+    assert [Path(a["path"]).name for a in json.loads(listed.output)] == ["good.txt"]
+
+
+def test_check_indexes_the_corpus_when_the_store_is_empty(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", "Trump and Putin spoke for over three hours", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "index is empty: indexing" in result.stderr.lower()
+    assert json.loads(result.stdout)["verdict"] == "conflicting"
+
+
+def test_check_json_follows_the_contract(indexed_db: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "Hegseth said the US would deploy troops to Ukraine.", "--json", "--database-url", indexed_db]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) >= {"claim", "verdict", "evidence", "claims"}
+    assert report["verdict"] == "conflicting"
+    first = report["evidence"][0]
+    assert set(first) >= {"stance", "kind", "text", "speaker", "score", "reasons", "article"}
+    assert set(first["article"]) >= {"path", "outlet", "title", "published", "url"}
+    assert first["stance"] == "conflicts" and first["reasons"]
+
+
+def test_check_jsonl_answers_each_line_in_order(indexed_db: str) -> None:
+    claims = "Fogel had been imprisoned in Russia for four years.\nThe Bank of England cut interest rates to 4.5 percent.\n"
+    result = CliRunner().invoke(cli, ["check", "--jsonl", "--database-url", indexed_db], input=claims)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["verdict"] for r in rows] == ["supported", "not_found"]
+
+
+def test_readable_report_names_source_and_reason(indexed_db: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "Trump and Putin spoke for over three hours.", "--database-url", indexed_db]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Conflicting")
+    assert "number_mismatch" in result.stdout and "90 minutes" in result.stdout
+
+
+def test_quotes_json_filters_by_any_name_of_the_speaker(indexed_db: str) -> None:
+    result = CliRunner().invoke(cli, ["quotes", "--json", "--speaker", "Hegseth", "--database-url", indexed_db])
+    rows = json.loads(result.stdout)
+    assert rows and {r["speaker"] for r in rows} == {"Pete Hegseth"}
+    assert {r["kind"] for r in rows} <= {"direct", "partial", "reported"}
+    assert any("best negotiator on the planet" in r["text"] for r in rows)
+
+
+def test_sources_lists_outlets_and_dates(indexed_db: str) -> None:
+    rows = json.loads(CliRunner().invoke(cli, ["sources", "--json", "--database-url", indexed_db]).stdout)
+    assert len(rows) == 5
+    assert all(r["outlet"] and r["published"] for r in rows)
+
+
+def test_an_empty_claim_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", "  "])
+    assert result.exit_code == 2
+    assert "give a claim" in result.output
+
+
+def test_an_invalid_setting_is_one_clear_line(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", "mysql://nope")
+    result = runner.invoke(cli, ["sources"])
+    assert result.exit_code == 1
+    assert "FACTCHECK_DATABASE_URL" in result.output
