@@ -303,5 +303,23 @@ def migrate_store(target_url: str, database_url: str | None) -> None:
     click.echo(report.summary() if hasattr(report, "summary") else str(report))
 
 
+@cli.command()
+@click.option("--sizes", default="1000,5000,20000", show_default=True, help="Corpus sizes (articles), comma-separated.")
+@click.option("--backends", default="sqlite,postgresql", show_default=True, help="Stores to measure.")
+@click.option("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/postgres", show_default=True,
+              help="Server for the PostgreSQL runs (a temporary database is created and dropped).")
+@click.option("--polnear", "polnear_root", default="../shared/benchmarks/polnear", show_default=True,
+              type=click.Path(path_type=Path), help="PolNeAR root: real news texts for the corpus.")
+@click.option("--claims", "claims_file", default="../shared/eval/dev_claims.jsonl", show_default=True,
+              type=click.Path(path_type=Path), help="Claims to time (plus generated variants).")
+@click.option("--processes", default=2, show_default=True, help="spaCy worker processes for ingest.")
+@click.option("--quick", is_flag=True, help="Small sizes and fewer claims: a few minutes.")
+def bench(**options: object) -> None:
+    """Measure ingest throughput, check latency, memory and index size as the corpus grows."""
+    from bot.evaluation.bench import BenchOptions, format_bench, run_bench
+
+    click.echo(format_bench(run_bench(BenchOptions(**options))))
+
+
 def main() -> None:
     cli(prog_name="factcheck")

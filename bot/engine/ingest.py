@@ -48,9 +48,13 @@ def _load_all(
 ) -> Iterator[Article]:
     for path in files:
         try:
-            yield from corpus.load_articles(path, max_bytes=max_bytes, outlets=outlets)
+            loaded = corpus.read_articles(path, max_bytes=max_bytes, outlets=outlets)
         except IngestError as exc:
-            report.failed.append(IngestFailure(path=str(path), reason=str(exc)))
+            reason = getattr(exc, "reason", None) or str(exc)
+            report.failed.append(IngestFailure(path=str(path), reason=reason))
+            continue
+        report.failed.extend(loaded.skipped)
+        yield from loaded.articles
 
 
 def ingest_paths(

@@ -1,0 +1,196 @@
+"""Composition root for Slack: settings + engine + handlers -> a Bolt app, and the servers that run it.
+
+`build_app` is what tests use with a fake Web API URL; `serve` is what
+`factcheck serve` calls. Socket Mode (an app-level token, no public URL) is
+preferred when SLACK_APP_TOKEN is set; otherwise a small stdlib HTTP server
+takes every Slack request at POST /slack/events and answers GET /healthz,
+so no web framework is needed. Work runs after the ack
+(process_before_response=False): Bolt answers Slack as soon as a listener
+calls `ack()` and the listener keeps running in Bolt's thread pool.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App, BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.engine.errors import SettingsError, StoreError
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.engine.checker import FactChecker
+
+logger = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything absurd
+
+
+def retry_handlers() -> list[Any]:
+    """slack_sdk's own retry policies: 429 honours Retry-After, 5xx and dropped connections back off."""
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=2),
+    ]
+
+
+def build_web_client(settings: Settings) -> WebClient:
+    if settings.slack_bot_token is None:
+        raise SettingsError("invalid setting SLACK_BOT_TOKEN: required to run the Slack bot")
+    base_url = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
+    return WebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=base_url,
+        retry_handlers=retry_handlers(),
+        logger=logging.getLogger("slack_sdk.web"),
+    )
+
+
+def build_app(settings: Settings, checker: FactChecker, *, client: WebClient | None = None) -> App:
+    """The real Bolt app with every handler registered. Calls auth.test once (Bolt's token check)."""
+    from handlers import register
+
+    web_client = client or build_web_client(settings)
+    signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    app = App(
+        name="factcheck",
+        client=web_client,
+        # An empty secret only ever occurs in Socket Mode, where requests are not signed;
+        # `serve_http` refuses to start without one.
+        signing_secret=signing_secret,
+        process_before_response=False,
+        logger=logging.getLogger("factcheck.slack"),
+    )
+    register(app, checker, settings)
+    return app
+
+
+# HTTP mode -------------------------------------------------------------------------
+class SlackHTTPServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer holding the Bolt app and the engine, for the request handler."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], app: App, checker: FactChecker) -> None:
+        self.app = app
+        self.checker = checker
+        super().__init__(address, SlackRequestHandler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+class SlackRequestHandler(BaseHTTPRequestHandler):
+    """POST /slack/events -> Bolt (which verifies the signature); GET /healthz -> engine status."""
+
+    server: SlackHTTPServer
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
+        path, _, query = self.path.partition("?")
+        if path != EVENTS_PATH:
+            self._send(404, {"error": "not found"})
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY_BYTES:
+            self._send(413, {"error": "payload too large"})
+            return
+        body = self.rfile.read(length).decode("utf-8")
+        headers: dict[str, list[str]] = {}
+        for name, value in self.headers.items():
+            headers.setdefault(name.lower(), []).append(value)
+        response = self.server.app.dispatch(BoltRequest(body=body, query=query, headers=headers))
+        self._send(response.status, response.body, response.headers)
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.partition("?")[0] != HEALTH_PATH:
+            self._send(404, {"error": "not found"})
+            return
+        try:
+            articles = self.server.checker.store.article_count()
+        except StoreError as exc:
+            logger.exception("health check: store unavailable")
+            self._send(503, {"ok": False, "error": str(exc)})
+            return
+        self._send(200, {"ok": True, "articles": articles})
+
+    def _send(self, status: int, body: str | dict[str, Any], headers: dict[str, Any] | None = None) -> None:
+        payload = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
+        self.send_response(status)
+        has_type = False
+        for name, values in (headers or {}).items():
+            if name.lower() == "content-length":
+                continue
+            has_type = has_type or name.lower() == "content-type"
+            for value in values if isinstance(values, (list, tuple)) else [values]:
+                self.send_header(name, value)
+        if not has_type:
+            self.send_header("Content-Type", "application/json" if isinstance(body, dict) else "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server signature)
+        logger.debug("http %s - " + format, self.address_string(), *args)
+
+
+def make_http_server(app: App, checker: FactChecker, *, host: str = "0.0.0.0", port: int = 3000) -> SlackHTTPServer:
+    """Bind the HTTP server (port 0 picks a free port, as the tests do) without starting it."""
+    return SlackHTTPServer((host, port), app, checker)
+
+
+# running -------------------------------------------------------------------------------
+def serve(settings: Settings, checker: FactChecker, *, http: bool | None = None, port: int | None = None) -> None:
+    """Run the bot until interrupted: Socket Mode with SLACK_APP_TOKEN unless HTTP is forced."""
+    app = build_app(settings, checker)
+    if settings.slack_app_token is not None and not http:
+        serve_socket_mode(app, settings)
+    else:
+        serve_http(app, settings, checker, port=port)
+
+
+def serve_http(app: App, settings: Settings, checker: FactChecker, *, port: int | None = None) -> None:
+    if settings.slack_signing_secret is None or not settings.slack_signing_secret.get_secret_value():
+        raise SettingsError("invalid setting SLACK_SIGNING_SECRET: required in HTTP mode")
+    server = make_http_server(app, checker, port=port or settings.http_port)
+    logger.info("HTTP mode: POST %s and GET %s on port %s", EVENTS_PATH, HEALTH_PATH, server.server_address[1])
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        logger.info("stopping")
+    finally:
+        server.server_close()
+
+
+def socket_mode_handler(app: App, settings: Settings) -> Any:
+    """Bolt's Socket Mode adapter on slack_sdk's built-in websocket client (no extra dependency)."""
+    from slack_bolt.adapter.socket_mode.builtin import SocketModeHandler
+
+    if settings.slack_app_token is None:
+        raise SettingsError("invalid setting SLACK_APP_TOKEN: required in Socket Mode")
+    return SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
+
+
+def serve_socket_mode(app: App, settings: Settings) -> None:
+    handler = socket_mode_handler(app, settings)
+    logger.info("Socket Mode: connecting")
+    try:
+        handler.start()
+    except KeyboardInterrupt:
+        logger.info("stopping")
+    finally:
+        handler.close()

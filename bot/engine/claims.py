@@ -1,0 +1,294 @@
+"""Claims: split a message into check-worthy sentences and parse each one.
+
+A message pasted into Slack may hold greetings, requests ("can you check
+this?") and several statements. Only statements that name something (an
+entity, a number, a date) or attribute words to someone are worth checking.
+Each claim is parsed once with spaCy; everything later in the check works on
+the `Claim` model, so no spaCy runs per candidate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from pydantic import BaseModel, Field
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from bot.engine import facts
+from bot.engine.models import Entity, Quantity
+from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
+
+# Reporting verbs: "X said ..." attributes the rest of the sentence to X.
+NEUTRAL_SPEECH_VERBS = frozenset(
+    """say tell state add write claim explain note stress emphasize emphasise insist declare
+    assert reiterate underline remark argue tweet post announce mention suggest confirm
+    point tell report warn acknowledge admit told""".split()
+)
+# Verbs that attribute AND carry meaning ("vowed to end ..."): the speaker is
+# recorded, but the verb stays part of what is checked.
+CONTENT_SPEECH_VERBS = frozenset(
+    "vow promise pledge deny threaten predict urge call agree refuse reject accuse".split()
+)
+SPEECH_VERBS = NEUTRAL_SPEECH_VERBS | CONTENT_SPEECH_VERBS
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KEY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+# Verbs too light to carry a claim ("took place", "held talks", "made it clear").
+LIGHT_VERBS = frozenset("be have do take make get give go come hold put keep let seem become".split())
+
+QUOTE_PATTERN = re.compile(r"[\"“”„«»]([^\"“”„«»]{2,}?)[\"“”„«»]|(?<![\w])['‘]([^'‘’]{3,}?)['’](?![\w])")
+COLON_ATTRIBUTION = re.compile(
+    r"^\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*[\"“](?P<words>.+?)[\"”]?\s*$",
+    re.S,
+)
+SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<https?://[^>]*>|https?://\S+|:[a-z0-9_+-]+:")
+REQUEST_PATTERN = re.compile(
+    r"^\s*(hi|hello|hey|thanks|thank you|cheers|morning|good (morning|afternoon|evening)|ok|okay)\b"
+    r"|^\s*(can|could|would|will) (you|someone|somebody|anyone)\b"
+    r"|^\s*(please )?(check|verify|fact[- ]?check|look into)\b"
+    r"|\b(is (this|that|it) (true|right|correct|accurate))\b",
+    re.I,
+)
+NEGATION_PATTERN = re.compile(
+    r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b", re.I
+)
+NEGATION_IDIOMS = re.compile(r"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b", re.I)
+
+
+class Claim(BaseModel):
+    """One check-worthy statement, parsed once, compared with many candidates."""
+
+    text: str  # the sentence as the user wrote it
+    content: str  # what is claimed, with "X said" stripped
+    quoted: list[str] = Field(default_factory=list)  # words the claim puts in quotation marks
+    speaker: str | None = None  # canonical person the claim attributes words to
+    speaker_mention: str | None = None
+    key_lemmas: list[str] = Field(default_factory=list)  # content words of `content`, lower-case
+    lemmas: list[str] = Field(default_factory=list)  # all alphanumeric lemmas of `content`
+    names: list[Entity] = Field(default_factory=list)  # named things the source must mention
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[dt.date] = Field(default_factory=list)
+    dates_have_year: bool = False
+    weekdays: list[str] = Field(default_factory=list)
+    negated: bool = False
+    predicate: str | None = None  # lemma of the main verb a source must state (or oppose)
+    years: list[int] = Field(default_factory=list)  # "in 2020": years as dates, not quantities
+
+
+def negation_words(text: str) -> list[str]:
+    """Negation cues written in `text` ("not", "never", "n't"), idioms such as "not only" excluded."""
+    cleaned = NEGATION_IDIOMS.sub(" ", text)
+    return [m.group(0).lower() for m in NEGATION_PATTERN.finditer(cleaned)]
+
+
+def clean_message(text: str) -> str:
+    """Drop Slack markup (mentions, links, emoji codes) that is not part of any claim."""
+    return " ".join(SLACK_MARKUP.sub(" ", text).split())
+
+
+def split_sentences(doc: Doc) -> list[Span]:
+    """spaCy sentences, re-joined where a quotation runs across a sentence boundary."""
+    merged: list[Span] = []
+    start: int | None = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start
+        span = doc[start : sent.end]
+        if _quotes_balanced(span.text):
+            merged.append(span)
+            start = None
+    if start is not None:
+        merged.append(doc[start : len(doc)])
+    return [s for s in merged if s.text.strip()]
+
+
+def _quotes_balanced(text: str) -> bool:
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") <= text.count("”")
+    return straight and curly
+
+
+def is_check_worthy(sent: Span) -> bool:
+    """A statement naming something, with a number or date, or attributing words; not a request."""
+    text = sent.text.strip()
+    if REQUEST_PATTERN.search(text) and not QUOTE_PATTERN.search(text):
+        return False
+    if text.endswith("?") and not any(e.label_ in NAME_LABELS for e in sent.ents):
+        return False
+    if any(e.label_ in NAME_LABELS or e.label_ in NUMERIC_LABELS for e in sent.ents):
+        return True
+    if any(t.pos_ == "PROPN" or t.like_num for t in sent):
+        return True
+    return bool(QUOTE_PATTERN.search(text)) or _speech_verb(sent) is not None
+
+
+def _speech_verb(sent: Span) -> Token | None:
+    """The reporting verb whose subject names a person ("Hegseth said"), if any."""
+    for token in sent:
+        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and any(t.pos_ == "PROPN" for t in subjects[0].subtree):
+            return token
+    return None
+
+
+def _quoted_words(text: str) -> list[str]:
+    found = []
+    for match in QUOTE_PATTERN.finditer(text):
+        words = (match.group(1) or match.group(2) or "").strip(" ,.;:")
+        if len(words.split()) >= 2:
+            found.append(words)
+    return found
+
+
+def _attribution(sent: Span) -> tuple[str | None, str, bool]:
+    """(speaker mention, content, verb kept) of a sentence; mention None when not attributed."""
+    text = sent.text.strip()
+    colon = COLON_ATTRIBUTION.match(text)
+    if colon:
+        mention = colon.group("speaker").strip()
+        words = colon.group("words").strip().rstrip('"”').strip()
+        if any(t.pos_ == "PROPN" for t in sent if t.idx - sent.start_char < len(mention)):
+            return mention, words, False
+    verb = _speech_verb(sent)
+    if verb is None:
+        return None, text, False
+    subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    mention = " ".join(t.text for t in subject.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ"))
+    keep_verb = verb.lemma_.lower() in CONTENT_SPEECH_VERBS
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj")]
+    complement = next((c for c in complements if c.dep_ == "ccomp"), None) or (
+        complements[0] if complements else None
+    )
+    if complement is not None and not keep_verb:
+        tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+        content = _span_text(tokens)
+    else:
+        dropped = set(t.i for t in subject.subtree)
+        if not keep_verb:
+            dropped.add(verb.i)
+        content = _span_text([t for t in sent if t.i not in dropped])
+    content = content.strip(" ,:;") or text
+    return mention or None, content, keep_verb
+
+
+def _span_text(tokens: Iterable[Token]) -> str:
+    return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+
+
+def _names(content_doc: Span | Doc, speaker_mention: str | None) -> list[Entity]:
+    """Named things of the content: entities plus proper nouns spaCy left untagged."""
+    names: list[Entity] = []
+    covered: set[int] = set()
+    speaker_words = set((speaker_mention or "").lower().split())
+    for ent in content_doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        covered.update(range(ent.start, ent.end))
+        if ent.text.lower() in speaker_words or ent.text.lower() == (speaker_mention or "").lower():
+            continue
+        names.append(Entity(text=ent.text, label=ent.label_, canonical=facts.canonical_entity(ent.text, ent.label_)))
+    for token in content_doc:
+        if token.pos_ == "PROPN" and token.i not in covered and token.text.lower() not in speaker_words:
+            if token.lower_.rstrip(".") in TITLE_WORDS:  # "President", "Secretary": roles, not names
+                continue
+            if token.text[:1].isupper() and token.ent_type_ not in NUMERIC_LABELS:
+                names.append(Entity(text=token.text, label="PROPN", canonical=facts.canonical_entity(token.text, "")))
+    return names
+
+
+def parse_claim(
+    sent: Span, *, nlp: Language, speakers: SpeakerResolver, today: dt.date | None = None
+) -> Claim:
+    """Parse one sentence: quoted words, attributed speaker, names, numbers, dates, negation."""
+    text = sent.text.strip()
+    mention, content, _ = _attribution(sent)
+    speaker = None
+    if mention:
+        speaker = speakers.canonical(mention) or _last_person(sent, mention)
+    quoted = _quoted_words(text)
+    content_doc: Span | Doc = nlp(content) if content != text else sent
+    key_lemmas = []
+    lemmas = []
+    for token in content_doc:
+        if not (token.is_alpha or token.like_num):
+            continue
+        lemma = token.lemma_.lower()
+        lemmas.append(lemma)
+        if token.ent_type_ in NUMERIC_LABELS or token.like_num:
+            continue
+        if token.is_stop or token.pos_ not in KEY_POS or len(lemma) < 2:
+            continue
+        if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
+            continue
+        key_lemmas.append(lemma)
+    predicate = _predicate(content_doc, key_lemmas)
+    reference = today or dt.date.today()
+    date_texts = [e.text for e in content_doc.ents if e.label_ == "DATE"]
+    weekdays = [w for w in facts.weekday_mentions(content_doc)]
+    explicit = [t for t in date_texts if not any(w.lower() in t.lower() for w in WEEKDAYS)]
+    dates = facts.extract_dates(content_doc, reference) if explicit else []
+    return Claim(
+        text=text,
+        content=content,
+        quoted=quoted,
+        speaker=speaker,
+        speaker_mention=mention,
+        key_lemmas=list(dict.fromkeys(key_lemmas)),
+        lemmas=lemmas,
+        names=_names(content_doc, mention),
+        quantities=facts.extract_quantities(content_doc),
+        dates=dates,
+        dates_have_year=any(re.search(r"\b\d{4}\b", t) for t in explicit),
+        weekdays=weekdays,
+        negated=bool(negation_words(content)),
+        predicate=predicate,
+        years=sorted({int(y) for t in date_texts for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", t)}),
+    )
+
+
+def _predicate(content: Span | Doc, key_lemmas: list[str]) -> str | None:
+    """The main verb of the claim's content, when it is a content word (not "be", "take")."""
+    roots = [t for t in content if t.dep_ == "ROOT"]
+    if not roots:
+        return None
+    root = roots[0]
+    lemma = root.lemma_.lower()
+    if root.pos_ != "VERB" or lemma in LIGHT_VERBS or lemma not in key_lemmas:
+        return None
+    return lemma
+
+
+def _last_person(sent: Span, mention: str) -> str:
+    """Without a known speaker, the person entity inside the mention ("President X" -> "X")."""
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and ent.text in mention:
+            return ent.text
+    return mention
+
+
+def extract_claims(
+    text: str, *, nlp: Language, speakers: SpeakerResolver, automatic: bool = False
+) -> list[Claim]:
+    """Check-worthy claims of a message, each parsed.
+
+    Asked directly (automatic=False) the bot always answers: a message with no
+    check-worthy sentence is checked as a whole rather than ignored.
+    """
+    cleaned = clean_message(text)
+    if not cleaned:
+        return []
+    doc = nlp(cleaned)
+    sentences = split_sentences(doc)
+    worthy = [s for s in sentences if is_check_worthy(s)]
+    if not worthy and not automatic:
+        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or [doc[:]]
+    return [parse_claim(s, nlp=nlp, speakers=speakers) for s in worthy]

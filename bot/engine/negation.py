@@ -1,0 +1,157 @@
+"""Negation cues: does this sentence deny what it states?
+
+Grammatical cues ("not", "n't", "never", "no longer", "no", "nor",
+"without", "neither", "none", "nothing", "nobody") count unless they sit in
+an idiom that does not negate ("not only", "not just", "no doubt", "no
+matter", "nothing but", "not least", "no more than 5", an interjection
+"No, ..."). Negative predicates ("ruled out", "rejected", "denied",
+"refused") are reported separately because they negate their complement
+rather than the clause: a stance check may want to treat "ruled out sending
+troops" like "will not send troops", but a sentence that merely mentions a
+rejection is not itself negated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+_CUES = frozenset(
+    {"not", "n't", "n’t", "nt", "never", "no", "nor", "neither", "without", "none", "nobody",
+     "nothing", "nowhere", "cannot"}
+)  # fmt: skip
+# cue followed by these words is an idiom, not a negation
+_IDIOM_FOLLOWERS: dict[str, frozenset[str]] = {
+    "not": frozenset({"only", "just", "merely", "simply", "least", "to", "necessarily"}),
+    "no": frozenset({"doubt", "matter", "sooner", "wonder"}),
+    "nothing": frozenset({"but"}),
+    "none": frozenset({"other"}),
+    "never": frozenset({"mind"}),
+}
+_IDIOM_FOLLOWER_PAIRS = frozenset(
+    {
+        ("not", "more", "than"),
+        ("not", "less", "than"),
+        ("no", "more", "than"),
+        ("no", "less", "than"),
+        ("no", "fewer", "than"),
+    }
+)  # fmt: skip  -- comparators of a number ("no more than 5 troops")
+# cue preceded by these words is not a negation of the clause ("whether or not", "if not")
+_IDIOM_PRECEDERS: dict[str, frozenset[str]] = {"not": frozenset({"or", "if"})}
+_NEGATIVE_PREDICATES = frozenset(
+    {"reject", "deny", "refuse", "dismiss", "rebuff", "refute", "veto"}
+)
+_NEEDS_COMPLEMENT = frozenset({"decline", "fail"})  # only with an infinitive: "declined to say"
+
+
+def _tokens(span: Span | Doc) -> Sequence[Token]:
+    return list(span)
+
+
+def _is_idiom(word: str, nxt: str, nxt2: str) -> bool:
+    """ "not only", "no doubt", "no more than": a cue that negates nothing."""
+    if word == "not" and nxt == "to":
+        return nxt2 == "mention"  # "not to mention"; "decided not to go" is a negation
+    return nxt in _IDIOM_FOLLOWERS.get(word, ()) or (word, nxt, nxt2) in _IDIOM_FOLLOWER_PAIRS
+
+
+def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
+    tokens = _tokens(span)
+    n = len(tokens)
+    found: list[tuple[str, Token]] = []
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        low = tok.lower_
+        is_cue = low in _CUES or (tok.lemma_.lower() == "not" and tok.dep_ == "neg")
+        if not is_cue:
+            i += 1
+            continue
+        nxt = tokens[i + 1].lower_ if i + 1 < n else ""
+        nxt2 = tokens[i + 2].lower_ if i + 2 < n else ""
+        prev = tokens[i - 1].lower_ if i > 0 else ""
+        word = "not" if tok.lemma_.lower() == "not" or low == "cannot" else low
+        if _is_idiom(word, nxt, nxt2):
+            i += 2
+            continue
+        if word == "not" and nxt in ("-", "–"):
+            i += 1  # "the not-too-distant future": part of a compound adjective
+            continue
+        if prev in _IDIOM_PRECEDERS.get(word, ()):
+            i += 1
+            continue
+        if word == "no" and tok.dep_ == "intj":
+            i += 1  # "No, the plan went ahead" answers a question; it negates nothing here
+            continue
+        if word == "no" and nxt == "longer":
+            found.append(("no longer", tok))
+            i += 2
+            continue
+        found.append((word, tok))
+        i += 1
+    return found
+
+
+def negation_cues(span: Span | Doc) -> list[str]:
+    """The negation cues in `span` as lower-case words ("not", "never", "no longer"), in order."""
+    return [word for word, _tok in _cue_tokens(span)]
+
+
+def negated_heads(span: Span | Doc) -> list[str]:
+    """Lower-case lemmas of the words the cues attach to ("will not deploy" -> "deploy",
+    "no troops" -> "troop"), so a stance check can tell whether the negation touches
+    the part of the sentence that matches the claim."""
+    heads: list[str] = []
+
+    def add(token: Token) -> None:
+        lemma = token.lemma_.lower()
+        if lemma not in heads:
+            heads.append(lemma)
+
+    for _word, tok in _cue_tokens(span):
+        head = tok.head
+        while head.lower_ in ("longer", "more", "less") and head.head is not head:
+            head = head.head  # "no longer is", "no more talks"
+        if head.pos_ == "AUX" and head.dep_ in ("aux", "auxpass") and head.head is not head:
+            head = head.head
+        if head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+            # "there will not be US troops deployed": what is denied is the troops' deployment
+            for attr in (c for c in head.children if c.dep_ in ("attr", "nsubj")):
+                add(attr)
+                for acl in (c for c in attr.children if c.dep_ in ("acl", "relcl")):
+                    add(acl)
+            continue
+        add(head)
+        if head.lemma_ == "be":
+            # "membership is not a viable outcome": what is denied is the predicate
+            for pred in (c for c in head.children if c.dep_ in ("attr", "acomp")):
+                add(pred)
+                for mod in (c for c in pred.children if c.dep_ == "amod"):
+                    add(mod)
+    return heads
+
+
+def negative_predicates(span: Span | Doc) -> list[str]:
+    """Lemmas of verbs that negate their complement ("rule out", "reject", "deny", "refuse")."""
+    found: list[str] = []
+    for tok in _tokens(span):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        lemma = tok.lemma_.lower()
+        phrase: str | None = None
+        if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            phrase = "rule out"
+        elif (lemma in _NEGATIVE_PREDICATES and tok.pos_ != "NOUN") or (
+            lemma in _NEEDS_COMPLEMENT and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
+            phrase = lemma
+        if phrase is not None and phrase not in found:
+            found.append(phrase)
+    return found
+
+
+def is_negated(span: Span | Doc) -> bool:
+    """True when `span` holds a grammatical negation cue (negative predicates not included)."""
+    return bool(_cue_tokens(span))

@@ -1,0 +1,309 @@
+"""Retrieval: candidates from the store's full-text index, then rapidfuzz alignment.
+
+Only the few dozen rows the full-text search returns are scored in Python,
+using the facts stored with each passage (lemmas, entities, quantities,
+dates), so a check never runs spaCy per candidate -- except, lazily, on a
+quote whose numbers or dates matter to the claim (quotes are stored without
+them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import OrderedDict
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+from spacy.language import Language
+
+from bot.engine import facts
+from bot.engine.claims import Claim
+from bot.engine.models import Article, Entity, Quantity
+from bot.store.base import Store
+
+PASSAGE_LIMIT = 40
+QUOTE_LIMIT = 20
+
+# Words outlets use interchangeably in news copy. Used to widen the search and
+# to count a paraphrase as covering the claim's word ("spoke" ~ "discussed").
+SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "speak talk discuss conversation call chat converse",
+        "send deploy dispatch",
+        "troop soldier force",
+        "end stop halt finish cease",
+        "war conflict fighting hostility",
+        "begin start launch commence",
+        "negotiation talk negotiate",
+        "agree accept",
+        "say state tell",
+        "meet meeting",
+        "country nation",
+        "defence defense military",
+        "imprison jail detain",
+        "kill slay",
+        "buy purchase",
+        "help aid assist",
+        "big large",
+        "small little",
+        "rise increase grow climb",
+        "fall decrease drop decline",
+        "ban prohibit",
+        "leader head",
+        "president leader",
+        "goal objective aim",
+        "membership member",
+        "guarantee assurance",
+        "peace settlement",
+        "phone telephone",
+        "charge responsibility responsible",
+        "security defence defense",
+    )
+)
+SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in SYNONYM_GROUPS:
+    for _word in _group:
+        SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | (_group - {_word})
+
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")  # "U.S." is one word
+PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+class Candidate(BaseModel):
+    """A passage or quote the index returned, with the facts stance needs."""
+
+    kind: Literal["fact", "quote"]
+    text: str
+    lemmas: str = ""
+    entities: list[Entity] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[dt.date] = Field(default_factory=list)
+    negated: bool = False
+    facts_known: bool = True  # False for quotes until `enrich` ran
+    speaker: str | None = None
+    context: str = ""
+    article: Article
+    passage_id: int | None = None
+    quote_id: int | None = None
+    passage_position: int | None = None
+    rank: float = 0.0
+
+
+class Alignment(BaseModel):
+    """How well a candidate lines up with the claim."""
+
+    coverage: float  # share of the claim's content words the candidate states
+    missing: list[str] = Field(default_factory=list)  # claim content words not found
+    token_set: float = 0.0
+    partial: float = 0.0
+    quote_score: float = 0.0  # best alignment of the claim's quoted words, 0 when none
+    quote_span: tuple[int, int] | None = None  # char span in `text` matching the quoted words
+    highlight: str | None = None
+    score: float = 0.0
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case with punctuation turned to spaces, keeping every character's position."""
+    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    if len(lowered) != len(text):  # rare Unicode case changes alter length: fall back
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return PUNCTUATION.sub(" ", lowered)
+
+
+def search_terms(claim: Claim) -> list[str]:
+    """Lemmas of content words, their common synonyms, and the names the claim mentions."""
+    terms: list[str] = []
+    for lemma in claim.key_lemmas:
+        terms.append(lemma)
+    for name in claim.names:
+        terms.extend(w.lower() for w in WORD.findall(name.text) if len(w) > 1)
+    for lemma in claim.key_lemmas:
+        terms.extend(sorted(SYNONYMS.get(lemma, ())))
+    for quantity in claim.quantities:
+        terms.extend(w.lower() for w in WORD.findall(quantity.text) if not w.isdigit())
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+def retrieve(claim: Claim, store: Store) -> list[Candidate]:
+    """Passages and quotes sharing words with the claim (full-text search), deduplicated."""
+    terms = search_terms(claim)
+    if not terms:
+        return []
+    candidates: list[Candidate] = []
+    for hit in store.search_passages(terms, limit=PASSAGE_LIMIT):
+        p = hit.passage
+        candidates.append(
+            Candidate(
+                kind="fact",
+                text=p.text,
+                lemmas=p.lemmas,
+                entities=p.entities,
+                quantities=p.quantities,
+                dates=p.dates,
+                negated=p.negated,
+                article=hit.article,
+                passage_id=p.id,
+                passage_position=p.position,
+                rank=hit.rank,
+            )
+        )
+    quote_terms = list(terms)
+    if claim.speaker:
+        quote_terms.append(claim.speaker.split()[-1].lower())
+    for hit in store.search_quotes(quote_terms, limit=QUOTE_LIMIT):
+        q = hit.quote
+        candidates.append(
+            Candidate(
+                kind="quote",
+                text=q.text,
+                lemmas=q.lemmas,
+                facts_known=False,
+                speaker=q.speaker,
+                context=q.context,
+                article=hit.article,
+                quote_id=q.id,
+                passage_position=q.passage_position,
+                rank=hit.rank,
+            )
+        )
+    return candidates
+
+
+# ---------------------------------------------------------------------------
+# alignment
+
+
+def _vocabulary(candidate: Candidate) -> set[str]:
+    words = set(candidate.lemmas.lower().split())
+    words.update(w.lower().replace("’", "'").replace(".", "") for w in WORD.findall(candidate.text))
+    for entity in candidate.entities:
+        words.update(entity.canonical.lower().split())
+    return words
+
+
+def _shares_stem(word: str, vocabulary_by_prefix: dict[str, list[str]]) -> bool:
+    """"negotiation"/"negotiate", "prioritise"/"prioritize": a long common prefix."""
+    if len(word) < 5:
+        return False
+    for other in vocabulary_by_prefix.get(word[:4], ()):
+        need = max(5, min(len(word), len(other)) - 2)
+        common = 0
+        for a, b in zip(word, other):
+            if a != b:
+                break
+            common += 1
+        if common >= need:
+            return True
+    return False
+
+
+def word_covered(word: str, vocabulary: set[str], by_prefix: dict[str, list[str]]) -> bool:
+    """True when the candidate states `word`, a synonym of it, or a word of the same stem."""
+    if word in vocabulary:
+        return True
+    if any(s in vocabulary for s in SYNONYMS.get(word, ())):
+        return True
+    return _shares_stem(word, by_prefix)
+
+
+def align(claim: Claim, candidate: Candidate) -> Alignment:
+    """Coverage of the claim's content words, fuzzy ratios, and the aligned span."""
+    vocabulary = _vocabulary(candidate)
+    by_prefix: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if len(word) >= 5:
+            by_prefix.setdefault(word[:4], []).append(word)
+    keys = claim.key_lemmas
+    missing = [k for k in keys if not word_covered(k, vocabulary, by_prefix)]
+    coverage = 1.0 - len(missing) / len(keys) if keys else 0.0
+
+    claim_lemmas = " ".join(claim.lemmas)
+    token_set = fuzz.token_set_ratio(claim_lemmas, candidate.lemmas.lower()) / 100 if candidate.lemmas else 0.0
+    source_norm = normalise_text(candidate.text)
+    content_norm = normalise_text(claim.content)
+    partial_alignment = fuzz.partial_ratio_alignment(content_norm, source_norm)
+    partial = partial_alignment.score / 100 if partial_alignment else 0.0
+
+    quote_score = 0.0
+    quote_span: tuple[int, int] | None = None
+    for words in claim.quoted:
+        for piece in re.split(r"\s*(?:\.\.\.|…|<…>)\s*", words):
+            if len(piece.split()) < 2:
+                continue
+            found = fuzz.partial_ratio_alignment(normalise_text(piece), source_norm)
+            if found and found.score / 100 > quote_score:
+                quote_score = found.score / 100
+                quote_span = (found.dest_start, found.dest_end)
+
+    span = quote_span
+    if span is None and partial_alignment is not None and partial >= 0.6:
+        span = (partial_alignment.dest_start, partial_alignment.dest_end)
+    highlight = _word_span(candidate.text, span) if span else None
+
+    score = 0.55 * coverage + 0.2 * token_set + 0.25 * partial
+    if claim.quoted:
+        score = 0.5 * quote_score + 0.3 * coverage + 0.2 * partial
+    return Alignment(
+        coverage=coverage,
+        missing=missing,
+        token_set=token_set,
+        partial=partial,
+        quote_score=quote_score,
+        quote_span=_widen(candidate.text, quote_span) if quote_span else None,
+        highlight=highlight,
+        score=round(min(1.0, score), 3),
+    )
+
+
+def _widen(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Extend a character span to whole words."""
+    start, end = span
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+        end += 1
+    return start, end
+
+
+def _word_span(text: str, span: tuple[int, int]) -> str:
+    start, end = _widen(text, span)
+    return text[start:end].strip(" ,;:")
+
+
+# ---------------------------------------------------------------------------
+# lazy facts for quotes
+
+_QUOTE_FACTS: OrderedDict[tuple[str, dt.date | None], tuple[list[Entity], list[Quantity], list[dt.date], bool]] = (
+    OrderedDict()
+)
+_QUOTE_FACTS_SIZE = 2048
+
+
+def enrich(candidate: Candidate, nlp: Language) -> Candidate:
+    """Fill a quote's entities, numbers, dates and negation (parsed once, cached by text)."""
+    if candidate.facts_known:
+        return candidate
+    key = (candidate.text, candidate.article.published)
+    cached = _QUOTE_FACTS.get(key)
+    if cached is None:
+        doc = nlp(candidate.text)
+        passage = facts.analyse_sentence(doc[:], position=0, published=candidate.article.published)
+        cached = (passage.entities, passage.quantities, passage.dates, passage.negated)
+        _QUOTE_FACTS[key] = cached
+        if len(_QUOTE_FACTS) > _QUOTE_FACTS_SIZE:
+            _QUOTE_FACTS.popitem(last=False)
+    else:
+        _QUOTE_FACTS.move_to_end(key)
+    entities, quantities, dates, negated = cached
+    return candidate.model_copy(
+        update={
+            "entities": entities,
+            "quantities": quantities,
+            "dates": dates,
+            "negated": negated,
+            "facts_known": True,
+        }
+    )

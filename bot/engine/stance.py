@@ -1,0 +1,490 @@
+"""Stance: does a candidate support the claim, conflict with it, or merely relate to it?
+
+A fact-checker must see *why*: every conflict carries at least one Reason with
+a detail a reporter understands. A candidate is evidence only when it states
+what the claim states -- every name the claim mentions (or a swapped one),
+most of its content words, and its numbers and dates -- otherwise it is merely
+related and dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from difflib import SequenceMatcher
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from bot.engine import facts
+from bot.engine.claims import NEGATION_IDIOMS, Claim, negation_words
+from bot.engine.models import Entity, Reason, Stance
+from bot.engine.retrieve import WORD, Alignment, Candidate, normalise_text, word_covered
+from bot.engine.speakers import SpeakerResolver
+
+MIN_COVERAGE = 0.6  # share of the claim's content words a candidate must state
+MIN_SCORE = 0.5
+LOW_INFORMATION_PARTIAL = 0.75  # claims that are mostly names need close wording
+VERBATIM_PARTIAL = 0.85  # unquoted claim this close to someone's quote: the same words
+PRONOUN_OPENERS = frozenset("he she they his her their we i".split())
+STRONG_QUOTE = 0.78  # quoted words this close to a source's wording are "the same quote"
+LONG_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes, checked as content
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+NEGATORS = frozenset("not never no nor neither none nobody nothing cannot n't".split())
+CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+
+
+class Assessment(BaseModel):
+    """The stance of one candidate, with its reasons (conflicts) or notes (variants)."""
+
+    stance: Stance
+    reasons: list[Reason] = Field(default_factory=list)
+    score: float
+    highlight: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# names
+
+
+def _folded(text: str) -> str:
+    """Lower-case words without dots and possessives: "the U.S.'s" -> " the us "."""
+    words = WORD.findall(text.lower().replace(".", "").replace("’", "'"))
+    return " " + " ".join(re.sub(r"'s?$", "", w) for w in words) + " "
+
+
+def _acronym_in(acronym: str, text: str) -> bool:
+    """"GDP" is stated by "gross domestic product": initials of consecutive words."""
+    letters = acronym.lower()
+    words = [w for w in WORD.findall(text.lower()) if w not in CONNECTORS]
+    for start in range(len(words) - len(letters) + 1):
+        if all(words[start + k][0] == letters[k] for k in range(len(letters))):
+            return True
+    return False
+
+
+def name_present(name: Entity, candidate: Candidate) -> bool:
+    """The candidate mentions the name (any spelling the canonical form unifies, surname, acronym).
+
+    A quote's surrounding sentence counts too: "said Ukrainian President ..." names
+    the "we" of the quote.
+    """
+    text = _folded(candidate.text + " " + candidate.context)
+    forms = {name.text, name.canonical}
+    if any(_folded(f) in text for f in forms if f.strip()):
+        return True
+    canonicals = {e.canonical.lower() for e in candidate.entities}
+    if name.canonical.lower() in canonicals:
+        return True
+    words = name.text.split()
+    if name.label == "PERSON" and len(words) > 1 and _folded(words[-1]) in text:
+        return True
+    bare = name.text.replace(".", "")
+    if bare.isupper() and 2 <= len(bare) <= 6 and _acronym_in(bare, candidate.text):
+        return True
+    return False
+
+
+def _labels_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a in PLACE_LABELS and b in PLACE_LABELS:
+        return True
+    return "PROPN" in (a, b)
+
+
+def _neighbours(text: str, phrase: str) -> tuple[list[str], list[str]]:
+    """Words just before and after `phrase` in `text` (articles skipped)."""
+    words = [w for w in WORD.findall(text.lower()) if w not in ("the", "a", "an")]
+    target = [w for w in WORD.findall(phrase.lower()) if w not in ("the", "a", "an")]
+    if not target:
+        return [], []
+    for i in range(len(words) - len(target) + 1):
+        if words[i : i + len(target)] == target:
+            return words[max(0, i - 2) : i], words[i + len(target) : i + len(target) + 2]
+    return [], []
+
+
+def find_entity_swap(claim: Claim, missing: Entity, candidate: Candidate) -> Entity | None:
+    """A source entity standing where the claim's missing entity stands ("Atlantic" -> "Pacific")."""
+    claim_text = _folded(claim.text)
+    before_c, after_c = _neighbours(claim.content, missing.text)
+    for entity in candidate.entities:
+        if not _labels_compatible(missing.label, entity.label):
+            continue
+        if _folded(entity.text) in claim_text or entity.canonical.lower() == missing.canonical.lower():
+            continue
+        if fuzz.ratio(entity.text.lower(), missing.text.lower()) >= 80:  # a spelling variant
+            continue
+        before_s, after_s = _neighbours(candidate.text, entity.text)
+        content_before = [w for w in before_c if w not in STOP_WORDS]
+        content_before_s = [w for w in before_s if w not in STOP_WORDS]
+        same_before = bool(before_c and before_s and before_c[-1] == before_s[-1])
+        same_after = bool(after_c and after_s and after_c[0] == after_s[0])
+        same_content = bool(set(content_before) & set(content_before_s))
+        if same_content or (same_before and same_after) or (same_before and before_c[-1] not in STOP_WORDS):
+            return entity
+        if (same_before or same_after) and entity.label == missing.label != "PROPN":
+            return entity
+    return None
+
+
+# ---------------------------------------------------------------------------
+# polarity
+
+
+def _source_region(claim: Claim, candidate: Candidate) -> str:
+    """The part of the source between the first and last words it shares with the claim."""
+    keys = set(claim.key_lemmas) | {w.lower() for n in claim.names for w in WORD.findall(n.text)}
+    matches = [m for m in WORD.finditer(candidate.text) if _matches_any(m.group(0).lower(), keys)]
+    if not matches:
+        return candidate.text
+    start, end = matches[0].start(), matches[-1].end()
+    before = candidate.text[:start]
+    lead = WORD.findall(before)[-4:]
+    if lead:
+        start = before.rfind(lead[0])
+    tail = candidate.text[end:]
+    follow = re.match(r"^(\W*[\w’']+){0,2}", tail)
+    if follow:
+        end += follow.end()
+    return candidate.text[start:end]
+
+
+def _matches_any(word: str, keys: set[str]) -> bool:
+    if word in keys:
+        return True
+    by_prefix: dict[str, list[str]] = {}
+    for key in keys:
+        if len(key) >= 5:
+            by_prefix.setdefault(key[:4], []).append(key)
+    return word_covered(word, set(), by_prefix) if len(word) >= 5 else False
+
+
+SCOPE_WORDS = 5  # a negation cue counts when one of the next words is the claim's
+NOT_PREDICATE = frozenset(
+    """the a an to of and or be is are was were been being will would should could can may might
+    must shall it there that this these those in on at for by with as its their his her our your
+    any all some also even very so""".split()
+)
+
+
+def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
+    """Negation cues of `text` that bear on the claim's words ("would not deploy troops").
+
+    A cue whose next few words are none of the claim's ("warned Europe not
+    to take advantage") negates something else and is ignored.
+    """
+    claim_words = {re.sub(r"'s?$", "", w.lower().replace(".", "")) for w in WORD.findall(claim.content)}
+    keys = set(claim.key_lemmas) | {w for w in claim_words if w not in NOT_PREDICATE}
+    keys -= NEGATORS
+    tokens = WORD.findall(NEGATION_IDIOMS.sub(" ", text))
+    cues: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        word = token.lower().replace("’", "'")
+        if word not in NEGATORS and not word.endswith("n't") and word != "cannot":
+            continue
+        following = [
+            re.sub(r"'s?$", "", t.lower().replace(".", "").replace("’", "'"))
+            for t in tokens[i + 1 : i + 1 + SCOPE_WORDS]
+        ]
+        if any(w not in NOT_PREDICATE and _matches_any(w, keys) for w in following):
+            cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + SCOPE_WORDS])))
+    return cues
+
+
+def polarity_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], list[Reason]]:
+    """(conflicts, notes) from negation and antonyms; "not realistic" = "unrealistic"."""
+    region = _source_region(claim, candidate)
+    claim_neg = negation_words(claim.content)
+    scoped = scoped_negations(claim, candidate.text)
+    source_neg = [cue for cue, _ in scoped]
+    source_lemmas = candidate.lemmas.lower().split() or WORD.findall(candidate.text.lower())
+    antonym = facts.find_antonym_conflict([w.lower() for w in claim.lemmas], source_lemmas)
+    negation_differs = bool(claim_neg) != bool(source_neg)
+    if antonym and negation_differs:
+        said, wrote = antonym
+        note = Reason(
+            code="variant",
+            detail=f'"{" ".join(claim_neg) if claim_neg else "not"} {said}" means "{wrote}"'
+            if claim_neg
+            else f'"{said}" means "not {wrote}"',
+        )
+        return [], [note]
+    if antonym:
+        said, wrote = antonym
+        return [Reason(code="antonym", detail=f'claim: "{said}"; source: "{wrote}"')], []
+    if negation_differs:
+        if source_neg:
+            detail = f'the source says "{source_neg[0]}": "…{scoped[0][1]}…"'
+        else:
+            detail = f'the claim says "{claim_neg[0]}", the source does not: "{_shorten(region)}"'
+        return [Reason(code="negation", detail=detail)], []
+    return [], []
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# ---------------------------------------------------------------------------
+# numbers and dates
+
+
+def quantity_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
+    """(number conflicts, whether every claim number is stated or contradicted by the source)."""
+    reasons: list[Reason] = []
+    for said in claim.quantities:
+        comparisons = [
+            facts.compare_quantities(said, wrote)
+            for wrote in candidate.quantities
+            if wrote.unit == said.unit  # hours vs years, percent vs troops: not comparable
+        ]
+        if any(c.relation == "consistent" for c in comparisons):
+            continue
+        mismatch = next((c for c in comparisons if c.relation == "mismatch"), None)
+        if mismatch is None:
+            return reasons, False
+        reasons.append(Reason(code="number_mismatch", detail=mismatch.detail))
+    return reasons, True
+
+
+YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
+
+
+def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
+    """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020."""
+    source_years = set(YEAR.findall(candidate.text))
+    reasons: list[Reason] = []
+    for year in claim.years:
+        if str(year) in source_years:
+            continue
+        if not source_years:
+            return reasons, False
+        reasons.append(
+            Reason(code="date_mismatch", detail=f"claim: {year}; source: {', '.join(sorted(source_years))}")
+        )
+    return reasons, True
+
+
+def _weekday_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w in WEEKDAYS]
+
+
+def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
+    """(date conflicts, whether the claim's dates/weekdays are stated or contradicted)."""
+    reasons: list[Reason] = []
+    source_days = [d.strftime("%A").lower() for d in candidate.dates] + _weekday_words(candidate.text)
+    for said in claim.dates:
+        if claim.dates_have_year:
+            same = [d for d in candidate.dates if d == said]
+        else:
+            same = [d for d in candidate.dates if (d.month, d.day) == (said.month, said.day)]
+        if same:
+            continue
+        if not candidate.dates:
+            return reasons, False
+        reasons.append(
+            Reason(
+                code="date_mismatch",
+                detail=f"claim: {_format_day(said, claim.dates_have_year)}; "
+                f"source: {', '.join(_format_day(d, True) for d in candidate.dates[:2])}",
+            )
+        )
+    for weekday in claim.weekdays:
+        if weekday.lower() in source_days:
+            continue
+        if not source_days:
+            return reasons, False
+        described = [f"{d.strftime('%A')} ({_format_day(d, True)})" for d in candidate.dates[:1]]
+        described = described or [w.capitalize() for w in _weekday_words(candidate.text)[:1]]
+        reasons.append(Reason(code="date_mismatch", detail=f"claim: {weekday}; source: {described[0]}"))
+    return reasons, True
+
+
+def _format_day(day: dt.date, with_year: bool) -> str:
+    return f"{day.day} {day.strftime('%b')} {day.year}" if with_year else f"{day.day} {day.strftime('%b')}"
+
+
+# ---------------------------------------------------------------------------
+# quotes
+
+
+def _is_function_word(word: str) -> bool:
+    return word in STOP_WORDS and word not in NEGATORS
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """"recognising"/"recognizing", "Kiev"/"Kyiv", "defence"/"defense": one word, spelt differently."""
+    if facts.canonical_entity(a, "GPE") == facts.canonical_entity(b, "GPE") and a[:1] == b[:1]:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False
+    return a[:2] == b[:2] and fuzz.ratio(a, b) >= 75
+
+
+def quote_reasons(
+    quoted: str, candidate: Candidate, span: tuple[int, int], other_wordings: set[str]
+) -> tuple[list[Reason], list[Reason]]:
+    """(misquote conflicts, variant notes): the word-level difference of the claim's quoted words."""
+    said = WORD.findall(normalise_text(quoted))
+    start, end = span
+    before = WORD.findall(normalise_text(candidate.text[:start]))[-3:]
+    after = WORD.findall(normalise_text(candidate.text[end:]))[:3]
+    wrote = before + WORD.findall(normalise_text(candidate.text[start:end])) + after
+    ops = SequenceMatcher(a=said, b=wrote, autojunk=False).get_opcodes()
+    while ops and ops[0][0] == "insert":  # source words before the quoted part
+        ops.pop(0)
+    while ops and ops[-1][0] == "insert":
+        ops.pop()
+    conflicts: list[Reason] = []
+    notes: list[Reason] = []
+    for op, i1, i2, j1, j2 in ops:
+        if op == "equal":
+            continue
+        claim_words, source_words = said[i1:i2], wrote[j1:j2]
+        context = said[max(0, i1 - 3) : i1]
+        shown_source = " ".join(context + source_words + said[i2 : i2 + 1])
+        shown_claim = " ".join(context + claim_words + said[i2 : i2 + 1])
+        diff = f'"{shown_source}" → "{shown_claim}" (source → claim)'
+        negation_changed = {w for w in claim_words if w in NEGATORS} != {w for w in source_words if w in NEGATORS}
+        numbers_changed = [w for w in claim_words if w.isdigit()] != [w for w in source_words if w.isdigit()]
+        if op == "replace" and facts.find_antonym_conflict(claim_words, source_words):
+            conflicts.append(Reason(code="misquote", detail=diff))
+        elif negation_changed or numbers_changed:
+            conflicts.append(Reason(code="misquote", detail=diff))
+        elif op == "replace" and len(claim_words) == len(source_words) and all(
+            _spelling_variant(a, b) for a, b in zip(claim_words, source_words)
+        ):
+            notes.append(Reason(code="variant", detail=f"{diff}: a spelling variant, not a misquote"))
+        elif all(_is_function_word(w) for w in claim_words + source_words):
+            notes.append(Reason(code="variant", detail=f"{diff}: a difference in wording, not in meaning"))
+        elif op == "insert":
+            notes.append(Reason(code="variant", detail=f"{diff}: the claim leaves words out"))
+        elif all(w in other_wordings or _is_function_word(w) for w in claim_words):
+            notes.append(
+                Reason(code="variant", detail=f"{diff}: another outlet's wording (translation), not a misquote")
+            )
+        else:
+            conflicts.append(Reason(code="misquote", detail=diff))
+    return conflicts, notes
+
+
+# ---------------------------------------------------------------------------
+# the decision
+
+
+def assess(
+    claim: Claim,
+    candidate: Candidate,
+    alignment: Alignment,
+    *,
+    speakers: SpeakerResolver,
+    other_wordings: set[str] | None = None,
+) -> Assessment | None:
+    """Supports or conflicts, with reasons; None when the candidate is merely related."""
+    conflicts: list[Reason] = []
+    notes: list[Reason] = []
+    long_quotes = [q for q in claim.quoted if len(q.split()) >= LONG_QUOTE_WORDS]
+    same_quote = bool(long_quotes) and alignment.quote_score >= STRONG_QUOTE and alignment.quote_span
+    if long_quotes and not same_quote:
+        return None
+
+    # Names: each must be in the source, or swapped for another in the same role.
+    unexplained = 0
+    for name in claim.names:
+        if name_present(name, candidate):
+            continue
+        swap = find_entity_swap(claim, name, candidate)
+        if swap is None:
+            unexplained += 1
+            continue
+        conflicts.append(Reason(code="entity_mismatch", detail=f"claim: {name.text}; source: {swap.text}"))
+    if unexplained:
+        return None
+    swapped_words = {w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])}
+    missing = [w for w in alignment.missing if w not in swapped_words]
+    keys = [k for k in claim.key_lemmas]
+    coverage = 1.0 - len(missing) / len(keys) if keys else (1.0 if same_quote else 0.0)
+    if not same_quote and (coverage < MIN_COVERAGE or alignment.score < MIN_SCORE):
+        return None
+
+    if not same_quote and claim.predicate and claim.predicate in missing:
+        source_lemmas = candidate.lemmas.lower().split()
+        if not facts.find_antonym_conflict([claim.predicate], source_lemmas):
+            return None  # the source does not state (or oppose) what the claim says happened
+
+    information = len([k for k in keys if k not in _name_words(claim)]) + len(claim.quantities) + len(
+        claim.dates
+    ) + len(claim.weekdays) + len(claim.years)
+    if not same_quote and information < 2:
+        if alignment.partial < LOW_INFORMATION_PARTIAL:
+            return None  # little beyond names: only a close wording is evidence
+
+    if claim.speaker and candidate.kind == "fact" and not _may_be_speaker(claim, candidate, speakers):
+        return None  # someone else's statement about the same things
+
+    if claim.speaker and candidate.kind == "quote" and candidate.speaker:
+        if not speakers.same_person(claim.speaker, candidate.speaker):
+            verbatim = same_quote or (alignment.partial >= VERBATIM_PARTIAL and coverage >= 0.8)
+            if not verbatim:
+                return None  # another person saying something similar is not evidence
+            conflicts.append(
+                Reason(
+                    code="speaker_mismatch",
+                    detail=f"the quote is {_possessive(candidate.speaker)}, not {_possessive(claim.speaker)}",
+                )
+            )
+
+    if same_quote and alignment.quote_span is not None:
+        quoted = max(long_quotes, key=len)
+        misquotes, variants = quote_reasons(quoted, candidate, alignment.quote_span, other_wordings or set())
+        conflicts.extend(misquotes)
+        notes.extend(variants)
+    else:
+        polarity, polarity_notes = polarity_reasons(claim, candidate)
+        conflicts.extend(polarity)
+        notes.extend(polarity_notes)
+
+    number_conflicts, numbers_stated = quantity_reasons(claim, candidate)
+    date_conflicts, dates_stated = date_reasons(claim, candidate)
+    year_conflicts, years_stated = year_reasons(claim, candidate)
+    conflicts.extend(number_conflicts)
+    conflicts.extend(date_conflicts)
+    conflicts.extend(year_conflicts)
+    if not conflicts and not (numbers_stated and dates_stated and years_stated):
+        return None  # it does not state the claim's number or date: merely related
+
+    stance: Stance = "conflicts" if conflicts else "supports"
+    return Assessment(
+        stance=stance,
+        reasons=conflicts if conflicts else notes,
+        score=alignment.score,
+        highlight=alignment.highlight,
+    )
+
+
+def _name_words(claim: Claim) -> set[str]:
+    return {w.lower() for n in claim.names for w in WORD.findall(n.text)}
+
+
+def _may_be_speaker(claim: Claim, candidate: Candidate, speakers: SpeakerResolver) -> bool:
+    """Could this sentence report the claimed speaker's words? It names them, or goes on about "he"/"she"."""
+    assert claim.speaker is not None
+    text = _folded(candidate.text)
+    if _folded(claim.speaker.split()[-1]) in text:
+        return True
+    if claim.speaker_mention and _folded(claim.speaker_mention.split()[-1]) in text:
+        return True
+    for entity in candidate.entities:
+        if entity.label == "PERSON" and speakers.same_person(entity.text, claim.speaker):
+            return True
+    first = WORD.findall(candidate.text.lower())[:1]
+    return bool(first) and first[0] in PRONOUN_OPENERS or candidate.text.lstrip()[:1] in "\"“‘'"
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

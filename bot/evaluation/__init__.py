@@ -1,0 +1,1 @@
+"""Evaluation commands: measure the engine on labelled data (read-only benchmarks)."""

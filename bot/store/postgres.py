@@ -1,0 +1,434 @@
+"""The scale-out store: PostgreSQL through psycopg 3 and a connection pool.
+
+Full-text search uses generated `tsvector` columns ('simple' config over text
+and lemmas) with GIN indexes and `ts_rank_cd`; quote text also has a pg_trgm
+index for fuzzy "who said" lookups. Several bot replicas and ingest processes
+share one database: migrations serialise on an advisory lock, article writes
+on a per-path advisory lock plus unique content hashes, and Slack event ids
+on a primary key. This module is imported only for `postgresql://` URLs, so
+psycopg is not needed for the embedded default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from bot.engine.errors import StoreError
+from bot.engine.models import Article, ParsedArticle, Passage
+from bot.store import rows
+from bot.store.base import CheckAudit, FeedbackVote, PassageHit, QuoteHit, SaveResult
+from bot.store.migrations import migration_steps
+from bot.store.transfer import FlaggedThread, _redact
+
+MIGRATION_LOCK = 7_413_200_001  # pg_advisory_xact_lock key: schema changes, one at a time
+ARTICLE_LOCK_SPACE = 741_320  # first key of the per-path article lock
+CONNECT_TIMEOUT_S = 10.0
+
+# One tsquery OR-ing each term as a phrase; built by the server from an array
+# parameter, so no user text is ever parsed as tsquery syntax.
+_TSQUERY = (
+    "(SELECT string_agg('(' || phraseto_tsquery('simple', t)::text || ')', ' | ')::tsquery "
+    " FROM unnest(%(terms)s::text[]) AS t "
+    " WHERE phraseto_tsquery('simple', t)::text <> '')"
+)
+
+
+class _AlreadyIndexed(Exception):
+    """Another process stored the same content while this transaction ran."""
+
+
+class PostgresStore:
+    """Store protocol on PostgreSQL; one pool per store object, shared by threads."""
+
+    def __init__(self, url: str, *, min_size: int = 1, max_size: int = 8,
+                 connect_timeout: float = CONNECT_TIMEOUT_S) -> None:
+        self.url = url
+        self._where = _redact(url)
+        self._pool = ConnectionPool(
+            conninfo=url,
+            min_size=min_size,
+            max_size=max_size,
+            kwargs={"autocommit": True, "row_factory": dict_row},
+            open=False,
+            name="factcheck",
+        )
+        try:
+            self._pool.open(wait=True, timeout=connect_timeout)
+        except (PoolTimeout, psycopg.Error) as exc:
+            self._pool.close()
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {self._where} within {connect_timeout:g}s: "
+                f"is the server running and the database created? ({exc})"
+            ) from exc
+
+    # connections ---------------------------------------------------------------
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
+        """A pooled connection in autocommit mode (reads never sit idle in a transaction)."""
+        try:
+            with self._pool.connection() as conn:
+                yield conn  # type: ignore[misc]  # the pool's connections use dict_row
+        except PoolTimeout as exc:
+            raise StoreError(f"no PostgreSQL connection available at {self._where}: {exc}") from exc
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL at {self._where} failed: {exc}") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
+        """One transaction: everything inside commits together or not at all."""
+        with self._connection() as conn, conn.transaction():
+            yield conn
+
+    # lifecycle -------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        applied_now: list[str] = []
+        with self._write() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+            )
+            done = {row["name"] for row in conn.execute("SELECT name FROM schema_migrations")}
+            for step in migration_steps("postgres"):
+                if step.name in done:
+                    continue
+                conn.execute(step.sql)  # type: ignore[arg-type]  # trusted file, no parameters
+                conn.execute("INSERT INTO schema_migrations (name) VALUES (%s)", (step.name,))
+                applied_now.append(step.name)
+        return applied_now
+
+    def applied_migrations(self) -> list[str]:
+        with self._connection() as conn:
+            exists = conn.execute("SELECT to_regclass('schema_migrations') AS t").fetchone()
+            if not exists or exists["t"] is None:
+                return []
+            return [r["name"] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    def close(self) -> None:
+        self._pool.close()
+
+    # articles ------------------------------------------------------------------------
+    def has_content(self, content_hash: str) -> bool:
+        with self._connection() as conn:
+            row = conn.execute("SELECT 1 FROM articles WHERE content_hash = %s", (content_hash,))
+            return row.fetchone() is not None
+
+    def save_article(self, parsed: ParsedArticle) -> SaveResult:
+        article = parsed.article
+        try:
+            with self._write() as conn:
+                # Writers of the same path queue here; different paths proceed in parallel.
+                conn.execute(
+                    "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (ARTICLE_LOCK_SPACE, article.path)
+                )
+                same = conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = %s", (article.content_hash,)
+                ).fetchone()
+                if same is not None:
+                    return SaveResult(article_id=same["id"], status="unchanged")
+                old = conn.execute("SELECT id FROM articles WHERE path = %s", (article.path,)).fetchone()
+                if old is not None:
+                    conn.execute("DELETE FROM articles WHERE id = %s", (old["id"],))  # cascades
+                inserted = conn.execute(
+                    "INSERT INTO articles (path, content_hash, title, outlet, byline, dateline, "
+                    "published, url, notes, body) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT DO NOTHING RETURNING id",
+                    (
+                        article.path, article.content_hash, article.title, article.outlet,
+                        article.byline, article.dateline, article.published, article.url,
+                        article.notes, article.body,
+                    ),
+                ).fetchone()
+                if inserted is None:  # same content under another path, committed meanwhile
+                    raise _AlreadyIndexed()
+                article_id = int(inserted["id"])
+                with conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO passages (article_id, position, text, lemmas, entities, "
+                        "quantities, dates, negated) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                        [
+                            (
+                                article_id, p.position, p.text, p.lemmas,
+                                Jsonb(rows.json_list(p.entities)), Jsonb(rows.json_list(p.quantities)),
+                                Jsonb(rows.json_list(p.dates)), p.negated,
+                            )
+                            for p in parsed.passages
+                        ],
+                    )
+                    cur.executemany(
+                        "INSERT INTO quotes (article_id, position, passage_position, text, speaker, "
+                        "speaker_key, speaker_mention, cue, kind, context, lemmas) "
+                        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        [
+                            (
+                                article_id, position, q.passage_position, q.text, q.speaker,
+                                rows.speaker_key(q.speaker), q.speaker_mention, q.cue, q.kind,
+                                q.context, q.lemmas,
+                            )
+                            for position, q in enumerate(parsed.quotes)
+                        ],
+                    )
+        except _AlreadyIndexed:
+            with self._connection() as conn:
+                row = conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = %s", (article.content_hash,)
+                ).fetchone()
+            if row is None:
+                raise StoreError(
+                    f"{article.path}: a concurrent write of the same content vanished; retry"
+                ) from None
+            return SaveResult(article_id=row["id"], status="unchanged")
+        return SaveResult(article_id=article_id, status="replaced" if old is not None else "added")
+
+    def article_count(self) -> int:
+        with self._connection() as conn:
+            row = conn.execute("SELECT count(*) AS n FROM articles").fetchone()
+            return int(row["n"]) if row is not None else 0
+
+    def articles(self) -> list[Article]:
+        with self._connection() as conn:
+            found = conn.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a ORDER BY a.path")
+            return [rows.article_from_row(row) for row in found]
+
+    def article(self, article_id: int) -> Article | None:
+        with self._connection() as conn:
+            row = conn.execute(
+                f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a WHERE a.id = %s", (article_id,)
+            ).fetchone()
+            return rows.article_from_row(row) if row is not None else None
+
+    def passages(self, article_id: int) -> list[Passage]:
+        with self._connection() as conn:
+            found = conn.execute(
+                f"SELECT {rows.PASSAGE_COLUMNS} FROM passages p WHERE p.article_id = %s "
+                "ORDER BY p.position",
+                (article_id,),
+            )
+            return [rows.passage_from_row(row) for row in found]
+
+    def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
+        sql = (
+            f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS} "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        )
+        params: tuple[object, ...] = ()
+        if speaker is not None:
+            sql += "WHERE q.speaker_key = %s "
+            params = (rows.speaker_key(speaker),)
+        sql += "ORDER BY a.path, q.position"
+        with self._connection() as conn:
+            return [
+                QuoteHit(quote=rows.quote_from_row(row), article=rows.article_from_row(row))
+                for row in conn.execute(sql, params)
+            ]
+
+    # retrieval -------------------------------------------------------------------------
+    def search_passages(self, terms: list[str], limit: int = 50) -> list[PassageHit]:
+        cleaned = rows.clean_terms(terms)
+        if not cleaned or limit <= 0:
+            return []
+        sql = (
+            f"WITH query AS (SELECT {_TSQUERY} AS q), "
+            "hits AS (SELECT p.id, ts_rank_cd(p.tsv, query.q) AS score FROM passages p, query "
+            "         WHERE p.tsv @@ query.q ORDER BY score DESC, p.id LIMIT %(limit)s) "
+            f"SELECT {rows.PASSAGE_COLUMNS}, {rows.ARTICLE_META_COLUMNS}, hits.score AS score "
+            "FROM hits JOIN passages p ON p.id = hits.id JOIN articles a ON a.id = p.article_id "
+            "ORDER BY hits.score DESC, p.id"
+        )
+        with self._connection() as conn:
+            return [
+                PassageHit(
+                    passage=rows.passage_from_row(row),
+                    article=rows.article_from_row(row),
+                    rank=float(row["score"]),
+                )
+                for row in conn.execute(sql, {"terms": cleaned, "limit": limit})
+            ]
+
+    def search_quotes(self, terms: list[str], limit: int = 50) -> list[QuoteHit]:
+        cleaned = rows.clean_terms(terms)
+        if not cleaned or limit <= 0:
+            return []
+        sql = (
+            f"WITH query AS (SELECT {_TSQUERY} AS q), "
+            "hits AS (SELECT q.id, ts_rank_cd(q.tsv, query.q) AS score FROM quotes q, query "
+            "         WHERE q.tsv @@ query.q ORDER BY score DESC, q.id LIMIT %(limit)s) "
+            f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS}, hits.score AS score "
+            "FROM hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article_id "
+            "ORDER BY hits.score DESC, q.id"
+        )
+        with self._connection() as conn:
+            return [
+                QuoteHit(
+                    quote=rows.quote_from_row(row),
+                    article=rows.article_from_row(row),
+                    rank=float(row["score"]),
+                )
+                for row in conn.execute(sql, {"terms": cleaned, "limit": limit})
+            ]
+
+    def similar_quotes(self, text: str, limit: int = 10, threshold: float = 0.3) -> list[QuoteHit]:
+        """Quotes whose wording is closest to `text` (pg_trgm word similarity), best first.
+
+        Not part of the Store protocol: a fuzzy "who said" for misremembered words.
+        """
+        words = " ".join(text.split())
+        if not words or limit <= 0:
+            return []
+        sql = (
+            "WITH hits AS (SELECT q.id, word_similarity(%(words)s, q.text) AS score FROM quotes q "
+            "              WHERE %(words)s <%% q.text ORDER BY score DESC, q.id LIMIT %(limit)s) "
+            f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS}, hits.score AS score "
+            "FROM hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article_id "
+            "ORDER BY hits.score DESC, q.id"
+        )
+        with self._write() as conn:  # the threshold setting lasts for this transaction only
+            conn.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", (str(threshold),)
+            )
+            return [
+                QuoteHit(
+                    quote=rows.quote_from_row(row),
+                    article=rows.article_from_row(row),
+                    rank=float(row["score"]),
+                )
+                for row in conn.execute(sql, {"words": words, "limit": limit})
+            ]
+
+    # bot state ---------------------------------------------------------------------------
+    def claim_event(self, event_id: str) -> bool:
+        with self._connection() as conn:
+            row = conn.execute(
+                "INSERT INTO processed_events (event_id) VALUES (%s) "
+                "ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+                (event_id,),
+            ).fetchone()
+            return row is not None
+
+    def flag_thread(
+        self, channel: str, thread_ts: str, user: str | None = None, team: str | None = None
+    ) -> None:
+        with self._connection() as conn:
+            conn.execute(
+                "INSERT INTO flagged_threads (channel, thread_ts, user_id, team) "
+                "VALUES (%s, %s, %s, %s) ON CONFLICT (channel, thread_ts) DO NOTHING",
+                (channel, thread_ts, user, team),
+            )
+
+    def unflag_thread(self, channel: str, thread_ts: str) -> bool:
+        with self._connection() as conn:
+            deleted = conn.execute(
+                "DELETE FROM flagged_threads WHERE channel = %s AND thread_ts = %s",
+                (channel, thread_ts),
+            )
+            return deleted.rowcount > 0
+
+    def is_flagged(self, channel: str, thread_ts: str) -> bool:
+        with self._connection() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM flagged_threads WHERE channel = %s AND thread_ts = %s",
+                (channel, thread_ts),
+            ).fetchone()
+            return row is not None
+
+    def record_check(self, audit: CheckAudit) -> int:
+        with self._connection() as conn:
+            return _insert_check(conn, audit)
+
+    def recent_checks(self, limit: int = 10, team: str | None = None) -> list[CheckAudit]:
+        sql = f"SELECT {rows.CHECK_COLUMNS} FROM checks "
+        params: tuple[object, ...] = (limit,)
+        if team is not None:
+            sql += "WHERE team = %s "
+            params = (team, limit)
+        sql += "ORDER BY created_at DESC, id DESC LIMIT %s"
+        with self._connection() as conn:
+            return [rows.check_from_row(row) for row in conn.execute(sql, params)]
+
+    def record_feedback(self, vote: FeedbackVote) -> None:
+        if vote.vote not in ("up", "down"):
+            raise StoreError(f"a vote is 'up' or 'down', not {vote.vote!r}")
+        try:
+            with self._connection() as conn:
+                conn.execute(
+                    "INSERT INTO feedback (check_id, user_id, vote) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (check_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = now()",
+                    (vote.check_id, vote.user, vote.vote),
+                )
+        except StoreError as exc:
+            if isinstance(exc.__cause__, psycopg.errors.ForeignKeyViolation):
+                raise StoreError(f"no check with id {vote.check_id} to vote on") from exc.__cause__
+            raise
+
+    def feedback_counts(self, check_id: int) -> dict[str, int]:
+        counts = {"up": 0, "down": 0}
+        with self._connection() as conn:
+            for row in conn.execute(
+                "SELECT vote, count(*) AS n FROM feedback WHERE check_id = %s GROUP BY vote", (check_id,)
+            ):
+                counts[row["vote"]] = int(row["n"])
+        return counts
+
+    # state export (bot.store.transfer.StateExport) ------------------------------------------
+    def processed_event_ids(self) -> list[str]:
+        with self._connection() as conn:
+            return [r["event_id"] for r in conn.execute(
+                "SELECT event_id FROM processed_events ORDER BY claimed_at, event_id")]
+
+    def flagged_threads(self) -> list[FlaggedThread]:
+        with self._connection() as conn:
+            return [
+                FlaggedThread(channel=r["channel"], thread_ts=r["thread_ts"], user=r["user_id"], team=r["team"])
+                for r in conn.execute(
+                    "SELECT channel, thread_ts, user_id, team FROM flagged_threads "
+                    "ORDER BY flagged_at, channel, thread_ts"
+                )
+            ]
+
+    def all_checks(self) -> list[CheckAudit]:
+        with self._connection() as conn:
+            return [rows.check_from_row(r) for r in conn.execute(
+                f"SELECT {rows.CHECK_COLUMNS} FROM checks ORDER BY created_at, id")]
+
+    def feedback_votes(self) -> list[FeedbackVote]:
+        with self._connection() as conn:
+            return [
+                FeedbackVote(check_id=r["check_id"], user=r["user_id"], vote=r["vote"])
+                for r in conn.execute("SELECT check_id, user_id, vote FROM feedback ORDER BY check_id, user_id")
+            ]
+
+    def import_check(self, audit: CheckAudit) -> tuple[int, bool]:
+        """Insert a copied audit line unless an identical one exists; (id, inserted)."""
+        with self._write() as conn:
+            if audit.created_at is not None:
+                conn.execute("LOCK TABLE checks IN SHARE ROW EXCLUSIVE MODE")  # no twin inserts
+                same = conn.execute(
+                    "SELECT id FROM checks WHERE created_at = %s AND claim = %s AND source = %s "
+                    "AND user_id IS NOT DISTINCT FROM %s AND channel IS NOT DISTINCT FROM %s "
+                    "AND team IS NOT DISTINCT FROM %s",
+                    (rows.as_utc(audit.created_at), audit.claim, audit.source, audit.user,
+                     audit.channel, audit.team),
+                ).fetchone()
+                if same is not None:
+                    return int(same["id"]), False
+            return _insert_check(conn, audit), True
+
+
+def _insert_check(conn: psycopg.Connection[dict[str, Any]], audit: CheckAudit) -> int:
+    row = conn.execute(
+        "INSERT INTO checks (team, channel, user_id, source, claim, verdict, evidence_ids, created_at) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, coalesce(%s::timestamptz, now())) RETURNING id",
+        (
+            audit.team, audit.channel, audit.user, audit.source, audit.claim, audit.verdict,
+            Jsonb(list(audit.evidence_ids)), rows.as_utc(audit.created_at),
+        ),
+    ).fetchone()
+    assert row is not None  # INSERT … RETURNING always yields the row
+    return int(row["id"])

@@ -1,0 +1,155 @@
+"""Copy an index and the bot's state from one store to another.
+
+This is the path a newsroom takes when it outgrows SQLite:
+`factcheck migrate-store --to postgresql://…`. Articles go through the
+target's own `save_article`, so a second run finds every content hash already
+there and changes nothing. The bot's state is not all reachable through the
+Store protocol (there is no "list every event id"), so both SQL stores also
+implement the small `StateExport` protocol below; a source without it has
+only its articles copied, and the report says so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel
+
+from bot.engine.models import ParsedArticle
+from bot.store.base import CheckAudit, FeedbackVote, Store
+
+
+class FlaggedThread(BaseModel):
+    """A thread the bot watches for new check-worthy replies."""
+
+    channel: str
+    thread_ts: str
+    user: str | None = None
+    team: str | None = None
+
+
+@runtime_checkable
+class StateExport(Protocol):
+    """Reading out (and writing back) the bot state a copy needs beyond the Store protocol."""
+
+    def processed_event_ids(self) -> list[str]: ...
+
+    def flagged_threads(self) -> list[FlaggedThread]: ...
+
+    def all_checks(self) -> list[CheckAudit]:
+        """Every audit line, oldest first."""
+
+    def feedback_votes(self) -> list[FeedbackVote]: ...
+
+    def import_check(self, audit: CheckAudit) -> tuple[int, bool]:
+        """Insert a copied audit line unless an identical one exists; return (id, inserted)."""
+
+
+class TransferReport(BaseModel):
+    """What a copy did; `summary()` is what the CLI prints."""
+
+    source: str
+    target: str
+    articles_added: int = 0
+    articles_replaced: int = 0
+    articles_unchanged: int = 0
+    passages: int = 0
+    quotes: int = 0
+    events_added: int = 0
+    events_existing: int = 0
+    threads: int = 0
+    checks_added: int = 0
+    checks_existing: int = 0
+    votes: int = 0
+    state_copied: bool = True
+
+    def summary(self) -> str:
+        lines = [
+            f"copied {_redact(self.source)} -> {_redact(self.target)}",
+            f"articles: {self.articles_added} added, {self.articles_replaced} replaced, "
+            f"{self.articles_unchanged} unchanged ({self.passages} passages, {self.quotes} quotes written)",
+        ]
+        if self.state_copied:
+            lines += [
+                f"events: {self.events_added} added, {self.events_existing} already there",
+                f"flagged threads: {self.threads}",
+                f"checks: {self.checks_added} added, {self.checks_existing} already there",
+                f"feedback votes: {self.votes}",
+            ]
+        else:
+            lines.append("bot state: not copied (the source store cannot export it)")
+        return "\n".join(lines)
+
+
+def copy_store(source: Store, target: Store) -> TransferReport:
+    """Copy every article (with passages and quotes) and the bot state; safe to re-run."""
+    report = TransferReport(source=source.url, target=target.url)
+    _copy_articles(source, target, report)
+    if isinstance(source, StateExport) and isinstance(target, StateExport):
+        _copy_state(source, target, report)
+    else:
+        report.state_copied = False
+    return report
+
+
+def _copy_articles(source: Store, target: Store, report: TransferReport) -> None:
+    quotes_by_article: dict[int, list] = defaultdict(list)
+    for hit in source.quotes():  # ordered by path, then position: the original order
+        quotes_by_article[hit.quote.article_id or -1].append(hit.quote)
+    for article in source.articles():
+        if target.has_content(article.content_hash):
+            report.articles_unchanged += 1
+            continue
+        passages = source.passages(article.id) if article.id is not None else []
+        quotes = quotes_by_article.get(article.id or -1, [])
+        parsed = ParsedArticle(
+            article=article.model_copy(update={"id": None}),
+            passages=[p.model_copy(update={"id": None, "article_id": None}) for p in passages],
+            quotes=[q.model_copy(update={"id": None, "article_id": None}) for q in quotes],
+        )
+        result = target.save_article(parsed)
+        if result.status == "unchanged":
+            report.articles_unchanged += 1
+            continue
+        if result.status == "replaced":
+            report.articles_replaced += 1
+        else:
+            report.articles_added += 1
+        report.passages += len(passages)
+        report.quotes += len(quotes)
+
+
+def _copy_state(source: StateExport, target: StateExport, report: TransferReport) -> None:
+    target_store: Store = target  # type: ignore[assignment]  # both protocols, checked by caller
+    for event_id in source.processed_event_ids():
+        if target_store.claim_event(event_id):
+            report.events_added += 1
+        else:
+            report.events_existing += 1
+    for thread in source.flagged_threads():
+        target_store.flag_thread(thread.channel, thread.thread_ts, user=thread.user, team=thread.team)
+        report.threads += 1
+    check_ids: dict[int, int] = {}
+    for audit in source.all_checks():
+        new_id, inserted = target.import_check(audit.model_copy(update={"id": None}))
+        if audit.id is not None:
+            check_ids[audit.id] = new_id
+        if inserted:
+            report.checks_added += 1
+        else:
+            report.checks_existing += 1
+    for vote in source.feedback_votes():
+        if vote.check_id in check_ids:
+            target_store.record_feedback(vote.model_copy(update={"check_id": check_ids[vote.check_id]}))
+            report.votes += 1
+
+
+def _redact(url: str) -> str:
+    """Hide a password in a database URL before printing it."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    credentials, _, host = rest.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}{':***' if ':' in credentials else ''}@{host}"

@@ -1,0 +1,96 @@
+"""Claim parsing: which sentences of a message get checked, and what each one says."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.engine.claims import Claim, extract_claims
+from bot.engine.nlp import load_pipeline
+from bot.engine.speakers import SpeakerResolver
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture()
+def speakers() -> SpeakerResolver:
+    resolver = SpeakerResolver()
+    resolver.register("Alice Brennan")
+    resolver.register("Tom Ellis")
+    return resolver
+
+
+def one_claim(text: str, nlp: Language, speakers: SpeakerResolver) -> Claim:
+    claims = extract_claims(text, nlp=nlp, speakers=speakers)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def test_a_message_is_split_into_its_check_worthy_sentences(nlp, speakers) -> None:
+    message = (
+        "Hi team! The council approved a budget of 12 million dollars for libraries. "
+        "Mayor Brennan said the city would close the Eastgate library. Can you check this?"
+    )
+    claims = extract_claims(message, nlp=nlp, speakers=speakers)
+    assert [c.text for c in claims] == [
+        "The council approved a budget of 12 million dollars for libraries.",
+        "Mayor Brennan said the city would close the Eastgate library.",
+    ]
+
+
+def test_a_direct_request_without_a_named_fact_is_still_answered(nlp, speakers) -> None:
+    claims = extract_claims("the library will close soon", nlp=nlp, speakers=speakers)
+    assert [c.text for c in claims] == ["the library will close soon"]
+    assert extract_claims("thanks, can you check this?", nlp=nlp, speakers=speakers, automatic=True) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brennan said the city would close the Eastgate library.",
+        "The city would close the Eastgate library, Brennan said.",
+        "Mayor Alice Brennan said that the city would close the Eastgate library.",
+    ],
+)
+def test_the_attributed_speaker_is_resolved_and_stripped_from_the_content(nlp, speakers, text) -> None:
+    claim = one_claim(text, nlp, speakers)
+    assert claim.speaker == "Alice Brennan"
+    assert claim.content.lower().startswith("the city would close the eastgate library")
+    assert "say" not in claim.key_lemmas
+    assert {"close", "library"} <= set(claim.key_lemmas)
+
+
+def test_colon_attribution_and_quoted_words(nlp, speakers) -> None:
+    claim = one_claim('Ellis: "We will finish the bridge repairs before the summer."', nlp, speakers)
+    assert claim.speaker == "Tom Ellis"
+    assert claim.quoted == ["We will finish the bridge repairs before the summer"]
+
+    said = one_claim('Brennan said: "We need to hire more librarians."', nlp, speakers)
+    assert said.speaker == "Alice Brennan"
+    assert said.quoted == ["We need to hire more librarians"]
+
+
+def test_a_quote_spanning_two_sentences_stays_one_claim(nlp, speakers) -> None:
+    claim = one_claim('Brennan said: "The branch stays open. We will hire staff."', nlp, speakers)
+    assert claim.quoted == ["The branch stays open. We will hire staff"]
+
+
+def test_negation_numbers_dates_and_names_are_parsed(nlp, speakers) -> None:
+    claim = one_claim("The council did not approve 20 million dollars for Eastgate on March 12.", nlp, speakers)
+    assert claim.negated
+    assert [q.value for q in claim.quantities] == [20_000_000]
+    assert [(d.month, d.day) for d in claim.dates] == [(3, 12)]
+    assert not claim.dates_have_year
+    assert any(n.text == "Eastgate" for n in claim.names)
+
+    weekday = one_claim("The Harbour bridge reopened on Friday.", nlp, speakers)
+    assert weekday.weekdays == ["Friday"]
+    assert not weekday.negated
+
+
+def test_slack_markup_is_not_part_of_a_claim(nlp, speakers) -> None:
+    claim = one_claim("<@U123ABC> The Harbour bridge reopened on Friday <https://example.org|link>", nlp, speakers)
+    assert "U123ABC" not in claim.text and "example" not in claim.text
