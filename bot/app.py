@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,9 @@ def retry_handlers() -> list[Any]:
 def build_web_client(settings: Settings) -> WebClient:
     if settings.slack_bot_token is None:
         raise SettingsError("invalid setting SLACK_BOT_TOKEN: required to run the Slack bot")
-    base_url = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
+    base_url = (
+        settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
+    )
     return WebClient(
         token=settings.slack_bot_token.get_secret_value(),
         base_url=base_url,
@@ -83,8 +86,10 @@ class SlackHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], app: App, checker: FactChecker) -> None:
-        self.app = app
+    def __init__(
+        self, address: tuple[str, int], app: App | None, checker: FactChecker
+    ) -> None:
+        self.app = app  # None: health only (Socket Mode), no Slack endpoint to forge requests to
         self.checker = checker
         super().__init__(address, SlackRequestHandler)
 
@@ -100,9 +105,9 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
     server: SlackHTTPServer
     protocol_version = "HTTP/1.1"
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
+    def do_POST(self) -> None:
         path, _, query = self.path.partition("?")
-        if path != EVENTS_PATH:
+        if path != EVENTS_PATH or self.server.app is None:
             self._send(404, {"error": "not found"})
             return
         length = int(self.headers.get("Content-Length") or 0)
@@ -116,7 +121,7 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
         response = self.server.app.dispatch(BoltRequest(body=body, query=query, headers=headers))
         self._send(response.status, response.body, response.headers)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path.partition("?")[0] != HEALTH_PATH:
             self._send(404, {"error": "not found"})
             return
@@ -139,26 +144,32 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
             for value in values if isinstance(values, (list, tuple)) else [values]:
                 self.send_header(name, value)
         if not has_type:
-            self.send_header("Content-Type", "application/json" if isinstance(body, dict) else "text/plain; charset=utf-8")
+            self.send_header(
+                "Content-Type", "application/json" if isinstance(body, dict) else "text/plain; charset=utf-8"
+            )
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server signature)
+    def log_message(self, format: str, *args: Any) -> None:
         logger.debug("http %s - " + format, self.address_string(), *args)
 
 
-def make_http_server(app: App, checker: FactChecker, *, host: str = "0.0.0.0", port: int = 3000) -> SlackHTTPServer:
+def make_http_server(
+    app: App, checker: FactChecker, *, host: str = "0.0.0.0", port: int = 3000
+) -> SlackHTTPServer:
     """Bind the HTTP server (port 0 picks a free port, as the tests do) without starting it."""
     return SlackHTTPServer((host, port), app, checker)
 
 
 # running -------------------------------------------------------------------------------
-def serve(settings: Settings, checker: FactChecker, *, http: bool | None = None, port: int | None = None) -> None:
+def serve(
+    settings: Settings, checker: FactChecker, *, http: bool | None = None, port: int | None = None
+) -> None:
     """Run the bot until interrupted: Socket Mode with SLACK_APP_TOKEN unless HTTP is forced."""
     app = build_app(settings, checker)
     if settings.slack_app_token is not None and not http:
-        serve_socket_mode(app, settings)
+        serve_socket_mode(app, settings, checker)
     else:
         serve_http(app, settings, checker, port=port)
 
@@ -167,7 +178,9 @@ def serve_http(app: App, settings: Settings, checker: FactChecker, *, port: int 
     if settings.slack_signing_secret is None or not settings.slack_signing_secret.get_secret_value():
         raise SettingsError("invalid setting SLACK_SIGNING_SECRET: required in HTTP mode")
     server = make_http_server(app, checker, port=port or settings.http_port)
-    logger.info("HTTP mode: POST %s and GET %s on port %s", EVENTS_PATH, HEALTH_PATH, server.server_address[1])
+    logger.info(
+        "HTTP mode: POST %s and GET %s on port %s", EVENTS_PATH, HEALTH_PATH, server.server_address[1]
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -185,8 +198,15 @@ def socket_mode_handler(app: App, settings: Settings) -> Any:
     return SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
 
 
-def serve_socket_mode(app: App, settings: Settings) -> None:
+def serve_socket_mode(
+    app: App, settings: Settings, checker: FactChecker | None = None
+) -> None:
+    """Socket Mode, plus GET /healthz on the HTTP port so containers can be health-checked."""
     handler = socket_mode_handler(app, settings)
+    health = None
+    if checker is not None:
+        health = SlackHTTPServer(("0.0.0.0", settings.http_port), None, checker)
+        threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
     logger.info("Socket Mode: connecting")
     try:
         handler.start()
@@ -194,3 +214,6 @@ def serve_socket_mode(app: App, settings: Settings) -> None:
         logger.info("stopping")
     finally:
         handler.close()
+        if health is not None:
+            health.shutdown()
+            health.server_close()

@@ -18,7 +18,14 @@ if TYPE_CHECKING:
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:
-    def on_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, logger: logging.Logger) -> None:
+    def on_feedback(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: WebClient,
+        respond: Respond,
+        logger: logging.Logger,
+    ) -> None:
         ack()
         try:
             check_id = int(action.get("value", ""))
@@ -37,7 +44,9 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             respond(replace_original=True, blocks=blocks, text=text)
             return
         try:
-            client.chat_update(channel=container["channel_id"], ts=container["message_ts"], blocks=blocks, text=text)
+            client.chat_update(
+                channel=container["channel_id"], ts=container["message_ts"], blocks=blocks, text=text
+            )
         except SlackApiError as exc:  # e.g. a report posted through response_url: update it the same way
             logger.info("chat.update failed (%s); replacing through response_url", exc.response.get("error"))
             respond(replace_original=True, blocks=blocks, text=text)

@@ -29,7 +29,14 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.engine.models import Article, ArticleRef, CheckReport, ClaimReport, Evidence, Reason
+from bot.engine.models import (
+    Article,
+    ArticleRef,
+    CheckReport,
+    ClaimReport,
+    Evidence,
+    Reason,
+)
 from bot.store.base import CheckAudit, QuoteHit
 
 MAX_BLOCKS = 50
@@ -106,11 +113,15 @@ def plain_text(text: str, limit: int) -> PlainTextObject:
 
 def mrkdwn_section(markdown: str, block_id: str | None = None) -> SectionBlock:
     """A section from already-escaped mrkdwn, hard-capped at the section limit."""
-    return SectionBlock(text=MarkdownTextObject(text=_cap_markdown(markdown, MAX_SECTION_CHARS)), block_id=block_id)
+    return SectionBlock(
+        text=MarkdownTextObject(text=_cap_markdown(markdown, MAX_SECTION_CHARS)), block_id=block_id
+    )
 
 
 def context(markdown: str, block_id: str | None = None) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=_cap_markdown(markdown, MAX_CONTEXT_CHARS))], block_id=block_id)
+    return ContextBlock(
+        elements=[MarkdownTextObject(text=_cap_markdown(markdown, MAX_CONTEXT_CHARS))], block_id=block_id
+    )
 
 
 def _cap_markdown(markdown: str, limit: int) -> str:
@@ -205,7 +216,9 @@ def evidence_blocks(evidence: Evidence) -> list[Block]:
         lines.append("why: " + "; ".join(reason_words(r) for r in evidence.reasons[:4]))
     if evidence.also_in:
         outlets = _unique(escape_within(r.outlet or r.title or r.path, 80) for r in evidence.also_in)
-        lines.append("also in: " + ", ".join(outlets[:8]) + (f" +{len(outlets) - 8}" if len(outlets) > 8 else ""))
+        lines.append(
+            "also in: " + ", ".join(outlets[:8]) + (f" +{len(outlets) - 8}" if len(outlets) > 8 else "")
+        )
     return [mrkdwn_section(body), context("\n".join(lines))]
 
 
@@ -254,7 +267,9 @@ def report_blocks(
                 break
             emoji, label = VERDICT_LABELS.get(claim.verdict, ("❔", claim.verdict))
             blocks.append(DividerBlock())
-            blocks.append(mrkdwn_section(f"*{index}.* {escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*"))
+            blocks.append(
+                mrkdwn_section(f"*{index}.* {escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*")
+            )
             _add_evidence(blocks, claim.evidence, EXCERPTS_PER_CLAIM, MAX_BLOCKS - reserve)
         hidden = len(claims) - min(len(claims), MAX_CLAIMS_SHOWN)
         if hidden > 0 and len(blocks) < MAX_BLOCKS - reserve + 1:
@@ -297,15 +312,15 @@ def help_blocks(command: str) -> tuple[Blocks, str]:
     cmd = escape(command)
     text = (
         f"*{cmd} <claim>* — check a claim against the indexed articles\n"
-        f"*{cmd} who said \"<words>\"* — find who said it, and where\n"
+        f'*{cmd} who said "<words>"* — find who said it, and where\n'
         f"*{cmd} sources* — what the corpus holds\n"
         f"*{cmd} unwatch <thread link>* — stop automatic answers in a flagged thread\n"
         "You can also DM me, @mention me, or flag any message with the flag reaction "
         "or the *Fact-check this message* shortcut."
     )
-    return _dicts([HeaderBlock(text=plain_text("How to fact-check", MAX_HEADER_CHARS)), mrkdwn_section(text)]), (
-        f"Usage: {cmd} <claim> | help | sources | who said \"<words>\" | unwatch"
-    )
+    return _dicts(
+        [HeaderBlock(text=plain_text("How to fact-check", MAX_HEADER_CHARS)), mrkdwn_section(text)]
+    ), (f'Usage: {cmd} <claim> | help | sources | who said "<words>" | unwatch')
 
 
 def usage_text(command: str) -> str:
@@ -317,7 +332,7 @@ def sources_blocks(articles: Sequence[Article], *, shown: int = 20) -> tuple[Blo
     outlets = Counter(a.outlet or "unknown outlet" for a in articles)
     summary = f"{len(articles)} articles from {len(outlets)} outlets"
     outlet_lines = ", ".join(f"{escape_within(name, 80)} ({n})" for name, n in outlets.most_common(30))
-    latest = sorted(articles, key=lambda a: (a.published or dt.date.min), reverse=True)[:shown]
+    latest = sorted(articles, key=lambda a: a.published or dt.date.min, reverse=True)[:shown]
     title_lines = "\n".join(
         f"• {escape_within(a.title or a.path, 150)} — {escape_within(a.outlet or '?', 60)}"
         + (f", {format_date(a.published)}" if a.published else "")
@@ -339,14 +354,22 @@ def who_said_blocks(words: str, hits: Sequence[QuoteHit]) -> tuple[Blocks, str]:
     if not hits:
         text = f"No quote matching “{asked}” in the indexed articles."
         return _dicts([mrkdwn_section(text)]), text
-    blocks: list[Block] = [HeaderBlock(text=plain_text(f"Who said it: {len(hits)} matching quotes", MAX_HEADER_CHARS))]
+    blocks: list[Block] = [
+        HeaderBlock(text=plain_text(f"Who said it: {len(hits)} matching quotes", MAX_HEADER_CHARS))
+    ]
     for hit in hits[: (MAX_BLOCKS - 1) // 2]:
         quote = hit.quote
         speaker = escape_within(quote.speaker or quote.speaker_mention or "unknown speaker", 100)
-        blocks.append(mrkdwn_section(f"“{escape_within(_one_line(quote.text), MAX_EXCERPT_CHARS)}” — *{speaker}*"))
+        blocks.append(
+            mrkdwn_section(f"“{escape_within(_one_line(quote.text), MAX_EXCERPT_CHARS)}” — *{speaker}*")
+        )
         ref = ArticleRef(
-            path=hit.article.path, outlet=hit.article.outlet, title=hit.article.title,
-            published=hit.article.published, url=hit.article.url, byline=hit.article.byline,
+            path=hit.article.path,
+            outlet=hit.article.outlet,
+            title=hit.article.title,
+            published=hit.article.published,
+            url=hit.article.url,
+            byline=hit.article.byline,
         )
         blocks.append(context(f"{quote.kind} quote · {source_line(ref)}"))
     best = hits[0].quote
@@ -368,14 +391,20 @@ def with_feedback_counts(blocks: Blocks, counts: dict[str, int]) -> Blocks:
     """The message's blocks with one 'Feedback counted' line (replaced, never stacked)."""
     line = ContextBlock(
         block_id=FEEDBACK_BLOCK_ID,
-        elements=[MarkdownTextObject(text=f"Feedback counted: 👍 {counts.get('up', 0)} · 👎 {counts.get('down', 0)}")],
+        elements=[
+            MarkdownTextObject(
+                text=f"Feedback counted: 👍 {counts.get('up', 0)} · 👎 {counts.get('down', 0)}"
+            )
+        ],
     ).to_dict()
     kept = [b for b in blocks if b.get("block_id") != FEEDBACK_BLOCK_ID]
     return kept[: MAX_BLOCKS - 1] + [line]
 
 
 # App Home --------------------------------------------------------------------------
-def home_view(article_count: int, articles: Sequence[Article], recent: Sequence[CheckAudit]) -> dict[str, Any]:
+def home_view(
+    article_count: int, articles: Sequence[Article], recent: Sequence[CheckAudit]
+) -> dict[str, Any]:
     """The App Home tab: what the corpus holds and the latest checks in this workspace."""
     outlets = Counter(a.outlet or "unknown outlet" for a in articles)
     blocks: list[Block] = [
@@ -384,7 +413,9 @@ def home_view(article_count: int, articles: Sequence[Article], recent: Sequence[
     ]
     if outlets:
         blocks.append(
-            mrkdwn_section("*Outlets:* " + ", ".join(f"{escape_within(o, 80)} ({n})" for o, n in outlets.most_common(40)))
+            mrkdwn_section(
+                "*Outlets:* " + ", ".join(f"{escape_within(o, 80)} ({n})" for o, n in outlets.most_common(40))
+            )
         )
     blocks.append(DividerBlock())
     blocks.append(HeaderBlock(text=plain_text("Recent checks", MAX_HEADER_CHARS)))
@@ -395,6 +426,8 @@ def home_view(article_count: int, articles: Sequence[Article], recent: Sequence[
         when = audit.created_at.strftime("%d %b %H:%M") if audit.created_at else ""
         who = f" · <@{audit.user}>" if audit.user and audit.user.isalnum() else ""
         blocks.append(
-            mrkdwn_section(f"{emoji} *{label}* — {escape_within(_one_line(audit.claim), 300)}\n_{audit.source} · {when}_{who}")
+            mrkdwn_section(
+                f"{emoji} *{label}* — {escape_within(_one_line(audit.claim), 300)}\n_{audit.source} · {when}_{who}"
+            )
         )
     return View(type="home", blocks=blocks[:100]).to_dict()

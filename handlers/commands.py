@@ -24,7 +24,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.settings import Settings
-from handlers.blocks import escape, help_blocks, sources_blocks, usage_text, who_said_blocks
+from handlers.blocks import (
+    escape,
+    help_blocks,
+    sources_blocks,
+    usage_text,
+    who_said_blocks,
+)
 from handlers.reporting import Asker, post, safe_check, trim_claim, user_message
 
 if TYPE_CHECKING:
@@ -40,15 +46,17 @@ THREAD_LINK = re.compile(r"/archives/(?P<channel>[A-Z0-9]+)/p(?P<ts>\d{7,})")
 def register(app: App, checker: FactChecker, settings: Settings) -> None:
     command_name = settings.slash_command
 
-    def handle_command(ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient, logger: logging.Logger) -> None:
+    def handle_command(
+        ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient, logger: logging.Logger
+    ) -> None:
         text = (command.get("text") or "").strip()
         word = text.split(maxsplit=1)[0].lower() if text else ""
         if not text:
             ack(text=usage_text(command_name))
-        elif word == "help" and text.lower() == "help":
+        elif text.lower() == "help":
             blocks, fallback = help_blocks(command_name)
             ack(blocks=blocks, text=fallback)
-        elif word == "sources" and text.lower() == "sources":
+        elif text.lower() == "sources":
             ack(text="Looking at the corpus…")
             answer_sources(checker, respond, logger)
         elif (match := WHO_SAID.match(text)) is not None:
@@ -60,7 +68,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             answer_who_said(checker, words, respond, logger)
         elif word == "unwatch":
             ack()
-            answer_unwatch(checker, command, text[len("unwatch"):].strip(), respond, command_name)
+            answer_unwatch(checker, command, text[len("unwatch") :].strip(), respond, command_name)
         else:
             ack(text="Checking…")
             answer_claim(checker, command, text, client, respond, logger)
@@ -69,10 +77,20 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
 
 
 def answer_claim(
-    checker: FactChecker, command: dict[str, Any], text: str, client: WebClient, respond: Respond, logger: logging.Logger
+    checker: FactChecker,
+    command: dict[str, Any],
+    text: str,
+    client: WebClient,
+    respond: Respond,
+    logger: logging.Logger,
 ) -> None:
     claim, note = trim_claim(text)
-    asker = Asker(team=command.get("team_id"), channel=command.get("channel_id"), user=command.get("user_id"), source="slash")
+    asker = Asker(
+        team=command.get("team_id"),
+        channel=command.get("channel_id"),
+        user=command.get("user_id"),
+        source="slash",
+    )
     rendered = safe_check(checker, claim, asker, logger, note=note)
     if rendered is None:  # not reachable when asked directly; kept for type narrowing
         return
@@ -84,7 +102,11 @@ def answer_claim(
     except SlackApiError as exc:
         if exc.response.get("error") not in CANNOT_POST_HERE:
             raise
-        logger.info("cannot post in %s (%s); answering through response_url", command.get("channel_id"), exc.response.get("error"))
+        logger.info(
+            "cannot post in %s (%s); answering through response_url",
+            command.get("channel_id"),
+            exc.response.get("error"),
+        )
         respond(blocks=rendered.blocks, text=rendered.text, response_type="in_channel")
 
 
@@ -93,7 +115,10 @@ def answer_sources(checker: FactChecker, respond: Respond, logger: logging.Logge
         blocks, fallback = sources_blocks(checker.sources())
     except Exception as exc:  # the adapter's edge: log the stack, tell the user
         logger.exception("sources failed")
-        respond(text=f":warning: couldn't list the sources: {escape(user_message(exc))}", response_type="ephemeral")
+        respond(
+            text=f":warning: couldn't list the sources: {escape(user_message(exc))}",
+            response_type="ephemeral",
+        )
         return
     respond(blocks=blocks, text=fallback, response_type="ephemeral")
 
@@ -103,7 +128,10 @@ def answer_who_said(checker: FactChecker, words: str, respond: Respond, logger: 
         blocks, fallback = who_said_blocks(words, checker.who_said(words))
     except Exception as exc:  # the adapter's edge: log the stack, tell the user
         logger.exception("who said failed")
-        respond(text=f":warning: couldn't search the quotes: {escape(user_message(exc))}", response_type="ephemeral")
+        respond(
+            text=f":warning: couldn't search the quotes: {escape(user_message(exc))}",
+            response_type="ephemeral",
+        )
         return
     respond(blocks=blocks, text=fallback, response_type="ephemeral")
 
@@ -125,7 +153,9 @@ def thread_from(command: dict[str, Any], argument: str) -> tuple[str, str] | Non
     return None
 
 
-def answer_unwatch(checker: FactChecker, command: dict[str, Any], argument: str, respond: Respond, command_name: str) -> None:
+def answer_unwatch(
+    checker: FactChecker, command: dict[str, Any], argument: str, respond: Respond, command_name: str
+) -> None:
     thread = thread_from(command, argument)
     if thread is None:
         respond(

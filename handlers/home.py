@@ -18,7 +18,9 @@ RECENT_CHECKS = 10
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:
-    def on_home_opened(body: dict[str, Any], event: dict[str, Any], client: WebClient, logger: logging.Logger) -> None:
+    def on_home_opened(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, logger: logging.Logger
+    ) -> None:
         if event.get("tab", "home") != "home":
             return
         if not checker.store.claim_event(body["event_id"]):

@@ -16,7 +16,15 @@ from slack_sdk import WebClient
 
 from bot.settings import Settings
 from handlers.blocks import help_blocks, notice_blocks
-from handlers.reporting import Asker, Rendered, answer_in_thread, is_human_message, post, strip_mentions, trim_claim
+from handlers.reporting import (
+    Asker,
+    Rendered,
+    answer_in_thread,
+    is_human_message,
+    post,
+    strip_mentions,
+    trim_claim,
+)
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -25,7 +33,13 @@ THREADED_CHANNEL_TYPES = {"channel", "group", "mpim"}
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:
-    def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
+    def on_mention(
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+        logger: logging.Logger,
+    ) -> None:
         if not is_human_message(event, context.bot_user_id):
             return
         if not checker.store.claim_event(body["event_id"]):
@@ -43,9 +57,17 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             return
         asker = Asker(team=body.get("team_id"), channel=channel, user=event.get("user"), source="mention")
         claim, note = trim_claim(text)
-        answer_in_thread(client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note)
+        answer_in_thread(
+            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note
+        )
 
-    def on_message(body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
+    def on_message(
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+        logger: logging.Logger,
+    ) -> None:
         if not is_human_message(event, context.bot_user_id):
             return
         channel, channel_type = event.get("channel"), event.get("channel_type")
@@ -66,9 +88,13 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
         if not claim:
             return
         asker = Asker(team=body.get("team_id"), channel=channel, user=event.get("user"), source="thread")
-        answer_in_thread(client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, automatic=True)
+        answer_in_thread(
+            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, automatic=True
+        )
 
-    def answer_dm(body: dict[str, Any], event: dict[str, Any], client: WebClient, logger: logging.Logger) -> None:
+    def answer_dm(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, logger: logging.Logger
+    ) -> None:
         if not checker.store.claim_event(body["event_id"]):
             return
         channel, thread_ts = event["channel"], event.get("thread_ts") or event["ts"]
@@ -79,7 +105,9 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             return
         claim, note = trim_claim(text)
         asker = Asker(team=body.get("team_id"), channel=channel, user=event.get("user"), source="dm")
-        answer_in_thread(client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note)
+        answer_in_thread(
+            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note
+        )
 
     app.event("app_mention")(on_mention)
     app.event("message")(on_message)

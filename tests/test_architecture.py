@@ -23,7 +23,9 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sorted(p for core in CORE for p in core.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", sorted(p for core in CORE for p in core.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_the_engine_and_the_store_never_import_slack(path: Path) -> None:
     slack_imports = {m for m in imported_modules(path) if m.split(".")[0] in SLACK_PACKAGES}
 
@@ -32,6 +34,8 @@ def test_the_engine_and_the_store_never_import_slack(path: Path) -> None:
 
 def test_the_check_finds_a_slack_import_when_there_is_one(tmp_path: Path) -> None:
     module = tmp_path / "leaky.py"
-    module.write_text("import os\nfrom slack_sdk.models.blocks import SectionBlock\nimport slack_bolt as bolt\n")
+    module.write_text(
+        "import os\nfrom slack_sdk.models.blocks import SectionBlock\nimport slack_bolt as bolt\n"
+    )
 
     assert {"slack_sdk.models.blocks", "slack_bolt"} <= imported_modules(module)

@@ -12,7 +12,17 @@ from spacy.language import Language
 from bot.engine import claims as claim_parsing
 from bot.engine.claims import Claim
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
-from bot.engine.retrieve import Alignment, Candidate, WORD, align, enrich, normalise_text, retrieve
+from bot.engine.retrieve import (
+    WORD,
+    Alignment,
+    Candidate,
+    align,
+    covered_keys,
+    enrich,
+    key_weights,
+    normalise_text,
+    retrieve,
+)
 from bot.engine.speakers import SpeakerResolver
 from bot.engine.stance import STRONG_QUOTE, Assessment, assess
 from bot.engine.verdict import credible, decide, group_evidence, outlets
@@ -74,7 +84,9 @@ def check_claim(
 ) -> ClaimReport:
     """Evidence for one parsed claim, with its verdict and outlet counts."""
     candidates = retrieve(claim, store)
-    scored = [(c, align(claim, c)) for c in candidates]
+    covered = [covered_keys(claim, c) for c in candidates]
+    weights = key_weights(claim, covered)
+    scored = [(c, align(claim, c, weights=weights, covered=k)) for c, k in zip(candidates, covered)]
     scored = [
         (c, a)
         for c, a in scored
@@ -98,6 +110,7 @@ def check_claim(
             alignment,
             speakers=speakers,
             other_wordings=wordings.get(candidate.article.path, set()),
+            weights=weights,
         )
         if found is not None:
             assessed.append((candidate, found))

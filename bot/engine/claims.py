@@ -41,6 +41,7 @@ NAME_LABELS = frozenset(
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 # Verbs too light to carry a claim ("took place", "held talks", "made it clear").
+LIGHT_OBJECTS = frozenset("place part sense note effect".split())
 LIGHT_VERBS = frozenset("be have do take make get give go come hold put keep let seem become".split())
 
 QUOTE_PATTERN = re.compile(r"[\"“”„«»]([^\"“”„«»]{2,}?)[\"“”„«»]|(?<![\w])['‘]([^'‘’]{3,}?)['’](?![\w])")
@@ -229,6 +230,8 @@ def parse_claim(
             continue
         if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
             continue
+        if lemma in LIGHT_OBJECTS and token.head.lemma_.lower() in LIGHT_VERBS:
+            continue  # "took place", "take part": the idiom, not a thing
         key_lemmas.append(lemma)
     predicate = _predicate(content_doc, key_lemmas)
     reference = today or dt.date.today()

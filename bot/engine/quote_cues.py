@@ -28,7 +28,9 @@ LABEL_LEMMAS = frozenset(
 )
 QUOTE_CUE_LEMMAS = SPEECH_LEMMAS | LABEL_LEMMAS
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl", "parataxis"})
+CLIMB_DEPS = frozenset(
+    {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl", "parataxis"}
+)
 MAX_MENTION_TOKENS = 10
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
@@ -52,7 +54,9 @@ class QuoteMask:
         return self.inside[token.i]
 
 
-def is_cue(token: Token, mask: QuoteMask, lemmas: frozenset[str] = QUOTE_CUE_LEMMAS) -> bool:
+def is_cue(
+    token: Token, mask: QuoteMask, lemmas: frozenset[str] = QUOTE_CUE_LEMMAS
+) -> bool:
     """A speech verb outside every quotation."""
     if mask(token) or token.lemma_.lower() not in lemmas:
         return False
@@ -88,7 +92,9 @@ def subject_of(cue: Token, mask: QuoteMask) -> Token | None:
             if not same_paragraph(child, cue):
                 continue
             if child.dep_ in SUBJECT_DEPS and not mask(child) and child.pos_ != "VERB":
-                if child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
+                if child.dep_ == "nsubjpass" and any(
+                    c.dep_ == "agent" for c in verb.children
+                ):
                     break
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head  # "Trump, who vowed ..." -> Trump
@@ -156,7 +162,11 @@ def mention_span(head: Token, mask: QuoteMask) -> Span:
     ):
         start -= 1
     right = head.i + 1
-    while right < len(doc) and doc[right].dep_ in ("flat", "compound") and doc[right].head.i == head.i:
+    while (
+        right < len(doc)
+        and doc[right].dep_ in ("flat", "compound")
+        and doc[right].head.i == head.i
+    ):
         right += 1
     if right - start > MAX_MENTION_TOKENS:
         ent = _entity_at(head)
@@ -207,9 +217,11 @@ def _content_head(cue: Token, mask: QuoteMask) -> Token | None:
                 continue
             return child
     for child in cue.children:
-        if child.dep_ in ("advcl", "ccomp", "xcomp") and not mask(child):
-            if any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
-                return child
+        is_clause = child.dep_ in ("advcl", "ccomp", "xcomp") and not mask(child)
+        if is_clause and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return child
     for child in cue.children:
         if child.dep_ in ("acomp", "oprd", "ccomp") and child.lemma_.lower() == "clear":
             return _content_head(child, mask)

@@ -123,11 +123,24 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     nested = 0
                     seg_start = i + 1
                     single_open = -1
-                elif ch == SINGLE_OPENER and single_open < 0 and _opens_single(text, i, p_start):
+                elif (
+                    ch == SINGLE_OPENER
+                    and single_open < 0
+                    and _opens_single(text, i, p_start)
+                ):
                     single_open = i
-                elif ch == SINGLE_CLOSER and single_open >= 0 and not _is_apostrophe(text, i):
-                    if i - single_open <= MAX_SINGLE_QUOTE_CHARS and i > single_open + 1:
-                        span = QuoteSpan(segments=[(single_open + 1, i)], mark=SINGLE_OPENER)
+                elif (
+                    ch == SINGLE_CLOSER
+                    and single_open >= 0
+                    and not _is_apostrophe(text, i)
+                ):
+                    if (
+                        i - single_open <= MAX_SINGLE_QUOTE_CHARS
+                        and i > single_open + 1
+                    ):
+                        span = QuoteSpan(
+                            segments=[(single_open + 1, i)], mark=SINGLE_OPENER
+                        )
                         found.append(span)
                     single_open = -1
             else:
@@ -153,7 +166,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if seg[1] > seg[0]:
                 current.segments.append(seg)
             nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt[0] : nxt[1]].lstrip()[:1] in (current.mark, "“", '"'):
+            if nxt is not None and text[nxt[0] : nxt[1]].lstrip()[:1] in (
+                current.mark,
+                "“",
+                '"',
+            ):
                 carry = current
             elif current.segments:
                 current.closed = False
@@ -165,4 +182,6 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 def _closes_loosely(text: str, i: int, para_end: int) -> bool:
     """A straight mark closing a curly-opened quote (mixed marks in sloppy copy)."""
     after = text[i + 1] if i + 1 < para_end else ""
-    return (not after or after.isspace() or after in ",.;:!?)") and "”" not in text[i:para_end]
+    return (not after or after.isspace() or after in ",.;:!?)") and "”" not in text[
+        i:para_end
+    ]

@@ -10,6 +10,7 @@ them).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import OrderedDict
 from typing import Literal
@@ -209,16 +210,49 @@ def word_covered(word: str, vocabulary: set[str], by_prefix: dict[str, list[str]
     return _shares_stem(word, by_prefix)
 
 
-def align(claim: Claim, candidate: Candidate) -> Alignment:
-    """Coverage of the claim's content words, fuzzy ratios, and the aligned span."""
+def covered_keys(claim: Claim, candidate: Candidate) -> set[str]:
+    """The claim's content words the candidate states (exactly, by synonym or by stem)."""
     vocabulary = _vocabulary(candidate)
     by_prefix: dict[str, list[str]] = {}
     for word in vocabulary:
         if len(word) >= 5:
             by_prefix.setdefault(word[:4], []).append(word)
+    return {k for k in claim.key_lemmas if word_covered(k, vocabulary, by_prefix)}
+
+
+def key_weights(claim: Claim, covered: list[set[str]]) -> dict[str, float]:
+    """Weights of the claim's words: rarer among the candidates = more telling (an IDF over the pool).
+
+    "Europe" and "security" in every candidate say little; "charge" in one of
+    them says which candidate states the claim.
+    """
+    pool = len(covered)
+    return {
+        key: 1.0 + 0.5 * math.log((pool + 1) / (sum(key in c for c in covered) + 1))
+        for key in claim.key_lemmas
+    }
+
+
+def weighted_coverage(keys: list[str], missing: list[str], weights: dict[str, float] | None) -> float:
+    if not keys:
+        return 0.0
+    weight = weights or {}
+    total = sum(weight.get(k, 1.0) for k in keys)
+    return 1.0 - sum(weight.get(k, 1.0) for k in missing) / total
+
+
+def align(
+    claim: Claim,
+    candidate: Candidate,
+    *,
+    weights: dict[str, float] | None = None,
+    covered: set[str] | None = None,
+) -> Alignment:
+    """Coverage of the claim's content words, fuzzy ratios, and the aligned span."""
     keys = claim.key_lemmas
-    missing = [k for k in keys if not word_covered(k, vocabulary, by_prefix)]
-    coverage = 1.0 - len(missing) / len(keys) if keys else 0.0
+    found = covered if covered is not None else covered_keys(claim, candidate)
+    missing = [k for k in keys if k not in found]
+    coverage = weighted_coverage(keys, missing, weights)
 
     claim_lemmas = " ".join(claim.lemmas)
     token_set = fuzz.token_set_ratio(claim_lemmas, candidate.lemmas.lower()) / 100 if candidate.lemmas else 0.0

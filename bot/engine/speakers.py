@@ -45,10 +45,17 @@ TITLE_WORDS = frozenset(
     commission committee ministry department office party union agency administration
     parliament senate house congress cabinet government federal executive central
     sen. rep. gov. gen. col. capt. lt. sgt. adm. dr. mr. mrs. ms. prof. rev. fr. st
+    treasurer coach professor economist sheriff inspector superintendent bishop archbishop
+    cardinal rabbi imam father reverend detective sergeant captain lieutenant colonel
+    admiral marshal constable councillor councilman councilwoman alderman assemblyman
+    assemblywoman delegate del lawmaker president-elect vice-president attorney-general
+    secretary-general director-general ceo chief-executive founder chairperson
     of the for and on to at
     """.split()
 )
-NAME_PARTICLES = frozenset("von van der den de del della di da la le bin al el ibn dos das".split())
+NAME_PARTICLES = frozenset(
+    "von van der den de del della di da la le bin al el ibn dos das".split()
+)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’-]*$")
 FUZZY_SURNAME = 86
@@ -101,7 +108,12 @@ def strip_titles(mention: str) -> str:
                 break
             continue
         kept.append(bare)
-    while kept and kept[-1].lower() in NAME_PARTICLES and len(kept) > 1 and kept[-1][0].islower():
+    while (
+        kept
+        and kept[-1].lower() in NAME_PARTICLES
+        and len(kept) > 1
+        and kept[-1][0].islower()
+    ):
         kept.pop()  # a leading particle stays only inside a name ("von der Leyen" keeps it)
     name = " ".join(reversed(kept))
     return name
@@ -117,7 +129,9 @@ ORGANISATION_WORDS = frozenset(
 def _has_name_before(words: list[str]) -> bool:
     """Whether a capitalised non-title word precedes: "Martin Luther King" but not "the President"."""
     return any(
-        w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS and NAME_TOKEN.match(w)
+        w[:1].isupper()
+        and w.lower().rstrip(".") not in TITLE_WORDS
+        and NAME_TOKEN.match(w)
         for w in words
     )
 
@@ -141,7 +155,9 @@ class SpeakerResolver:
 
     def __init__(self, aliases: dict[str, list[str]] | None = None) -> None:
         self._alias: dict[str, str] = {}  # normalised alias or full name -> canonical
-        self._by_surname: dict[str, Counter[str]] = {}  # normalised surname -> canonical counts
+        self._by_surname: dict[
+            str, Counter[str]
+        ] = {}  # normalised surname -> canonical counts
         self._names: dict[str, str] = {}  # normalised canonical -> canonical
         self._from_file: set[str] = set()
         for canonical, variants in (aliases or {}).items():
@@ -156,10 +172,13 @@ class SpeakerResolver:
         try:
             data = tomllib.loads(Path(aliases_path).read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SettingsError(f"speaker aliases file {aliases_path} is not valid TOML: {exc}") from exc
+            raise SettingsError(
+                f"speaker aliases file {aliases_path} is not valid TOML: {exc}"
+            ) from exc
         table = data.get("aliases", {})
         if not isinstance(table, dict) or not all(
-            isinstance(v, list) and all(isinstance(a, str) for a in v) for v in table.values()
+            isinstance(v, list) and all(isinstance(a, str) for a in v)
+            for v in table.values()
         ):
             raise SettingsError(
                 f"speaker aliases file {aliases_path}: [aliases] must map a name to a list of strings"
@@ -193,7 +212,9 @@ class SpeakerResolver:
             return
         known = self._match_full(name)
         if known is not None:
-            self._by_surname.setdefault(normalise(known).split()[-1], Counter())[known] += 1
+            self._by_surname.setdefault(normalise(known).split()[-1], Counter())[
+                known
+            ] += 1
             return
         self._remember(name)
 

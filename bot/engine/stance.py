@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.engine import facts
 from bot.engine.claims import NEGATION_IDIOMS, Claim, negation_words
 from bot.engine.models import Entity, Reason, Stance
-from bot.engine.retrieve import WORD, Alignment, Candidate, normalise_text, word_covered
+from bot.engine.retrieve import WORD, Alignment, Candidate, normalise_text, weighted_coverage, word_covered
 from bot.engine.speakers import SpeakerResolver
 
 MIN_COVERAGE = 0.6  # share of the claim's content words a candidate must state
@@ -384,6 +384,7 @@ def assess(
     *,
     speakers: SpeakerResolver,
     other_wordings: set[str] | None = None,
+    weights: dict[str, float] | None = None,
 ) -> Assessment | None:
     """Supports or conflicts, with reasons; None when the candidate is merely related."""
     conflicts: list[Reason] = []
@@ -405,17 +406,18 @@ def assess(
         conflicts.append(Reason(code="entity_mismatch", detail=f"claim: {name.text}; source: {swap.text}"))
     if unexplained:
         return None
-    swapped_words = {w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])}
-    missing = [w for w in alignment.missing if w not in swapped_words]
+    explained = {w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])}
+    opposite = facts.find_antonym_conflict([w.lower() for w in claim.lemmas], candidate.lemmas.lower().split())
+    if opposite:
+        explained.add(opposite[0])  # "fell" is stated, as its opposite "rose"
+    missing = [w for w in alignment.missing if w not in explained]
     keys = [k for k in claim.key_lemmas]
-    coverage = 1.0 - len(missing) / len(keys) if keys else (1.0 if same_quote else 0.0)
+    coverage = weighted_coverage(keys, missing, weights) if keys else (1.0 if same_quote else 0.0)
     if not same_quote and (coverage < MIN_COVERAGE or alignment.score < MIN_SCORE):
         return None
 
     if not same_quote and claim.predicate and claim.predicate in missing:
-        source_lemmas = candidate.lemmas.lower().split()
-        if not facts.find_antonym_conflict([claim.predicate], source_lemmas):
-            return None  # the source does not state (or oppose) what the claim says happened
+        return None  # the source does not state (or oppose) what the claim says happened
 
     information = len([k for k in keys if k not in _name_words(claim)]) + len(claim.quantities) + len(
         claim.dates

@@ -104,16 +104,17 @@ def clean_tweet(text: str) -> str:
 def index_verified_claims(
     claims: dict[str, tuple[str, str]], *, nlp: Language, store: Store, progress: Callable[[int], None] | None = None
 ) -> None:
-    """One article per verified claim: its sentences and its title's become passages."""
+    """One article per verified claim, its claim and title analysed as ONE passage.
+
+    A fact-check is one unit of evidence: splitting it into sentences would
+    rank a tweet against half a claim.
+    """
     ids = list(claims)
-    texts = (f"{claims[i][0]}\n\n{claims[i][1]}" for i in ids)
+    texts = (f"{claims[i][0]}\n{claims[i][1]}" for i in ids)
     for count, (vclaim_id, doc) in enumerate(zip(ids, nlp.pipe(texts, batch_size=256)), 1):
         claim, title = claims[vclaim_id]
-        body = f"{claim}\n\n{title}"
-        passages = [
-            facts.analyse_sentence(sent, position=i, published=None)
-            for i, sent in enumerate(s for s in doc.sents if s.text.strip())
-        ]
+        body = f"{claim}\n{title}"
+        passages = [facts.analyse_sentence(doc[:], position=0, published=None)]
         article = Article(
             path=f"vclaim/{vclaim_id}",
             content_hash=hashlib.sha256(f"{vclaim_id}\0{body}".encode()).hexdigest(),

@@ -82,10 +82,14 @@ def _trim(text: str, seg: Segment) -> Segment:
     return start, end
 
 
-def _load_gold(root: Path, split: str) -> tuple[dict[str, list[_GoldQuote]], dict[str, list[Segment]]]:
+def _load_gold(
+    root: Path, split: str
+) -> tuple[dict[str, list[_GoldQuote]], dict[str, list[Segment]]]:
     path = root / f"derived_{split}_attributions.jsonl"
     if not path.exists():
-        raise FactCheckError(f"{path} not found: point ROOT at the PolNeAR benchmark folder")
+        raise FactCheckError(
+            f"{path} not found: point ROOT at the PolNeAR benchmark folder"
+        )
     quotes: dict[str, list[_GoldQuote]] = defaultdict(list)
     indirect: dict[str, list[Segment]] = defaultdict(list)
     seen: set[tuple[str, int, int]] = set()
@@ -103,8 +107,11 @@ def _load_gold(root: Path, split: str) -> tuple[dict[str, list[_GoldQuote]], dic
                 seen.add(key)
                 quotes[article].append(
                     _GoldQuote(
-                        start=q["start"], end=q["end"], text=q["text"],
-                        source_text=source.get("text"), source_spans=source_spans,
+                        start=q["start"],
+                        end=q["end"],
+                        text=q["text"],
+                        source_text=source.get("text"),
+                        source_spans=source_spans,
                     )
                 )
             if not row.get("direct_quotes") and source.get("text"):
@@ -113,7 +120,9 @@ def _load_gold(root: Path, split: str) -> tuple[dict[str, list[_GoldQuote]], dic
     return quotes, indirect
 
 
-def _speaker_right(found: FoundQuote, gold: _GoldQuote, resolver: SpeakerResolver) -> bool:
+def _speaker_right(
+    found: FoundQuote, gold: _GoldQuote, resolver: SpeakerResolver
+) -> bool:
     attribution = found.attribution
     if attribution.mention_span and any(
         _overlaps(attribution.mention_span, s) for s in gold.source_spans
@@ -169,7 +178,13 @@ def evaluate_polnear(
             if any(_overlaps(seg, g) for g, _ in gold_segments):
                 tp_pred_overlap += 1
             elif len(misses) < max_misses:
-                misses.append(PolnearMiss(article=article, kind="spurious_quote", text=text[seg[0]:seg[1]][:160]))
+                misses.append(
+                    PolnearMiss(
+                        article=article,
+                        kind="spurious_quote",
+                        text=text[seg[0] : seg[1]][:160],
+                    )
+                )
             if any(seg == g for g, _ in gold_segments):
                 tp_pred_exact += 1
         for g_seg, g in gold_segments:
@@ -178,7 +193,11 @@ def evaluate_polnear(
                 tp_gold_exact += 1
             if not hits:
                 if len(misses) < max_misses:
-                    misses.append(PolnearMiss(article=article, kind="missed_quote", text=g.text[:160]))
+                    misses.append(
+                        PolnearMiss(
+                            article=article, kind="missed_quote", text=g.text[:160]
+                        )
+                    )
                 continue
             tp_gold_overlap += 1
             if g.source_spans:
@@ -189,11 +208,15 @@ def evaluate_polnear(
                     a = hits[0].attribution
                     misses.append(
                         PolnearMiss(
-                            article=article, kind="wrong_speaker", text=g.text[:120],
+                            article=article,
+                            kind="wrong_speaker",
+                            text=g.text[:120],
                             detail=f"gold {g.source_text!r}; predicted {a.mention!r} -> {a.speaker!r}",
                         )
                     )
-        reported = [seg for f in found if f.quote.kind == "reported" for seg in f.segments]
+        reported = [
+            seg for f in found if f.quote.kind == "reported" for seg in f.segments
+        ]
         for content in indirect.get(article, []):
             reported_gold += 1
             if any(_overlaps(content, seg) for seg in reported):
@@ -223,17 +246,33 @@ def evaluate_polnear(
     )
 
 
+def _metric_line(label: str, precision: float, recall: float, f1: float) -> str:
+    return f"{label:24} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}"
+
+
 def format_polnear(result: PolnearResult, *, show_misses: int = 15) -> str:
     """The report `factcheck eval-quotes` prints."""
     lines = [
-        f"PolNeAR {result.split}: {result.articles} articles, "
-        f"{result.gold_quotes} gold quote segments, {result.predicted_quotes} predicted",
-        f"direct quotes (overlap)  P {result.overlap_precision:.3f}  R {result.overlap_recall:.3f}  "
-        f"F1 {result.overlap_f1:.3f}",
-        f"direct quotes (exact)    P {result.exact_precision:.3f}  R {result.exact_recall:.3f}  "
-        f"F1 {result.exact_f1:.3f}",
-        f"speaker accuracy         {result.speaker_accuracy:.3f}  "
-        f"({result.speaker_correct}/{result.speaker_total} found gold quotes with a source)",
+        (
+            f"PolNeAR {result.split}: {result.articles} articles, "
+            f"{result.gold_quotes} gold quote segments, {result.predicted_quotes} predicted"
+        ),
+        _metric_line(
+            "direct quotes (overlap)",
+            result.overlap_precision,
+            result.overlap_recall,
+            result.overlap_f1,
+        ),
+        _metric_line(
+            "direct quotes (exact)",
+            result.exact_precision,
+            result.exact_recall,
+            result.exact_f1,
+        ),
+        (
+            f"speaker accuracy         {result.speaker_accuracy:.3f}  "
+            f"({result.speaker_correct}/{result.speaker_total} found gold quotes with a source)"
+        ),
     ]
     if result.reported_gold:
         lines.append(
@@ -243,7 +282,7 @@ def format_polnear(result: PolnearResult, *, show_misses: int = 15) -> str:
         )
     if show_misses and result.misses:
         lines.append("")
-        lines.append(f"first misses (of those kept):")
+        lines.append("first misses (of those kept):")
         for miss in result.misses[:show_misses]:
             detail = f"  [{miss.detail}]" if miss.detail else ""
             lines.append(f"  {miss.kind:15} {miss.article}: {miss.text!r}{detail}")

@@ -20,11 +20,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fake_slack_api import (
+    FakeSlackAPI,  # tests/slack is on sys.path (rootdir conftest, no __init__)
+)
+from slack_harness import (
+    BOT_TOKEN,
+    FIXTURES,
+    SIGNING_SECRET,
+    SlackSender,
+    new_channel_id,
+)
 
 from bot.app import build_app, make_http_server
 from bot.settings import Settings
-from fake_slack_api import FakeSlackAPI  # tests/slack is on sys.path (rootdir conftest, no __init__)
-from slack_harness import BOT_TOKEN, FIXTURES, SIGNING_SECRET, SlackSender, new_channel_id
+
 
 @pytest.fixture(scope="session")
 def fake_api() -> Iterator[FakeSlackAPI]:
@@ -82,5 +91,3 @@ def channel() -> str:
 @pytest.fixture
 def slack(bot_url: str, fake_api: FakeSlackAPI) -> SlackSender:
     return SlackSender(bot_url, fake_api)
-
-

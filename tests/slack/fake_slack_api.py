@@ -29,7 +29,14 @@ def auth_test_response() -> dict[str, Any]:
     sample = PAYLOADS / "auth.test.bot_response.json"
     if sample.exists():
         return json.loads(sample.read_text())
-    return {"ok": True, "team": "Test", "user": "bot", "team_id": "T0G9PQBBK", "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+    return {
+        "ok": True,
+        "team": "Test",
+        "user": "bot",
+        "team_id": "T0G9PQBBK",
+        "user_id": BOT_USER_ID,
+        "bot_id": BOT_ID,
+    }
 
 
 @dataclass
@@ -45,7 +52,9 @@ class Call:
     @property
     def text(self) -> str:
         """Everything a user could read in the message: fallback text plus all block text."""
-        return self.params.get("text", "") + "\n" + json.dumps(self.params.get("blocks", []), ensure_ascii=False)
+        return (
+            self.params.get("text", "") + "\n" + json.dumps(self.params.get("blocks", []), ensure_ascii=False)
+        )
 
 
 @dataclass
@@ -70,13 +79,13 @@ class FakeSlackAPI:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 fake._handle(self)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 fake._handle(self)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 return
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -117,19 +126,30 @@ class FakeSlackAPI:
             return [c for c in self.calls if c.method == method and (where is None or where(c))]
 
     def wait_for(
-        self, method: str, where: Callable[[Call], bool] | None = None, *, count: int = 1, timeout: float = 20.0
+        self,
+        method: str,
+        where: Callable[[Call], bool] | None = None,
+        *,
+        count: int = 1,
+        timeout: float = 20.0,
     ) -> list[Call]:
         """Block until `count` successful calls match; the timeout only bounds a hang."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
-                found = [c for c in self.calls if c.method == method and c.status == 200 and (where is None or where(c))]
+                found = [
+                    c
+                    for c in self.calls
+                    if c.method == method and c.status == 200 and (where is None or where(c))
+                ]
                 if len(found) >= count:
                     return found
                 left = deadline - time.monotonic()
                 if left <= 0:
                     seen = [(c.method, c.status) for c in self.calls]
-                    raise AssertionError(f"no {count} x {method} call matched within {timeout}s; calls: {seen}")
+                    raise AssertionError(
+                        f"no {count} x {method} call matched within {timeout}s; calls: {seen}"
+                    )
                 self._cond.wait(left)
 
     # serving ------------------------------------------------------------------------
@@ -168,17 +188,23 @@ class FakeSlackAPI:
             return
         body = self._answer(method, params)
         self._record(Call(method, params, headers, path=url.path))
-        self._send(request, 200, body, {"x-oauth-scopes": "chat:write,commands"} if method == "auth.test" else {})
+        self._send(
+            request, 200, body, {"x-oauth-scopes": "chat:write,commands"} if method == "auth.test" else {}
+        )
 
     def _record(self, call: Call) -> None:
         with self._cond:
             self.calls.append(call)
             self._cond.notify_all()
 
-    def _send(self, request: BaseHTTPRequestHandler, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, request: BaseHTTPRequestHandler, status: int, body: Any, headers: dict[str, str] | None = None
+    ) -> None:
         payload = (body if isinstance(body, str) else json.dumps(body)).encode()
         request.send_response(status)
-        request.send_header("Content-Type", "text/plain" if isinstance(body, str) else "application/json; charset=utf-8")
+        request.send_header(
+            "Content-Type", "text/plain" if isinstance(body, str) else "application/json; charset=utf-8"
+        )
         for name, value in (headers or {}).items():
             request.send_header(name, value)
         request.send_header("Content-Length", str(len(payload)))
@@ -195,14 +221,25 @@ class FakeSlackAPI:
             return auth_test_response()
         if method == "chat.postMessage":
             ts = self._next_ts()
-            message = {"type": "message", "text": params.get("text", ""), "ts": ts, "bot_id": BOT_ID, "user": BOT_USER_ID}
+            message = {
+                "type": "message",
+                "text": params.get("text", ""),
+                "ts": ts,
+                "bot_id": BOT_ID,
+                "user": BOT_USER_ID,
+            }
             if params.get("thread_ts"):
                 message["thread_ts"] = params["thread_ts"]
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         if method == "chat.update":
-            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
+            return {
+                "ok": True,
+                "channel": params.get("channel"),
+                "ts": params.get("ts"),
+                "text": params.get("text", ""),
+            }
         if method in ("conversations.replies", "conversations.history"):
             return {"ok": True, "messages": self._find_messages(method, params), "has_more": False}
         if method == "views.publish":
@@ -221,4 +258,9 @@ class FakeSlackAPI:
             if any(m["ts"] == ts and m.get("thread_ts", ts) != ts for m in thread):  # ts is a reply
                 return [m for m in thread if m["ts"] == ts]
             return [m for m in thread if m["ts"] == ts or oldest <= float(m["ts"]) <= latest]
-        return [m for m in stored if "thread_ts" not in m or m["thread_ts"] == m["ts"] if oldest <= float(m["ts"]) <= latest][:1]
+        return [
+            m
+            for m in stored
+            if "thread_ts" not in m or m["thread_ts"] == m["ts"]
+            if oldest <= float(m["ts"]) <= latest
+        ][:1]

@@ -73,8 +73,13 @@ class FakeSocketModeServer:
         while b"\r\n\r\n" not in request:
             request += conn.recv(4096)
         lines = request.decode().split("\r\n")
-        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if ":" in line)}
-        accept = base64.b64encode(hashlib.sha1((headers["sec-websocket-key"] + GUID).encode()).digest()).decode()
+        headers = {
+            k.strip().lower(): v.strip()
+            for k, _, v in (line.partition(":") for line in lines[1:] if ":" in line)
+        }
+        accept = base64.b64encode(
+            hashlib.sha1((headers["sec-websocket-key"] + GUID).encode()).digest()
+        ).decode()
         conn.sendall(
             (
                 "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"

@@ -90,15 +90,20 @@ class SlackSender:
         """A slash command as Slack form-encodes it; its response_url points at the fake."""
         form = load_payload("slash_command.parsed.json")
         form.update(
-            command="/factcheck", text=text, channel_id=channel, team_id="T111",
-            response_url=self.fake_api.response_url(f"command-{channel}"), **fields,
+            command="/factcheck",
+            text=text,
+            channel_id=channel,
+            team_id="T111",
+            response_url=self.fake_api.response_url(f"command-{channel}"),
+            **fields,
         )
         return self.post(urlencode(form), "application/x-www-form-urlencoded")
 
     def interactive(self, payload: dict[str, Any], **kwargs: Any) -> Reply:
         """Interactivity (buttons, shortcuts): one form field `payload` holding JSON."""
-        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded", **kwargs)
-
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded", **kwargs
+        )
 
 
 def event_callback(sample: str, *, event_id: str | None = None, **event_fields: Any) -> dict[str, Any]:

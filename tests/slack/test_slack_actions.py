@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_harness import SlackSender, load_payload
 from fake_slack_api import FakeSlackAPI
+from slack_harness import SlackSender, load_payload
 
 
 def report_posted_by_the_bot(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> Any:
@@ -14,19 +14,41 @@ def report_posted_by_the_bot(slack: SlackSender, fake_api: FakeSlackAPI, channel
     return post
 
 
-def click(slack: SlackSender, fake_api: FakeSlackAPI, channel: str, post: Any, action_id: str, user: str) -> None:
-    button = next(e for b in post.params["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == action_id)
+def click(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str, post: Any, action_id: str, user: str
+) -> None:
+    button = next(
+        e
+        for b in post.params["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == action_id
+    )
     payload = load_payload("block_actions.json")
     payload["user"]["id"] = user
-    payload["container"] = {"type": "message", "message_ts": "1700000099.000001", "channel_id": channel, "is_ephemeral": False}
+    payload["container"] = {
+        "type": "message",
+        "message_ts": "1700000099.000001",
+        "channel_id": channel,
+        "is_ephemeral": False,
+    }
     payload["channel"] = {"id": channel, "name": "news"}
-    payload["message"] = {"type": "message", "ts": "1700000099.000001", "text": post.params["text"], "blocks": post.params["blocks"]}
+    payload["message"] = {
+        "type": "message",
+        "ts": "1700000099.000001",
+        "text": post.params["text"],
+        "blocks": post.params["blocks"],
+    }
     payload["response_url"] = fake_api.response_url(f"action-{channel}")
-    payload["actions"] = [{**button, "block_id": "feedback", "type": "button", "action_ts": "1700000100.000001"}]
+    payload["actions"] = [
+        {**button, "block_id": "feedback", "type": "button", "action_ts": "1700000100.000001"}
+    ]
     assert slack.interactive(payload).status == 200
 
 
-def test_a_vote_is_stored_and_the_report_updated_with_the_counts(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_a_vote_is_stored_and_the_report_updated_with_the_counts(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     post = report_posted_by_the_bot(slack, fake_api, channel)
     check_id = int(next(b for b in post.params["blocks"] if b["type"] == "actions")["elements"][0]["value"])
 
@@ -38,7 +60,9 @@ def test_a_vote_is_stored_and_the_report_updated_with_the_counts(slack: SlackSen
     assert checker.store.feedback_counts(check_id) == {"up": 1, "down": 0}
 
 
-def test_a_second_users_vote_adds_and_a_changed_vote_replaces(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_a_second_users_vote_adds_and_a_changed_vote_replaces(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     post = report_posted_by_the_bot(slack, fake_api, channel)
     check_id = int(next(b for b in post.params["blocks"] if b["type"] == "actions")["elements"][0]["value"])
 

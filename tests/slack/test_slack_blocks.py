@@ -20,16 +20,23 @@ from handlers.blocks import (
 )
 
 
-def evidence(text: str = "The bridge will open to traffic in 2027, Mayor Elena Ruiz said.", **fields: object) -> Evidence:
-    defaults: dict[str, object] = dict(
-        stance="supports",
-        kind="quote",
-        text=text,
-        speaker="Elena Ruiz",
-        score=0.9,
-        article=ArticleRef(path="a.txt", outlet="Harbor Gazette", published=dt.date(2026, 3, 10), url="https://gazette.example/a"),
-        highlight="will open to traffic in 2027",
-    )
+def evidence(
+    text: str = "The bridge will open to traffic in 2027, Mayor Elena Ruiz said.", **fields: object
+) -> Evidence:
+    defaults: dict[str, object] = {
+        "stance": "supports",
+        "kind": "quote",
+        "text": text,
+        "speaker": "Elena Ruiz",
+        "score": 0.9,
+        "article": ArticleRef(
+            path="a.txt",
+            outlet="Harbor Gazette",
+            published=dt.date(2026, 3, 10),
+            url="https://gazette.example/a",
+        ),
+        "highlight": "will open to traffic in 2027",
+    }
     defaults.update(fields)
     return Evidence(**defaults)
 
@@ -69,7 +76,14 @@ def test_the_report_reads_like_the_design() -> None:
 
     blocks, fallback = report_blocks(report, check_id=7)
 
-    assert blocks[0] == {"type": "header", "text": {"type": "plain_text", "text": "❌ Conflicting — 2 sources conflict, 0 support", "emoji": True}}
+    assert blocks[0] == {
+        "type": "header",
+        "text": {
+            "type": "plain_text",
+            "text": "❌ Conflicting — 2 sources conflict, 0 support",
+            "emoji": True,
+        },
+    }
     excerpt = blocks[2]["text"]["text"]
     assert excerpt.startswith("❌ “There will not be U.S. *troops deployed to Ukraine*”")
     assert excerpt.endswith("— Pete Hegseth")
@@ -79,11 +93,16 @@ def test_the_report_reads_like_the_design() -> None:
     assert "also in: AFP, Reuters" in source
     buttons = blocks[-1]["elements"]
     assert [(b["action_id"], b["value"]) for b in buttons] == [("feedback_up", "7"), ("feedback_down", "7")]
-    assert fallback == "❌ Conflicting — 2 sources conflict, 0 support: Hegseth said US troops would go to Ukraine"
+    assert (
+        fallback
+        == "❌ Conflicting — 2 sources conflict, 0 support: Hegseth said US troops would go to Ukraine"
+    )
 
 
 def test_not_found_still_answers_in_plain_words() -> None:
-    blocks, fallback = report_blocks(CheckReport(claim="The moon is cheese", verdict="not_found"), check_id=None)
+    blocks, fallback = report_blocks(
+        CheckReport(claim="The moon is cheese", verdict="not_found"), check_id=None
+    )
 
     assert blocks[0]["text"]["text"] == "🔍 No coverage found"
     assert "Nothing in the indexed articles" in all_text(blocks)
@@ -109,7 +128,14 @@ def test_user_and_corpus_text_never_pings_anyone() -> None:
 
 def test_a_huge_report_stays_within_block_kit_limits() -> None:
     long_text = "The council approved the budget after a long debate. " * 200  # ~10,000 characters
-    items = [evidence(long_text, highlight="approved the budget", also_in=[ArticleRef(path=f"{i}.txt", outlet=f"Outlet {i}") for i in range(30)]) for _ in range(100)]
+    items = [
+        evidence(
+            long_text,
+            highlight="approved the budget",
+            also_in=[ArticleRef(path=f"{i}.txt", outlet=f"Outlet {i}") for i in range(30)],
+        )
+        for _ in range(100)
+    ]
     claims = [ClaimReport(text=long_text, verdict="supported", evidence=items) for _ in range(30)]
     for report in (
         CheckReport(claim=long_text, verdict="supported", evidence=items),
@@ -124,7 +150,11 @@ def test_a_huge_report_stays_within_block_kit_limits() -> None:
 
 
 def test_a_long_excerpt_is_cut_around_the_aligned_words() -> None:
-    text = "Filler words come first here. " * 40 + "The toll will be two dollars." + " More filler after it." * 40
+    text = (
+        "Filler words come first here. " * 40
+        + "The toll will be two dollars."
+        + " More filler after it." * 40
+    )
 
     markdown = excerpt_markdown(evidence(text, highlight="toll will be two dollars"), limit=200)
 
@@ -161,7 +191,16 @@ def test_error_message_is_short_and_escaped() -> None:
 
 
 def test_home_view_lists_outlets_and_recent_checks() -> None:
-    recent = [CheckAudit(id=1, user="W111", source="slash", claim="<!here> bridge", verdict="supported", created_at=dt.datetime(2026, 3, 11, 9, 30))]
+    recent = [
+        CheckAudit(
+            id=1,
+            user="W111",
+            source="slash",
+            claim="<!here> bridge",
+            verdict="supported",
+            created_at=dt.datetime(2026, 3, 11, 9, 30),
+        )
+    ]
 
     view = home_view(2, [], recent)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fake_slack_api import FakeSlackAPI
+from slack_harness import SlackSender
 
 from bot.engine.errors import StoreError
-from slack_harness import SlackSender
-from fake_slack_api import FakeSlackAPI
 
 
 def in_channel(channel: str):
@@ -20,7 +20,9 @@ def to_caller(channel: str):
     return lambda call: call.path.endswith(f"command-{channel}")
 
 
-def test_a_claim_is_acknowledged_privately_then_the_report_is_posted(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_a_claim_is_acknowledged_privately_then_the_report_is_posted(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     reply = slack.command("Mayor Elena Ruiz said the bridge will open in 2027", channel=channel)
 
     assert reply.status == 200
@@ -33,7 +35,7 @@ def test_a_claim_is_acknowledged_privately_then_the_report_is_posted(slack: Slac
     assert "Harbor Gazette" in post.text and "<https://gazette.example/harbor-bridge|link>" in post.text
     [audit] = [a for a in checker.store.recent_checks(limit=50, team="T111") if a.channel == channel]
     assert audit.source == "slash" and audit.user == "W111"
-    buttons = [b for b in post.params["blocks"] if b["type"] == "actions"][0]["elements"]
+    buttons = next(b for b in post.params["blocks"] if b["type"] == "actions")["elements"]
     assert {b["action_id"] for b in buttons} == {"feedback_up", "feedback_down"}
     assert {b["value"] for b in buttons} == {str(audit.id)}
 
@@ -54,7 +56,9 @@ def test_help_lists_what_the_command_can_do(slack: SlackSender, channel: str) ->
         assert sub_command in text
 
 
-def test_sources_tells_the_caller_what_the_corpus_holds(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_sources_tells_the_caller_what_the_corpus_holds(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     slack.command("sources", channel=channel)
 
     [answer] = fake_api.wait_for("response_url", to_caller(channel))
@@ -70,7 +74,9 @@ def test_who_said_searches_the_quotes(slack: SlackSender, fake_api: FakeSlackAPI
     assert answer.params["response_type"] == "ephemeral"
 
 
-def test_an_over_long_claim_is_trimmed_with_a_note(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_an_over_long_claim_is_trimmed_with_a_note(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     claim = "The council approved a budget of 45 million dollars. " * 60  # ~3200 characters
 
     slack.command(claim, channel=channel)
@@ -79,7 +85,9 @@ def test_an_over_long_claim_is_trimmed_with_a_note(slack: SlackSender, fake_api:
     assert "Trimmed to 1000 characters" in post.text
 
 
-def test_mentions_in_a_claim_come_back_escaped(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_mentions_in_a_claim_come_back_escaped(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     slack.command("<!channel> <@U123> says the bridge costs 45 million & more", channel=channel)
 
     [post] = fake_api.wait_for("chat.postMessage", in_channel(channel))
@@ -88,7 +96,9 @@ def test_mentions_in_a_claim_come_back_escaped(slack: SlackSender, fake_api: Fak
     assert "&amp; more" in post.text
 
 
-def test_where_the_bot_cannot_post_the_report_goes_through_response_url(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_where_the_bot_cannot_post_the_report_goes_through_response_url(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     fake_api.fail_next("chat.postMessage", 200, error="not_in_channel")
 
     slack.command("The bridge will charge a toll", channel=channel)
@@ -98,7 +108,12 @@ def test_where_the_bot_cannot_post_the_report_goes_through_response_url(slack: S
 
 
 def test_an_engine_error_is_told_to_the_user_and_logged(
-    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    slack: SlackSender,
+    fake_api: FakeSlackAPI,
+    checker: Any,
+    channel: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     def broken_check(text: str, *, automatic: bool = False) -> Any:
         raise StoreError("the index is being rebuilt, try again in a minute")
@@ -114,7 +129,9 @@ def test_an_engine_error_is_told_to_the_user_and_logged(
     assert any(r.exc_info and "check failed" in r.getMessage() for r in caplog.records)
 
 
-def test_unwatch_with_a_thread_link_stops_automatic_answers(slack: SlackSender, checker: Any, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_unwatch_with_a_thread_link_stops_automatic_answers(
+    slack: SlackSender, checker: Any, fake_api: FakeSlackAPI, channel: str
+) -> None:
     checker.store.flag_thread(channel, "1700000001.000100", user="W111", team="T111")
     link = f"https://example.slack.com/archives/{channel}/p1700000001000100"
 
@@ -125,7 +142,9 @@ def test_unwatch_with_a_thread_link_stops_automatic_answers(slack: SlackSender, 
     assert not checker.store.is_flagged(channel, "1700000001.000100")
 
 
-def test_unwatch_without_a_thread_explains_how(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_unwatch_without_a_thread_explains_how(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     slack.command("unwatch", channel=channel)
 
     [answer] = fake_api.wait_for("response_url", to_caller(channel))

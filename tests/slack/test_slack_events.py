@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from slack_harness import SlackSender, event_callback, load_payload, message_ts
 from fake_slack_api import BOT_ID, BOT_USER_ID, FakeSlackAPI
+from slack_harness import SlackSender, event_callback, load_payload, message_ts
 
 SUPPORTED_CLAIM = "The council approved a budget of 45 million dollars for the bridge project."
 UNRELATED_REPLY = "Lunch is at noon in the big meeting room, bring your own mug."
@@ -29,9 +29,17 @@ def settle() -> None:
     time.sleep(0.5)
 
 
-def test_a_dm_is_answered_in_its_thread(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_a_dm_is_answered_in_its_thread(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     ts = message_ts()
-    body = event_callback("message.im.threaded.event_callback.json", text=SUPPORTED_CLAIM, channel=channel, ts=ts, thread_ts=None)
+    body = event_callback(
+        "message.im.threaded.event_callback.json",
+        text=SUPPORTED_CLAIM,
+        channel=channel,
+        ts=ts,
+        thread_ts=None,
+    )
     del body["event"]["thread_ts"]
 
     reply = slack.event(body)
@@ -42,9 +50,16 @@ def test_a_dm_is_answered_in_its_thread(slack: SlackSender, fake_api: FakeSlackA
     assert any(a.source == "dm" and a.channel == channel for a in checker.store.recent_checks(limit=50))
 
 
-def test_a_mention_is_answered_in_the_thread_without_the_bot_name(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_a_mention_is_answered_in_the_thread_without_the_bot_name(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     ts = message_ts()
-    body = event_callback("app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> Train drivers got a 6 percent pay rise", channel=channel, ts=ts)
+    body = event_callback(
+        "app_mention.event_callback.json",
+        text=f"<@{BOT_USER_ID}> Train drivers got a 6 percent pay rise",
+        channel=channel,
+        ts=ts,
+    )
 
     slack.event(body)
 
@@ -56,29 +71,71 @@ def test_a_mention_is_answered_in_the_thread_without_the_bot_name(slack: SlackSe
 
 def test_a_retried_event_is_answered_once(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
     ts = message_ts()
-    body = event_callback("app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> The bridge will open in 2027", channel=channel, ts=ts)
+    body = event_callback(
+        "app_mention.event_callback.json",
+        text=f"<@{BOT_USER_ID}> The bridge will open in 2027",
+        channel=channel,
+        ts=ts,
+    )
     slack.event(body)
     fake_api.wait_for("chat.postMessage", in_thread(channel, ts))
 
     retry = slack.event(body, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     assert retry.status == 200
     barrier_ts = message_ts()  # a later, different event in the same channel
-    slack.event(event_callback("app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> help", channel=channel, ts=barrier_ts))
+    slack.event(
+        event_callback(
+            "app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> help", channel=channel, ts=barrier_ts
+        )
+    )
     fake_api.wait_for("chat.postMessage", in_thread(channel, barrier_ts))
 
     assert len(fake_api.calls_to("chat.postMessage", in_thread(channel, ts))) == 1
 
 
-def test_the_bots_own_messages_and_edits_are_ignored(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
-    own = event_callback("message.im.threaded.event_callback.json", text=SUPPORTED_CLAIM, channel=channel, ts=message_ts(), user=BOT_USER_ID, bot_id=BOT_ID)
-    other_bot = event_callback("message.im.threaded.event_callback.json", text=SUPPORTED_CLAIM, channel=channel, ts=message_ts(), subtype="bot_message", bot_id="B999", user=None)
-    edit = event_callback("message.im.threaded.event_callback.json", channel=channel, ts=message_ts(), subtype="message_changed", message={"text": SUPPORTED_CLAIM, "user": "W222"})
-    deletion = event_callback("message.im.threaded.event_callback.json", channel=channel, ts=message_ts(), subtype="message_deleted")
+def test_the_bots_own_messages_and_edits_are_ignored(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
+    own = event_callback(
+        "message.im.threaded.event_callback.json",
+        text=SUPPORTED_CLAIM,
+        channel=channel,
+        ts=message_ts(),
+        user=BOT_USER_ID,
+        bot_id=BOT_ID,
+    )
+    other_bot = event_callback(
+        "message.im.threaded.event_callback.json",
+        text=SUPPORTED_CLAIM,
+        channel=channel,
+        ts=message_ts(),
+        subtype="bot_message",
+        bot_id="B999",
+        user=None,
+    )
+    edit = event_callback(
+        "message.im.threaded.event_callback.json",
+        channel=channel,
+        ts=message_ts(),
+        subtype="message_changed",
+        message={"text": SUPPORTED_CLAIM, "user": "W222"},
+    )
+    deletion = event_callback(
+        "message.im.threaded.event_callback.json", channel=channel, ts=message_ts(), subtype="message_deleted"
+    )
 
     for body in (own, other_bot, edit, deletion):
         assert slack.event(body).status == 200
     barrier_ts = message_ts()
-    slack.event(event_callback("message.im.threaded.event_callback.json", text="help", channel=channel, ts=barrier_ts, thread_ts=barrier_ts))
+    slack.event(
+        event_callback(
+            "message.im.threaded.event_callback.json",
+            text="help",
+            channel=channel,
+            ts=barrier_ts,
+            thread_ts=barrier_ts,
+        )
+    )
     fake_api.wait_for("chat.postMessage", in_thread(channel, barrier_ts))
 
     assert len(posts_in(fake_api, channel)) == 1
@@ -89,7 +146,11 @@ def test_the_flag_reaction_reads_the_message_answers_in_its_thread_and_watches_i
 ) -> None:
     ts = message_ts()
     fake_api.add_message(channel, {"type": "message", "user": "W333", "text": SUPPORTED_CLAIM, "ts": ts})
-    body = event_callback("reaction_added.event_callback.json", reaction="mag", item={"type": "message", "channel": channel, "ts": ts})
+    body = event_callback(
+        "reaction_added.event_callback.json",
+        reaction="mag",
+        item={"type": "message", "channel": channel, "ts": ts},
+    )
 
     slack.event(body)
 
@@ -99,11 +160,19 @@ def test_the_flag_reaction_reads_the_message_answers_in_its_thread_and_watches_i
     assert post.params["blocks"][0]["type"] == "header"
 
 
-def test_other_reactions_do_nothing(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_other_reactions_do_nothing(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     ts = message_ts()
     fake_api.add_message(channel, {"type": "message", "user": "W333", "text": SUPPORTED_CLAIM, "ts": ts})
 
-    slack.event(event_callback("reaction_added.event_callback.json", reaction="heart_eyes", item={"type": "message", "channel": channel, "ts": ts}))
+    slack.event(
+        event_callback(
+            "reaction_added.event_callback.json",
+            reaction="heart_eyes",
+            item={"type": "message", "channel": channel, "ts": ts},
+        )
+    )
     settle()
 
     assert not checker.store.is_flagged(channel, ts)
@@ -117,8 +186,24 @@ def test_a_flagged_thread_gets_automatic_answers_only_when_there_is_evidence(
     checker.store.flag_thread(channel, root, user="W333", team="T111")
     unrelated_ts, claim_ts = message_ts(), message_ts()
 
-    slack.event(event_callback("message.channels.event_callback.json", text=UNRELATED_REPLY, channel=channel, ts=unrelated_ts, thread_ts=root))
-    slack.event(event_callback("message.channels.event_callback.json", text=SUPPORTED_CLAIM, channel=channel, ts=claim_ts, thread_ts=root))
+    slack.event(
+        event_callback(
+            "message.channels.event_callback.json",
+            text=UNRELATED_REPLY,
+            channel=channel,
+            ts=unrelated_ts,
+            thread_ts=root,
+        )
+    )
+    slack.event(
+        event_callback(
+            "message.channels.event_callback.json",
+            text=SUPPORTED_CLAIM,
+            channel=channel,
+            ts=claim_ts,
+            thread_ts=root,
+        )
+    )
 
     [post] = fake_api.wait_for("chat.postMessage", in_thread(channel, root))
     settle()
@@ -128,19 +213,35 @@ def test_a_flagged_thread_gets_automatic_answers_only_when_there_is_evidence(
     assert audit.source == "thread" and audit.claim == SUPPORTED_CLAIM
 
 
-def test_replies_in_threads_nobody_flagged_are_left_alone(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_replies_in_threads_nobody_flagged_are_left_alone(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     root = message_ts()
 
-    slack.event(event_callback("message.channels.event_callback.json", text=SUPPORTED_CLAIM, channel=channel, ts=message_ts(), thread_ts=root))
+    slack.event(
+        event_callback(
+            "message.channels.event_callback.json",
+            text=SUPPORTED_CLAIM,
+            channel=channel,
+            ts=message_ts(),
+            thread_ts=root,
+        )
+    )
     settle()
 
     assert posts_in(fake_api, channel) == []
 
 
-def test_removing_the_flag_reaction_stops_watching(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_removing_the_flag_reaction_stops_watching(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     ts = message_ts()
     checker.store.flag_thread(channel, ts, user="W111", team="T111")
-    body = event_callback("reaction_added.event_callback.json", reaction="mag", item={"type": "message", "channel": channel, "ts": ts})
+    body = event_callback(
+        "reaction_added.event_callback.json",
+        reaction="mag",
+        item={"type": "message", "channel": channel, "ts": ts},
+    )
     body["event"]["type"] = "reaction_removed"
 
     slack.event(body)
@@ -150,10 +251,17 @@ def test_removing_the_flag_reaction_stops_watching(slack: SlackSender, fake_api:
     assert not checker.store.is_flagged(channel, ts)
 
 
-def test_the_message_shortcut_works_like_the_reaction(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str) -> None:
+def test_the_message_shortcut_works_like_the_reaction(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
     ts = message_ts()
     payload = load_payload("message_shortcut.message_action.json")
-    payload.update(callback_id="factcheck_message", message_ts=ts, channel={"id": channel, "name": "news"}, response_url=fake_api.response_url(f"shortcut-{channel}"))
+    payload.update(
+        callback_id="factcheck_message",
+        message_ts=ts,
+        channel={"id": channel, "name": "news"},
+        response_url=fake_api.response_url(f"shortcut-{channel}"),
+    )
     payload["message"].update(text=SUPPORTED_CLAIM, ts=ts)
 
     reply = slack.interactive(payload)
@@ -164,10 +272,18 @@ def test_the_message_shortcut_works_like_the_reaction(slack: SlackSender, fake_a
     assert any(a.source == "shortcut" and a.channel == channel for a in checker.store.recent_checks(limit=50))
 
 
-def test_app_home_shows_the_corpus_and_recent_checks(slack: SlackSender, fake_api: FakeSlackAPI, checker: Any) -> None:
+def test_app_home_shows_the_corpus_and_recent_checks(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any
+) -> None:
     user = "W4HOME01"
     body = event_callback("app_mention.event_callback.json")
-    body["event"] = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home", "event_ts": message_ts()}
+    body["event"] = {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": "D0HOME",
+        "tab": "home",
+        "event_ts": message_ts(),
+    }
 
     slack.event(body)
 

@@ -36,9 +36,26 @@ def test_the_manifest_declares_every_entry_point_the_handlers_serve(manifest: di
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
 
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == [defaults.slash_command]
-    assert {s["callback_id"] for s in manifest["features"]["shortcuts"] if s["type"] == "message"} == {SHORTCUT_CALLBACK_ID}
-    assert {"app_mention", "message.im", "message.channels", "reaction_added", "reaction_removed", "app_home_opened"} <= events
-    assert {"commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history", "reactions:read"} <= scopes
+    assert {s["callback_id"] for s in manifest["features"]["shortcuts"] if s["type"] == "message"} == {
+        SHORTCUT_CALLBACK_ID
+    }
+    assert {
+        "app_mention",
+        "message.im",
+        "message.channels",
+        "reaction_added",
+        "reaction_removed",
+        "app_home_opened",
+    } <= events
+    assert {
+        "commands",
+        "chat:write",
+        "app_mentions:read",
+        "im:history",
+        "channels:history",
+        "groups:history",
+        "reactions:read",
+    } <= scopes
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from slack_harness import SlackSender, event_callback, message_ts
 from fake_slack_api import BOT_USER_ID, FakeSlackAPI
+from slack_harness import SlackSender, event_callback, message_ts
 
 
 def mention(slack: SlackSender, channel: str, text: str) -> str:
     ts = message_ts()
-    slack.event(event_callback("app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> {text}", channel=channel, ts=ts))
+    slack.event(
+        event_callback(
+            "app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> {text}", channel=channel, ts=ts
+        )
+    )
     return ts
 
 
-def test_a_rate_limited_post_is_retried_after_retry_after_and_delivered(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_a_rate_limited_post_is_retried_after_retry_after_and_delivered(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     fake_api.fail_next("chat.postMessage", 429)
 
     ts = mention(slack, channel, "The bridge will open in 2027")
@@ -23,7 +29,9 @@ def test_a_rate_limited_post_is_retried_after_retry_after_and_delivered(slack: S
     assert delivered.params["blocks"] == attempts[0].params["blocks"]
 
 
-def test_a_server_error_is_retried_and_delivered(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_a_server_error_is_retried_and_delivered(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
     fake_api.fail_next("chat.postMessage", 500)
 
     ts = mention(slack, channel, "Train drivers accepted a pay rise of 6 percent")

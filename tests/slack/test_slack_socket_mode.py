@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fake_slack_api import BOT_USER_ID, FakeSlackAPI
+from fake_socket_mode import FakeSocketModeServer
 from pydantic import SecretStr
+from slack_harness import load_payload, message_ts
 
 from bot.app import socket_mode_handler
 from bot.settings import Settings
-from slack_harness import load_payload, message_ts
-from fake_slack_api import BOT_USER_ID, FakeSlackAPI
-from fake_socket_mode import FakeSocketModeServer
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,9 @@ def socket_server(fake_api: FakeSlackAPI) -> Iterator[FakeSocketModeServer]:
 
 
 @pytest.fixture(scope="module")
-def connected(bolt_app: Any, slack_settings: Settings, socket_server: FakeSocketModeServer) -> Iterator[FakeSocketModeServer]:
+def connected(
+    bolt_app: Any, slack_settings: Settings, socket_server: FakeSocketModeServer
+) -> Iterator[FakeSocketModeServer]:
     settings = slack_settings.model_copy(update={"slack_app_token": SecretStr("xapp-1-test")})
     handler = socket_mode_handler(bolt_app, settings)
     handler.connect()
@@ -36,31 +38,56 @@ def connected(bolt_app: Any, slack_settings: Settings, socket_server: FakeSocket
     handler.close()
 
 
-def test_start_up_opens_the_connection_with_the_app_token(connected: FakeSocketModeServer, fake_api: FakeSlackAPI) -> None:
+def test_start_up_opens_the_connection_with_the_app_token(
+    connected: FakeSocketModeServer, fake_api: FakeSlackAPI
+) -> None:
     [opened] = fake_api.wait_for("apps.connections.open")
 
     assert opened.headers["authorization"] == "Bearer xapp-1-test"
     assert connected.handshake_path == "/link/?ticket=test-ticket"
 
 
-def test_an_event_over_the_socket_is_acked_and_answered(connected: FakeSocketModeServer, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_an_event_over_the_socket_is_acked_and_answered(
+    connected: FakeSocketModeServer, fake_api: FakeSlackAPI, channel: str
+) -> None:
     ts = message_ts()
     body = copy.deepcopy(load_payload("app_mention.event_callback.json"))
     body.update(event_id=f"EvSOCK{channel}", team_id="T111")
     body["event"].update(text=f"<@{BOT_USER_ID}> The bridge will open in 2027", channel=channel, ts=ts)
-    envelope = {"envelope_id": f"env-{channel}", "type": "events_api", "accepts_response_payload": False, "retry_attempt": 0, "retry_reason": "", "payload": body}
+    envelope = {
+        "envelope_id": f"env-{channel}",
+        "type": "events_api",
+        "accepts_response_payload": False,
+        "retry_attempt": 0,
+        "retry_reason": "",
+        "payload": body,
+    }
 
     connected.send(envelope)
 
     connected.wait_for_ack(f"env-{channel}")
-    [post] = fake_api.wait_for("chat.postMessage", lambda c: c.params.get("channel") == channel and c.params.get("thread_ts") == ts)
+    [post] = fake_api.wait_for(
+        "chat.postMessage", lambda c: c.params.get("channel") == channel and c.params.get("thread_ts") == ts
+    )
     assert post.params["blocks"][0]["type"] == "header"
 
 
-def test_a_slash_command_over_the_socket_is_acked_with_checking(connected: FakeSocketModeServer, fake_api: FakeSlackAPI, channel: str) -> None:
+def test_a_slash_command_over_the_socket_is_acked_with_checking(
+    connected: FakeSocketModeServer, fake_api: FakeSlackAPI, channel: str
+) -> None:
     command = load_payload("slash_command.parsed.json")
-    command.update(command="/factcheck", text="Train drivers got a 6 percent pay rise", channel_id=channel, response_url=fake_api.response_url(f"sock-{channel}"))
-    envelope = {"envelope_id": f"cmd-{channel}", "type": "slash_commands", "accepts_response_payload": True, "payload": command}
+    command.update(
+        command="/factcheck",
+        text="Train drivers got a 6 percent pay rise",
+        channel_id=channel,
+        response_url=fake_api.response_url(f"sock-{channel}"),
+    )
+    envelope = {
+        "envelope_id": f"cmd-{channel}",
+        "type": "slash_commands",
+        "accepts_response_payload": True,
+        "payload": command,
+    }
 
     connected.send(envelope)
 

@@ -1,0 +1,206 @@
+"""A parsed article prepared for quote attribution: marks, sentences, people.
+
+Built once per document and shared by the attribution stages: which tokens
+are quoted, where sentences and paragraphs start, and every grammatical
+subject resolved to a person in reading order ("he" -> the person the
+passage is about at that point).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.engine.models import Quote
+from bot.engine.quote_cues import (
+    SPEECH_LEMMAS,
+    SUBJECT_DEPS,
+    QuoteMask,
+    according_to,
+    content_span,
+    cue_text,
+    is_cue,
+    mention_span,
+    subject_of,
+)
+from bot.engine.quote_spans import find_quote_spans
+from bot.engine.speakers import SpeakerResolver
+
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass
+class Attribution:
+    """Who said a quote, as resolved and as written, and by which cue."""
+
+    speaker: str | None = None
+    mention: str | None = None
+    mention_span: tuple[int, int] | None = None  # character offsets of the mention
+    cue: str | None = None
+    sentence: int | None = None  # sentence index of the attribution, for context
+
+    @property
+    def found(self) -> bool:
+        return self.speaker is not None or self.mention is not None
+
+
+@dataclass
+class FoundQuote:
+    """A quote with the character offsets the evaluation needs."""
+
+    quote: Quote
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    attribution: Attribution = field(default_factory=Attribution)
+
+
+class QuoteDocument:
+    """One parsed document with the indexes the stages share."""
+
+    def __init__(self, doc: Doc, resolver: SpeakerResolver) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.resolver = resolver
+        self.spans = find_quote_spans(self.text)
+        self.mask = QuoteMask(doc, [(q.outer_start, q.outer_end) for q in self.spans])
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.token_starts = [t.idx for t in doc]
+        # passage positions count non-blank sentences, as ingest numbers passages
+        self.position: list[int] = []
+        count = -1
+        for sent in self.sents:
+            if sent.text.strip():
+                count += 1
+            self.position.append(max(count, 0))
+        self.par_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self.known = set(resolver.known_speakers())
+        self.subjects = self._resolve_subjects()
+
+    # --- offsets ---------------------------------------------------------
+    def sent_at(self, char: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
+
+    def paragraph_at(self, char: int) -> int:
+        """Index of the non-blank line holding `char` (lines are paragraphs here)."""
+        line = bisect.bisect_right(self.par_starts, char) - 1
+        return line
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering `char`, or the next one when `char` is whitespace."""
+        index = bisect.bisect_right(self.token_starts, char) - 1
+        if index < 0:
+            return self.doc[0] if len(self.doc) else None
+        token = self.doc[index]
+        if char >= token.idx + len(token.text) and index + 1 < len(self.doc):
+            return self.doc[index + 1]
+        return token
+
+    # --- people ----------------------------------------------------------
+    def is_person(self, token: Token, name: str | None) -> bool:
+        if token.ent_type_ == "PERSON":
+            return True
+        return token.pos_ == "PROPN" and name is not None and name in self.known
+
+    def _resolve_subjects(self) -> dict[int, str | None]:
+        """Resolve every subject (and agent, and "according to X") in reading order.
+
+        Pronouns take the most recent person of a compatible gender; a person
+        named as a subject becomes the one the passage is about.
+        """
+        recent: list[str] = []
+        gender: dict[str, str] = {}
+        resolved: dict[int, str | None] = {}
+        reported = self._reported_tokens()
+        for token in self.doc:
+            if self.mask(token) or not _is_subject_like(token):
+                continue
+            lower = token.lower_
+            if token.pos_ == "PRON":
+                if lower in ("he", "she"):
+                    g = "m" if lower == "he" else "f"
+                    person = next((p for p in recent if gender.get(p, g) == g), None)
+                    resolved[token.i] = person
+                    if person is not None:
+                        gender[person] = g
+                        recent.remove(person)
+                        recent.insert(0, person)
+                else:
+                    resolved[token.i] = None
+                continue
+            name = self.named(mention_span(token, self.mask))
+            resolved[token.i] = name
+            if token.i in reported:
+                continue  # people inside what someone said are not who the passage is about
+            if name is not None and self.is_person(token, name):
+                if name in recent:
+                    recent.remove(name)
+                recent.insert(0, name)
+        return resolved
+
+    def _reported_tokens(self) -> set[int]:
+        """Tokens inside reported content: a speech verb's clause, or an "according to" sentence.
+
+        Also remembers which cue owns each content token (`content_owner`).
+        """
+        inside: set[int] = set()
+        self.content_owner: dict[int, Token] = {}
+        for token in self.doc:
+            if is_cue(token, self.mask, SPEECH_LEMMAS):
+                span = content_span(token, self.mask)
+                if span is not None:
+                    inside.update(range(span.start, span.end))
+                    for i in range(span.start, span.end):
+                        self.content_owner.setdefault(i, token)
+        for sentence in self.sents:
+            source = according_to(sentence, self.mask)
+            if source is not None:
+                inside.update(t.i for t in sentence if t.i != source.i)
+        return inside
+
+    def named(self, span: Span) -> str | None:
+        """Canonical name for a mention that names someone (not "the official")."""
+        if not any(
+            t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITY_TYPES for t in span
+        ):
+            return None
+        return self.resolver.canonical(span.text)
+
+    def from_subject(self, subject: Token, cue: Token | None) -> Attribution:
+        span = mention_span(subject, self.mask)
+        if subject.i in self.subjects and subject.pos_ == "PRON":
+            speaker = self.subjects[subject.i]
+        else:
+            speaker = self.subjects.get(subject.i) or self.named(span)
+        return Attribution(
+            speaker=speaker,
+            mention=span.text,
+            mention_span=(span.start_char, span.end_char),
+            cue=cue_text(cue) if cue is not None else None,
+            sentence=self.sent_at(subject.idx),
+        )
+
+    def from_cue(self, cue: Token) -> Attribution:
+        owner = self.content_owner.get(cue.head.i) if cue.dep_ == "advcl" else None
+        if cue.tag_ == "VBG" and owner is not None and owner.i < cue.i:
+            # "X said that Y aims ..., emphasizing ...": the participle is X's, not Y's
+            subject = subject_of(owner, self.mask)
+            if subject is not None:
+                return self.from_subject(subject, cue)
+        subject = subject_of(cue, self.mask)
+        if subject is None:
+            return Attribution(cue=cue_text(cue), sentence=self.sent_at(cue.idx))
+        return self.from_subject(subject, cue)
+
+
+def _is_subject_like(token: Token) -> bool:
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "to"
+        and token.head.head.lower_ == "according"
+    )
