@@ -126,9 +126,10 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
 def format_report(report: CheckReport) -> str:
     """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
     lines: list[str] = []
-    for claim in report.claims or [report]:
+    claims = report.claims or [report]
+    for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
-        lines.append(f"{label} — {claim.text}")
+        lines.append(f"{label} — {claim.text if claims is report.claims else report.claim}")
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )

@@ -44,7 +44,12 @@ def test_a_message_is_split_into_its_check_worthy_sentences(nlp, speakers) -> No
 def test_a_direct_request_without_a_named_fact_is_still_answered(nlp, speakers) -> None:
     claims = extract_claims("the library will close soon", nlp=nlp, speakers=speakers)
     assert [c.text for c in claims] == ["the library will close soon"]
-    assert extract_claims("thanks, can you check this?", nlp=nlp, speakers=speakers, automatic=True) == []
+    assert (
+        extract_claims(
+            "thanks, can you check this?", nlp=nlp, speakers=speakers, automatic=True
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +60,9 @@ def test_a_direct_request_without_a_named_fact_is_still_answered(nlp, speakers) 
         "Mayor Alice Brennan said that the city would close the Eastgate library.",
     ],
 )
-def test_the_attributed_speaker_is_resolved_and_stripped_from_the_content(nlp, speakers, text) -> None:
+def test_the_attributed_speaker_is_resolved_and_stripped_from_the_content(
+    nlp, speakers, text
+) -> None:
     claim = one_claim(text, nlp, speakers)
     assert claim.speaker == "Alice Brennan"
     assert claim.content.lower().startswith("the city would close the eastgate library")
@@ -64,7 +71,9 @@ def test_the_attributed_speaker_is_resolved_and_stripped_from_the_content(nlp, s
 
 
 def test_colon_attribution_and_quoted_words(nlp, speakers) -> None:
-    claim = one_claim('Ellis: "We will finish the bridge repairs before the summer."', nlp, speakers)
+    claim = one_claim(
+        'Ellis: "We will finish the bridge repairs before the summer."', nlp, speakers
+    )
     assert claim.speaker == "Tom Ellis"
     assert claim.quoted == ["We will finish the bridge repairs before the summer"]
 
@@ -74,12 +83,18 @@ def test_colon_attribution_and_quoted_words(nlp, speakers) -> None:
 
 
 def test_a_quote_spanning_two_sentences_stays_one_claim(nlp, speakers) -> None:
-    claim = one_claim('Brennan said: "The branch stays open. We will hire staff."', nlp, speakers)
+    claim = one_claim(
+        'Brennan said: "The branch stays open. We will hire staff."', nlp, speakers
+    )
     assert claim.quoted == ["The branch stays open. We will hire staff"]
 
 
 def test_negation_numbers_dates_and_names_are_parsed(nlp, speakers) -> None:
-    claim = one_claim("The council did not approve 20 million dollars for Eastgate on March 12.", nlp, speakers)
+    claim = one_claim(
+        "The council did not approve 20 million dollars for Eastgate on March 12.",
+        nlp,
+        speakers,
+    )
     assert claim.negated
     assert [q.value for q in claim.quantities] == [20_000_000]
     assert [(d.month, d.day) for d in claim.dates] == [(3, 12)]
@@ -92,5 +107,9 @@ def test_negation_numbers_dates_and_names_are_parsed(nlp, speakers) -> None:
 
 
 def test_slack_markup_is_not_part_of_a_claim(nlp, speakers) -> None:
-    claim = one_claim("<@U123ABC> The Harbour bridge reopened on Friday <https://example.org|link>", nlp, speakers)
+    claim = one_claim(
+        "<@U123ABC> The Harbour bridge reopened on Friday <https://example.org|link>",
+        nlp,
+        speakers,
+    )
     assert "U123ABC" not in claim.text and "example" not in claim.text

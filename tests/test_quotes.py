@@ -184,6 +184,12 @@ def test_dash_signature(quotes_of):
     assert q.speaker == "Maria Santos"
 
 
+def test_transcript_label_names_the_speaker(quotes_of):
+    text = '"HOST: Will you run again?"\n\n"SMITH: Of course I will, and I will win."'
+    speakers = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert speakers == ["Host", "Smith"]
+
+
 def test_organisation_as_speaker(quotes_of):
     q = only(
         quotes_of("The Kremlin said the talks were useful and would continue."),

@@ -50,7 +50,9 @@ ARTICLES = [
 ]
 
 
-def index_articles(nlp: Language, speakers: SpeakerResolver, articles=ARTICLES) -> Store:
+def index_articles(
+    nlp: Language, speakers: SpeakerResolver, articles=ARTICLES
+) -> Store:
     """A fresh in-memory store holding the hand-written articles."""
     store = open_store("sqlite:///:memory:")
     for path, outlet, title, body in articles:
@@ -120,12 +122,18 @@ def test_a_different_number_conflicts_and_wire_copy_is_grouped(check) -> None:
     assert len(report.evidence) == 1  # two outlets, one line
     evidence = report.evidence[0]
     assert {r.code for r in evidence.reasons} == {"number_mismatch"}
-    assert "20 million" in evidence.reasons[0].detail and "12 million" in evidence.reasons[0].detail
+    assert (
+        "20 million" in evidence.reasons[0].detail
+        and "12 million" in evidence.reasons[0].detail
+    )
     assert [a.outlet for a in evidence.also_in] and report.outlets_conflicting == 2
 
 
 def test_comparatives_are_understood(check) -> None:
-    assert check("Inspecting the harbour bridge took more than 90 minutes.").verdict == "supported"
+    assert (
+        check("Inspecting the harbour bridge took more than 90 minutes.").verdict
+        == "supported"
+    )
     longer = check("Inspecting the harbour bridge took three hours.")
     assert longer.verdict == "conflicting"
     assert codes(longer.evidence) == {"number_mismatch"}
@@ -146,17 +154,26 @@ def test_a_swapped_place_conflicts(check) -> None:
 
 
 def test_words_given_to_the_wrong_person(check) -> None:
-    report = check('Ellis said: "We will keep every branch open, and we need to hire more librarians."')
+    report = check(
+        'Ellis said: "We will keep every branch open, and we need to hire more librarians."'
+    )
     assert report.verdict == "conflicting"
-    reason = next(r for e in report.evidence for r in e.reasons if r.code == "speaker_mismatch")
+    reason = next(
+        r for e in report.evidence for r in e.reasons if r.code == "speaker_mismatch"
+    )
     assert "Alice Brennan" in reason.detail and "Tom Ellis" in reason.detail
 
 
 def test_a_changed_word_in_a_quote_is_a_misquote_with_the_difference(check) -> None:
-    report = check('Brennan said: "We will keep every branch open, and we need to hire fewer librarians."')
+    report = check(
+        'Brennan said: "We will keep every branch open, and we need to hire fewer librarians."'
+    )
     assert report.verdict == "conflicting"
     reason = next(r for e in report.evidence for r in e.reasons if r.code == "misquote")
-    assert "hire more librarians" in reason.detail and "hire fewer librarians" in reason.detail
+    assert (
+        "hire more librarians" in reason.detail
+        and "hire fewer librarians" in reason.detail
+    )
 
 
 def test_a_spelling_variant_is_not_a_misquote_and_says_so(check) -> None:
@@ -172,7 +189,10 @@ def test_a_spelling_variant_is_not_a_misquote_and_says_so(check) -> None:
 
 def test_unknown_and_merely_related_claims_are_not_found(check) -> None:
     assert check("The zoo bought two pandas from China.").verdict == "not_found"
-    assert check("Brennan said the city would open a new football stadium.").verdict == "not_found"
+    assert (
+        check("Brennan said the city would open a new football stadium.").verdict
+        == "not_found"
+    )
 
 
 def test_a_message_with_several_claims_answers_each(check) -> None:
@@ -185,7 +205,9 @@ def test_a_message_with_several_claims_answers_each(check) -> None:
 
 
 def test_automatic_mode_stays_quiet_without_evidence(check) -> None:
-    quiet = check("The zoo bought two pandas from China. Thanks everyone!", automatic=True)
+    quiet = check(
+        "The zoo bought two pandas from China. Thanks everyone!", automatic=True
+    )
     assert quiet.verdict == "not_found" and not quiet.evidence and not quiet.claims
     asked = check("The zoo bought two pandas from China.")
     assert asked.verdict == "not_found"
@@ -200,4 +222,12 @@ def test_evidence_points_back_to_its_source(check) -> None:
     assert best.highlight and best.highlight in best.text
     payload = report.model_dump(mode="json")
     assert set(payload) >= {"claim", "verdict", "evidence", "claims"}
-    assert set(payload["evidence"][0]) >= {"stance", "kind", "text", "speaker", "score", "reasons", "article"}
+    assert set(payload["evidence"][0]) >= {
+        "stance",
+        "kind",
+        "text",
+        "speaker",
+        "score",
+        "reasons",
+        "article",
+    }

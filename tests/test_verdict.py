@@ -7,17 +7,25 @@ import datetime as dt
 from bot.engine.models import ArticleRef, Evidence, Reason
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 
-WIRE_LINE = "The council approved a budget of 12 million dollars for libraries on Monday."
+WIRE_LINE = (
+    "The council approved a budget of 12 million dollars for libraries on Monday."
+)
 
 
-def evidence(text: str, outlet: str, *, stance: str = "supports", score: float = 0.9, reasons=()) -> Evidence:
+def evidence(
+    text: str, outlet: str, *, stance: str = "supports", score: float = 0.9, reasons=()
+) -> Evidence:
     return Evidence(
         stance=stance,
         kind="fact",
         text=text,
         score=score,
         reasons=list(reasons),
-        article=ArticleRef(path=f"corpus/{outlet.lower().replace(' ', '_')}.txt", outlet=outlet, published=dt.date(2024, 3, 14)),
+        article=ArticleRef(
+            path=f"corpus/{outlet.lower().replace(' ', '_')}.txt",
+            outlet=outlet,
+            published=dt.date(2024, 3, 14),
+        ),
     )
 
 
@@ -25,9 +33,17 @@ def test_wire_copy_in_several_outlets_is_one_excerpt_listing_them() -> None:
     grouped = group_evidence(
         [
             evidence(WIRE_LINE, "Harbour Gazette", score=0.95),
-            evidence(WIRE_LINE.replace("on Monday", "on Monday, officials said"), "Coastal Wire", score=0.9),
+            evidence(
+                WIRE_LINE.replace("on Monday", "on Monday, officials said"),
+                "Coastal Wire",
+                score=0.9,
+            ),
             evidence(WIRE_LINE, "Valley Times", score=0.8),
-            evidence("Repairs to the harbour bridge will take two weeks.", "Valley Times", score=0.7),
+            evidence(
+                "Repairs to the harbour bridge will take two weeks.",
+                "Valley Times",
+                score=0.7,
+            ),
         ]
     )
     assert len(grouped) == 2
@@ -41,41 +57,74 @@ def test_copies_with_opposite_stances_are_not_merged() -> None:
     grouped = group_evidence(
         [
             evidence(WIRE_LINE, "Harbour Gazette"),
-            evidence(WIRE_LINE, "Coastal Wire", stance="conflicts", reasons=[Reason(code="negation", detail="x")]),
+            evidence(
+                WIRE_LINE,
+                "Coastal Wire",
+                stance="conflicts",
+                reasons=[Reason(code="negation", detail="x")],
+            ),
         ]
     )
     assert len(grouped) == 2
 
 
 def test_a_wording_note_of_a_grouped_copy_stays_visible() -> None:
-    note = Reason(code="variant", detail='"recognising" / "recognizing": a spelling variant')
+    note = Reason(
+        code="variant", detail='"recognising" / "recognizing": a spelling variant'
+    )
     grouped = group_evidence(
         [
-            evidence("We must start by recognizing the plan is unrealistic.", "Coastal Wire", score=0.99),
-            evidence("We must start by recognising the plan is unrealistic.", "Harbour Gazette", score=0.97, reasons=[note]),
+            evidence(
+                "We must start by recognizing the plan is unrealistic.",
+                "Coastal Wire",
+                score=0.99,
+            ),
+            evidence(
+                "We must start by recognising the plan is unrealistic.",
+                "Harbour Gazette",
+                score=0.97,
+                reasons=[note],
+            ),
         ]
     )
     assert len(grouped) == 1 and grouped[0].reasons == [note]
 
 
 def test_verdicts() -> None:
-    why = [Reason(code="number_mismatch", detail="claim: 20 million dollars; source: 12 million dollars")]
+    why = [
+        Reason(
+            code="number_mismatch",
+            detail="claim: 20 million dollars; source: 12 million dollars",
+        )
+    ]
     assert decide([]) == "not_found"
     assert decide([evidence(WIRE_LINE, "A")]) == "supported"
-    assert decide([evidence(WIRE_LINE, "A", stance="conflicts", reasons=why)]) == "conflicting"
-    both = [evidence(WIRE_LINE, "A", score=0.9), evidence("Other line.", "B", stance="conflicts", score=0.88, reasons=why)]
+    assert (
+        decide([evidence(WIRE_LINE, "A", stance="conflicts", reasons=why)])
+        == "conflicting"
+    )
+    both = [
+        evidence(WIRE_LINE, "A", score=0.9),
+        evidence("Other line.", "B", stance="conflicts", score=0.88, reasons=why),
+    ]
     assert decide(both) == "mixed"
 
 
 def test_one_weak_excerpt_does_not_make_strong_evidence_mixed() -> None:
     why = [Reason(code="negation", detail='the source says "not"')]
-    items = [evidence(WIRE_LINE, "A", score=0.97), evidence("Loosely related.", "B", stance="conflicts", score=0.6, reasons=why)]
+    items = [
+        evidence(WIRE_LINE, "A", score=0.97),
+        evidence("Loosely related.", "B", stance="conflicts", score=0.6, reasons=why),
+    ]
     verdict = decide(items)
     assert verdict == "supported"
     assert [e.stance for e in credible(items, verdict)] == ["supports"]
 
 
 def test_outlets_are_counted_once_per_side() -> None:
-    items = [evidence(WIRE_LINE, "Harbour Gazette"), evidence("Another line entirely.", "Harbour Gazette")]
+    items = [
+        evidence(WIRE_LINE, "Harbour Gazette"),
+        evidence("Another line entirely.", "Harbour Gazette"),
+    ]
     assert outlets(items, "supports") == 1
     assert outlets(items, "conflicts") == 0

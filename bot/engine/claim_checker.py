@@ -24,7 +24,7 @@ from bot.engine.retrieve import (
     retrieve,
 )
 from bot.engine.speakers import SpeakerResolver
-from bot.engine.stance import STRONG_QUOTE, Assessment, assess
+from bot.engine.stance import STRONG_QUOTE, Assessment, assess, name_present
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.store.base import Store
 
@@ -34,7 +34,12 @@ PRE_FILTER_COVERAGE = 0.45  # cheaper than stance: skip candidates that cannot p
 def article_ref(candidate: Candidate) -> ArticleRef:
     a = candidate.article
     return ArticleRef(
-        path=a.path, outlet=a.outlet, title=a.title, published=a.published, url=a.url, byline=a.byline
+        path=a.path,
+        outlet=a.outlet,
+        title=a.title,
+        published=a.published,
+        url=a.url,
+        byline=a.byline,
     )
 
 
@@ -42,14 +47,19 @@ def _overlaps(quote: Candidate, fact: Candidate) -> bool:
     """A quote and the sentence it sits in (same article, same words)."""
     if quote.article.path != fact.article.path:
         return False
-    if quote.passage_position is not None and quote.passage_position == fact.passage_position:
+    if (
+        quote.passage_position is not None
+        and quote.passage_position == fact.passage_position
+    ):
         return True
     q = " ".join(WORD.findall(normalise_text(quote.text)))
     f = " ".join(WORD.findall(normalise_text(fact.text)))
     return bool(q) and (q in f or f in q)
 
 
-def _drop_overlaps(claim: Claim, assessed: list[tuple[Candidate, Assessment]]) -> list[tuple[Candidate, Assessment]]:
+def _drop_overlaps(
+    claim: Claim, assessed: list[tuple[Candidate, Assessment]]
+) -> list[tuple[Candidate, Assessment]]:
     """A quote and the sentence it sits in are one piece of evidence: keep one.
 
     When the claim attributes words to someone the quote (which knows its
@@ -62,7 +72,16 @@ def _drop_overlaps(claim: Claim, assessed: list[tuple[Candidate, Assessment]]) -
     def pair(x: Candidate, y: Candidate) -> bool:
         return _overlaps(x, y) if x.kind == "quote" else _overlaps(y, x)
 
-    return preferred + [(c, a) for c, a in others if not any(pair(c, p) for p, _ in preferred)]
+    return preferred + [
+        (c, a) for c, a in others if not any(pair(c, p) for p, _ in preferred)
+    ]
+
+
+def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
+    """A quote lacking one of the claim's names needs its entities to tell a swap from a gap."""
+    return not candidate.facts_known and not all(
+        name_present(n, candidate) for n in claim.names
+    )
 
 
 def _other_wordings(scored: list[tuple[Candidate, Alignment]]) -> dict[str, set[str]]:
@@ -74,27 +93,41 @@ def _other_wordings(scored: list[tuple[Candidate, Alignment]]) -> dict[str, set[
                 WORD.findall(normalise_text(candidate.text))
             )
     return {
-        path: set().union(*(words for other, words in by_article.items() if other != path))
+        path: set().union(
+            *(words for other, words in by_article.items() if other != path)
+        )
         for path in by_article
     }
 
 
 def check_claim(
-    claim: Claim, *, nlp: Language, store: Store, speakers: SpeakerResolver, limit: int = 8
+    claim: Claim,
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+    limit: int = 8,
 ) -> ClaimReport:
     """Evidence for one parsed claim, with its verdict and outlet counts."""
     candidates = retrieve(claim, store)
     covered = [covered_keys(claim, c) for c in candidates]
     weights = key_weights(claim, covered)
-    scored = [(c, align(claim, c, weights=weights, covered=k)) for c, k in zip(candidates, covered)]
+    scored = [
+        (c, align(claim, c, weights=weights, covered=k))
+        for c, k in zip(candidates, covered)
+    ]
     scored = [
         (c, a)
         for c, a in scored
         if a.coverage >= PRE_FILTER_COVERAGE or a.quote_score >= STRONG_QUOTE
     ]
-    needs_facts = bool(claim.quantities or claim.dates or claim.weekdays or claim.names)
-    if needs_facts:
-        scored = [(enrich(c, nlp), a) for c, a in scored]
+    numbers_or_dates = bool(claim.quantities or claim.dates or claim.weekdays)
+    scored = [
+        (enrich(c, nlp), a)
+        if numbers_or_dates or _may_swap_a_name(claim, c)
+        else (c, a)
+        for c, a in scored
+    ]
     wordings = _other_wordings(scored)
 
     assessed: list[tuple[Candidate, Assessment]] = []
@@ -158,8 +191,13 @@ def check_text(
     evidence, so the bot stays quiet when it has nothing to say; asked
     directly it always answers, "not found" included.
     """
-    parsed = claim_parsing.extract_claims(text, nlp=nlp, speakers=speakers, automatic=automatic)
-    reports = [check_claim(c, nlp=nlp, store=store, speakers=speakers, limit=limit) for c in parsed]
+    parsed = claim_parsing.extract_claims(
+        text, nlp=nlp, speakers=speakers, automatic=automatic
+    )
+    reports = [
+        check_claim(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
+        for c in parsed
+    ]
     if automatic:
         reports = [r for r in reports if r.evidence]
     if not reports:

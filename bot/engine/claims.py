@@ -23,31 +23,115 @@ from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
 
 # Reporting verbs: "X said ..." attributes the rest of the sentence to X.
 NEUTRAL_SPEECH_VERBS = frozenset(
-    """say tell state add write claim explain note stress emphasize emphasise insist declare
-    assert reiterate underline remark argue tweet post announce mention suggest confirm
-    point tell report warn acknowledge admit told""".split()
+    [
+        "say",
+        "tell",
+        "state",
+        "add",
+        "write",
+        "claim",
+        "explain",
+        "note",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "insist",
+        "declare",
+        "assert",
+        "reiterate",
+        "underline",
+        "remark",
+        "argue",
+        "tweet",
+        "post",
+        "announce",
+        "mention",
+        "suggest",
+        "confirm",
+        "point",
+        "tell",
+        "report",
+        "warn",
+        "acknowledge",
+        "admit",
+        "told",
+    ]
 )
 # Verbs that attribute AND carry meaning ("vowed to end ..."): the speaker is
 # recorded, but the verb stays part of what is checked.
 CONTENT_SPEECH_VERBS = frozenset(
-    "vow promise pledge deny threaten predict urge call agree refuse reject accuse".split()
+    [
+        "vow",
+        "promise",
+        "pledge",
+        "deny",
+        "threaten",
+        "predict",
+        "urge",
+        "call",
+        "agree",
+        "refuse",
+        "reject",
+        "accuse",
+    ]
 )
 SPEECH_VERBS = NEUTRAL_SPEECH_VERBS | CONTENT_SPEECH_VERBS
 
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"}
 )
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "NORP",
+        "FAC",
+        "EVENT",
+        "PRODUCT",
+        "LAW",
+        "WORK_OF_ART",
+    }
+)
+WEEKDAYS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 # Verbs too light to carry a claim ("took place", "held talks", "made it clear").
-LIGHT_OBJECTS = frozenset("place part sense note effect".split())
-LIGHT_VERBS = frozenset("be have do take make get give go come hold put keep let seem become".split())
+LIGHT_OBJECTS = frozenset(["place", "part", "sense", "note", "effect"])
+LIGHT_VERBS = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "take",
+        "make",
+        "get",
+        "give",
+        "go",
+        "come",
+        "hold",
+        "put",
+        "keep",
+        "let",
+        "seem",
+        "become",
+    ]
+)
 
-QUOTE_PATTERN = re.compile(r"[\"“”„«»]([^\"“”„«»]{2,}?)[\"“”„«»]|(?<![\w])['‘]([^'‘’]{3,}?)['’](?![\w])")
+QUOTE_PATTERN = re.compile(
+    r"[\"“”„«»]([^\"“”„«»]{2,}?)[\"“”„«»]|(?<![\w])['‘]([^'‘’]{3,}?)['’](?![\w])"
+)
 COLON_ATTRIBUTION = re.compile(
     r"^\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*[\"“](?P<words>.+?)[\"”]?\s*$",
-    re.S,
+    re.DOTALL,
 )
 SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<https?://[^>]*>|https?://\S+|:[a-z0-9_+-]+:")
 REQUEST_PATTERN = re.compile(
@@ -55,12 +139,15 @@ REQUEST_PATTERN = re.compile(
     r"|^\s*(can|could|would|will) (you|someone|somebody|anyone)\b"
     r"|^\s*(please )?(check|verify|fact[- ]?check|look into)\b"
     r"|\b(is (this|that|it) (true|right|correct|accurate))\b",
-    re.I,
+    re.IGNORECASE,
 )
 NEGATION_PATTERN = re.compile(
-    r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b", re.I
+    r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b",
+    re.IGNORECASE,
 )
-NEGATION_IDIOMS = re.compile(r"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b", re.I)
+NEGATION_IDIOMS = re.compile(
+    r"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b", re.IGNORECASE
+)
 
 
 class Claim(BaseModel):
@@ -68,19 +155,31 @@ class Claim(BaseModel):
 
     text: str  # the sentence as the user wrote it
     content: str  # what is claimed, with "X said" stripped
-    quoted: list[str] = Field(default_factory=list)  # words the claim puts in quotation marks
+    quoted: list[str] = Field(
+        default_factory=list
+    )  # words the claim puts in quotation marks
     speaker: str | None = None  # canonical person the claim attributes words to
     speaker_mention: str | None = None
-    key_lemmas: list[str] = Field(default_factory=list)  # content words of `content`, lower-case
-    lemmas: list[str] = Field(default_factory=list)  # all alphanumeric lemmas of `content`
-    names: list[Entity] = Field(default_factory=list)  # named things the source must mention
+    key_lemmas: list[str] = Field(
+        default_factory=list
+    )  # content words of `content`, lower-case
+    lemmas: list[str] = Field(
+        default_factory=list
+    )  # all alphanumeric lemmas of `content`
+    names: list[Entity] = Field(
+        default_factory=list
+    )  # named things the source must mention
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[dt.date] = Field(default_factory=list)
     dates_have_year: bool = False
     weekdays: list[str] = Field(default_factory=list)
     negated: bool = False
-    predicate: str | None = None  # lemma of the main verb a source must state (or oppose)
-    years: list[int] = Field(default_factory=list)  # "in 2020": years as dates, not quantities
+    predicate: str | None = (
+        None  # lemma of the main verb a source must state (or oppose)
+    )
+    years: list[int] = Field(
+        default_factory=list
+    )  # "in 2020": years as dates, not quantities
 
 
 def negation_words(text: str) -> list[str]:
@@ -133,7 +232,10 @@ def is_check_worthy(sent: Span) -> bool:
 def _speech_verb(sent: Span) -> Token | None:
     """The reporting verb whose subject names a person ("Hegseth said"), if any."""
     for token in sent:
-        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in (
+            "VERB",
+            "AUX",
+        ):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(t.pos_ == "PROPN" for t in subjects[0].subtree):
@@ -150,35 +252,45 @@ def _quoted_words(text: str) -> list[str]:
     return found
 
 
-def _attribution(sent: Span) -> tuple[str | None, str, bool]:
-    """(speaker mention, content, verb kept) of a sentence; mention None when not attributed."""
+def _attribution(sent: Span) -> tuple[str | None, str]:
+    """(speaker mention, content) of a sentence; the mention is None when nothing is attributed."""
     text = sent.text.strip()
     colon = COLON_ATTRIBUTION.match(text)
     if colon:
         mention = colon.group("speaker").strip()
         words = colon.group("words").strip().rstrip('"”').strip()
-        if any(t.pos_ == "PROPN" for t in sent if t.idx - sent.start_char < len(mention)):
-            return mention, words, False
+        if any(
+            t.pos_ == "PROPN" for t in sent if t.idx - sent.start_char < len(mention)
+        ):
+            return mention, words
     verb = _speech_verb(sent)
     if verb is None:
-        return None, text, False
+        return None, text
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    mention = " ".join(t.text for t in subject.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ"))
+    mention = " ".join(
+        t.text for t in subject.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")
+    )
     keep_verb = verb.lemma_.lower() in CONTENT_SPEECH_VERBS
-    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj")]
+    complements = [
+        c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj")
+    ]
     complement = next((c for c in complements if c.dep_ == "ccomp"), None) or (
         complements[0] if complements else None
     )
     if complement is not None and not keep_verb:
-        tokens = [t for t in complement.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+        tokens = [
+            t
+            for t in complement.subtree
+            if not (t.dep_ == "mark" and t.lower_ == "that")
+        ]
         content = _span_text(tokens)
     else:
-        dropped = set(t.i for t in subject.subtree)
+        dropped = {t.i for t in subject.subtree}
         if not keep_verb:
             dropped.add(verb.i)
         content = _span_text([t for t in sent if t.i not in dropped])
     content = content.strip(" ,:;") or text
-    return mention or None, content, keep_verb
+    return mention or None, content
 
 
 def _span_text(tokens: Iterable[Token]) -> str:
@@ -194,24 +306,49 @@ def _names(content_doc: Span | Doc, speaker_mention: str | None) -> list[Entity]
         if ent.label_ not in NAME_LABELS:
             continue
         covered.update(range(ent.start, ent.end))
-        if ent.text.lower() in speaker_words or ent.text.lower() == (speaker_mention or "").lower():
+        if (
+            ent.text.lower() in speaker_words
+            or ent.text.lower() == (speaker_mention or "").lower()
+        ):
             continue
-        names.append(Entity(text=ent.text, label=ent.label_, canonical=facts.canonical_entity(ent.text, ent.label_)))
+        names.append(
+            Entity(
+                text=ent.text,
+                label=ent.label_,
+                canonical=facts.canonical_entity(ent.text, ent.label_),
+            )
+        )
     for token in content_doc:
-        if token.pos_ == "PROPN" and token.i not in covered and token.text.lower() not in speaker_words:
-            if token.lower_.rstrip(".") in TITLE_WORDS:  # "President", "Secretary": roles, not names
+        if (
+            token.pos_ == "PROPN"
+            and token.i not in covered
+            and token.text.lower() not in speaker_words
+        ):
+            if (
+                token.lower_.rstrip(".") in TITLE_WORDS
+            ):  # "President", "Secretary": roles, not names
                 continue
             if token.text[:1].isupper() and token.ent_type_ not in NUMERIC_LABELS:
-                names.append(Entity(text=token.text, label="PROPN", canonical=facts.canonical_entity(token.text, "")))
+                names.append(
+                    Entity(
+                        text=token.text,
+                        label="PROPN",
+                        canonical=facts.canonical_entity(token.text, ""),
+                    )
+                )
     return names
 
 
 def parse_claim(
-    sent: Span, *, nlp: Language, speakers: SpeakerResolver, today: dt.date | None = None
+    sent: Span,
+    *,
+    nlp: Language,
+    speakers: SpeakerResolver,
+    today: dt.date | None = None,
 ) -> Claim:
     """Parse one sentence: quoted words, attributed speaker, names, numbers, dates, negation."""
     text = sent.text.strip()
-    mention, content, _ = _attribution(sent)
+    mention, content = _attribution(sent)
     speaker = None
     if mention:
         speaker = speakers.canonical(mention) or _last_person(sent, mention)
@@ -237,7 +374,9 @@ def parse_claim(
     reference = today or dt.date.today()
     date_texts = [e.text for e in content_doc.ents if e.label_ == "DATE"]
     weekdays = [w for w in facts.weekday_mentions(content_doc)]
-    explicit = [t for t in date_texts if not any(w.lower() in t.lower() for w in WEEKDAYS)]
+    explicit = [
+        t for t in date_texts if not any(w.lower() in t.lower() for w in WEEKDAYS)
+    ]
     dates = facts.extract_dates(content_doc, reference) if explicit else []
     return Claim(
         text=text,
@@ -254,7 +393,13 @@ def parse_claim(
         weekdays=weekdays,
         negated=bool(negation_words(content)),
         predicate=predicate,
-        years=sorted({int(y) for t in date_texts for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", t)}),
+        years=sorted(
+            {
+                int(y)
+                for t in date_texts
+                for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", t)
+            }
+        ),
     )
 
 
@@ -293,5 +438,7 @@ def extract_claims(
     sentences = split_sentences(doc)
     worthy = [s for s in sentences if is_check_worthy(s)]
     if not worthy and not automatic:
-        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or [doc[:]]
+        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or [
+            doc[:]
+        ]
     return [parse_claim(s, nlp=nlp, speakers=speakers) for s in worthy]

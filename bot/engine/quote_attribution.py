@@ -26,6 +26,7 @@ from bot.engine.quote_document import Attribution, QuoteDocument
 from bot.engine.quote_spans import QuoteSpan
 
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z.]):\s")
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 LEAD_IN_TOKENS = 14
 TRAIL_TOKENS = 9
 
@@ -131,11 +132,8 @@ def _attribution_near(
     for token in [*reversed(before), *after]:
         if "\n" in token.text or art.mask(token):
             break
-        if token.pos_ in ("PROPN", "PRON") and token.lower_ not in (
-            "it",
-            "this",
-            "that",
-        ):
+        subject_pronoun = token.pos_ == "PRON" and token.lower_ in SUBJECT_PRONOUNS
+        if (token.pos_ == "PROPN" and token.dep_ != "poss") or subject_pronoun:
             head = token
             while head.dep_ in ("compound", "flat") and head.head.i > head.i:
                 head = head.head

@@ -45,7 +45,8 @@ def _quote_kind(art: QuoteDocument, span: QuoteSpan) -> str:
     letters = [c for c in text if c.isalpha()]
     starts_upper = bool(letters) and letters[0].isupper()
     sentence = art.sents[art.sent_at(span.outer_start)]
-    lead = art.text[sentence.start_char : span.outer_start].strip()
+    paragraph_start = art.par_starts[art.paragraph_at(span.outer_start)]
+    lead = art.text[max(sentence.start_char, paragraph_start) : span.outer_start].strip()
     ends_clause = text[-1:] in ",.!?…:;" if text else False
     if starts_upper and ends_clause and (not lead or lead[-1] in ":,—–-"):
         return "direct"

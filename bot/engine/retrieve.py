@@ -101,7 +101,9 @@ class Alignment(BaseModel):
     token_set: float = 0.0
     partial: float = 0.0
     quote_score: float = 0.0  # best alignment of the claim's quoted words, 0 when none
-    quote_span: tuple[int, int] | None = None  # char span in `text` matching the quoted words
+    quote_span: tuple[int, int] | None = (
+        None  # char span in `text` matching the quoted words
+    )
     highlight: str | None = None
     score: float = 0.0
 
@@ -116,9 +118,7 @@ def normalise_text(text: str) -> str:
 
 def search_terms(claim: Claim) -> list[str]:
     """Lemmas of content words, their common synonyms, and the names the claim mentions."""
-    terms: list[str] = []
-    for lemma in claim.key_lemmas:
-        terms.append(lemma)
+    terms: list[str] = list(claim.key_lemmas)
     for name in claim.names:
         terms.extend(w.lower() for w in WORD.findall(name.text) if len(w) > 1)
     for lemma in claim.key_lemmas:
@@ -179,14 +179,17 @@ def retrieve(claim: Claim, store: Store) -> list[Candidate]:
 
 def _vocabulary(candidate: Candidate) -> set[str]:
     words = set(candidate.lemmas.lower().split())
-    words.update(w.lower().replace("’", "'").replace(".", "") for w in WORD.findall(candidate.text))
+    words.update(
+        w.lower().replace("’", "'").replace(".", "")
+        for w in WORD.findall(candidate.text)
+    )
     for entity in candidate.entities:
         words.update(entity.canonical.lower().split())
     return words
 
 
 def _shares_stem(word: str, vocabulary_by_prefix: dict[str, list[str]]) -> bool:
-    """"negotiation"/"negotiate", "prioritise"/"prioritize": a long common prefix."""
+    """ "negotiation"/"negotiate", "prioritise"/"prioritize": a long common prefix."""
     if len(word) < 5:
         return False
     for other in vocabulary_by_prefix.get(word[:4], ()):
@@ -201,7 +204,9 @@ def _shares_stem(word: str, vocabulary_by_prefix: dict[str, list[str]]) -> bool:
     return False
 
 
-def word_covered(word: str, vocabulary: set[str], by_prefix: dict[str, list[str]]) -> bool:
+def word_covered(
+    word: str, vocabulary: set[str], by_prefix: dict[str, list[str]]
+) -> bool:
     """True when the candidate states `word`, a synonym of it, or a word of the same stem."""
     if word in vocabulary:
         return True
@@ -233,7 +238,9 @@ def key_weights(claim: Claim, covered: list[set[str]]) -> dict[str, float]:
     }
 
 
-def weighted_coverage(keys: list[str], missing: list[str], weights: dict[str, float] | None) -> float:
+def weighted_coverage(
+    keys: list[str], missing: list[str], weights: dict[str, float] | None
+) -> float:
     if not keys:
         return 0.0
     weight = weights or {}
@@ -255,7 +262,11 @@ def align(
     coverage = weighted_coverage(keys, missing, weights)
 
     claim_lemmas = " ".join(claim.lemmas)
-    token_set = fuzz.token_set_ratio(claim_lemmas, candidate.lemmas.lower()) / 100 if candidate.lemmas else 0.0
+    token_set = (
+        fuzz.token_set_ratio(claim_lemmas, candidate.lemmas.lower()) / 100
+        if candidate.lemmas
+        else 0.0
+    )
     source_norm = normalise_text(candidate.text)
     content_norm = normalise_text(claim.content)
     partial_alignment = fuzz.partial_ratio_alignment(content_norm, source_norm)
@@ -310,9 +321,9 @@ def _word_span(text: str, span: tuple[int, int]) -> str:
 # ---------------------------------------------------------------------------
 # lazy facts for quotes
 
-_QUOTE_FACTS: OrderedDict[tuple[str, dt.date | None], tuple[list[Entity], list[Quantity], list[dt.date], bool]] = (
-    OrderedDict()
-)
+_QUOTE_FACTS: OrderedDict[
+    tuple[str, dt.date | None], tuple[list[Entity], list[Quantity], list[dt.date], bool]
+] = OrderedDict()
 _QUOTE_FACTS_SIZE = 2048
 
 
@@ -324,7 +335,9 @@ def enrich(candidate: Candidate, nlp: Language) -> Candidate:
     cached = _QUOTE_FACTS.get(key)
     if cached is None:
         doc = nlp(candidate.text)
-        passage = facts.analyse_sentence(doc[:], position=0, published=candidate.article.published)
+        passage = facts.analyse_sentence(
+            doc[:], position=0, published=candidate.article.published
+        )
         cached = (passage.entities, passage.quantities, passage.dates, passage.negated)
         _QUOTE_FACTS[key] = cached
         if len(_QUOTE_FACTS) > _QUOTE_FACTS_SIZE:

@@ -34,7 +34,8 @@ def group_evidence(evidence: list[Evidence]) -> list[Evidence]:
                 g
                 for g in groups
                 if g.stance == item.stance
-                and fuzz.token_sort_ratio(g.text.lower(), item.text.lower()) >= NEAR_IDENTICAL
+                and fuzz.token_sort_ratio(g.text.lower(), item.text.lower())
+                >= NEAR_IDENTICAL
             ),
             None,
         )
@@ -44,7 +45,9 @@ def group_evidence(evidence: list[Evidence]) -> list[Evidence]:
         known = {a.path for a in [home.article, *home.also_in]}
         if item.article.path not in known:
             home.also_in.append(item.article)
-        for reason in item.reasons:  # a copy's wording note ("recognising") stays visible
+        for (
+            reason
+        ) in item.reasons:  # a copy's wording note ("recognising") stays visible
             if reason.code == "variant" and reason not in home.reasons:
                 home.reasons.append(reason)
     return groups

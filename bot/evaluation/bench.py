@@ -99,7 +99,7 @@ class BenchOptions(BaseModel):
     processes: int = Field(default=2, ge=1)
     quick: bool = False
     seeds_dir: Path = Path("seeds")
-    real_limit: int | None = None  # real articles run through spaCy; default all (quick: 200)
+    real_limit: int | None = None  # real articles run through spaCy; default: the smallest size
     claims_limit: int | None = None  # default 200 (quick: 40)
     ack_requests: int | None = None  # default 30 (quick: 10)
     profile_dir: Path | None = None  # write a pyinstrument profile of the check loop per step
@@ -134,8 +134,9 @@ class BenchOptions(BaseModel):
         return self.sizes
 
     @property
-    def effective_real_limit(self) -> int | None:
-        return self.real_limit if self.real_limit is not None else (200 if self.quick else None)
+    def effective_real_limit(self) -> int:
+        """Real texts run through spaCy: by default the smallest size, so later sizes are all variants."""
+        return self.real_limit if self.real_limit is not None else self.effective_sizes[0]
 
     @property
     def effective_claims_limit(self) -> int:
@@ -289,11 +290,10 @@ def real_corpus(options: BenchOptions) -> list[RealText]:
         )
     random.Random(0).shuffle(polnear)
     texts = []
-    for path in [*seeds, *polnear]:
+    for path in [*seeds, *polnear][: options.effective_real_limit]:
         text = path.read_text(encoding="utf-8", errors="replace")
         texts.append(RealText(path=path, text=text, words=len(text.split())))
-    limit = options.effective_real_limit
-    return texts[:limit] if limit is not None else texts
+    return texts[: options.effective_real_limit]
 
 
 def dev_claims(path: Path) -> list[str]:

@@ -56,7 +56,11 @@ class ClaimsEvalResult(BaseModel):
 
     @property
     def accuracy(self) -> float:
-        return sum(o.correct for o in self.outcomes) / len(self.outcomes) if self.outcomes else 0.0
+        return (
+            sum(o.correct for o in self.outcomes) / len(self.outcomes)
+            if self.outcomes
+            else 0.0
+        )
 
     def per_label(self) -> dict[str, tuple[int, int]]:
         """label -> (correct, total)."""
@@ -69,14 +73,18 @@ class ClaimsEvalResult(BaseModel):
     @property
     def recall_at_k(self) -> float:
         """Share of the expected (claim, doc) pairs found in the top-k evidence with the right stance."""
-        expected = sum(len(o.docs_expected) for o in self.outcomes if o.label in RIGHT_STANCE)
+        expected = sum(
+            len(o.docs_expected) for o in self.outcomes if o.label in RIGHT_STANCE
+        )
         found = sum(len(o.docs_found) for o in self.outcomes if o.label in RIGHT_STANCE)
         return found / expected if expected else 0.0
 
     @property
     def hit_at_k(self) -> float:
         """Share of supported/conflicting claims with at least one expected doc in the top k."""
-        scored = [o for o in self.outcomes if o.label in RIGHT_STANCE and o.docs_expected]
+        scored = [
+            o for o in self.outcomes if o.label in RIGHT_STANCE and o.docs_expected
+        ]
         return sum(bool(o.docs_found) for o in scored) / len(scored) if scored else 0.0
 
     @property
@@ -101,23 +109,32 @@ def load_claims(path: Path) -> list[LabelledClaim]:
         try:
             claims.append(LabelledClaim.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise FactCheckError(f"{path}:{number}: not a labelled claim ({exc})") from exc
+            raise FactCheckError(
+                f"{path}:{number}: not a labelled claim ({exc})"
+            ) from exc
     return claims
 
 
 def _doc_matches(doc: str, evidence: Evidence) -> bool:
-    return any(Path(a.path).name.startswith(doc) for a in [evidence.article, *evidence.also_in])
+    return any(
+        Path(a.path).name.startswith(doc) for a in [evidence.article, *evidence.also_in]
+    )
 
 
 def _all_evidence(report: CheckReport) -> list[Evidence]:
-    return [e for c in report.claims for e in c.evidence] if report.claims else report.evidence
+    return (
+        [e for c in report.claims for e in c.evidence]
+        if report.claims
+        else report.evidence
+    )
 
 
 def _summary(evidence: Evidence) -> str:
     reasons = "; ".join(f"{r.code}: {r.detail}" for r in evidence.reasons)
     where = Path(evidence.article.path).name
-    return f"{evidence.stance} {evidence.score:.2f} [{where}] {evidence.text[:90]!r}" + (
-        f" ({reasons})" if reasons else ""
+    return (
+        f"{evidence.stance} {evidence.score:.2f} [{where}] {evidence.text[:90]!r}"
+        + (f" ({reasons})" if reasons else "")
     )
 
 
@@ -138,7 +155,9 @@ def evaluate_claims(path: Path, checker: ClaimChecker) -> ClaimsEvalResult:
                 verdict=report.verdict,
                 docs_expected=item.docs if stance else [],
                 docs_found=found,
-                reasonless_conflicts=sum(1 for e in evidence if e.stance == "conflicts" and not e.reasons),
+                reasonless_conflicts=sum(
+                    1 for e in evidence if e.stance == "conflicts" and not e.reasons
+                ),
                 top_evidence=[_summary(e) for e in evidence[:RECALL_K]],
             )
         )
@@ -162,7 +181,11 @@ def format_claims_eval(result: ClaimsEvalResult) -> str:
     for o in misses:
         lines.append(f"- {o.id}: expected {o.label}, got {o.verdict}: {o.claim}")
         lines.extend(f"    {line}" for line in _indent(o.top_evidence))
-    partial = [o for o in result.outcomes if o.correct and o.docs_expected and len(o.docs_found) < len(o.docs_expected)]
+    partial = [
+        o
+        for o in result.outcomes
+        if o.correct and o.docs_expected and len(o.docs_found) < len(o.docs_expected)
+    ]
     if partial:
         lines.append("right verdict, expected documents missing from the top evidence:")
         for o in partial:
