@@ -13,13 +13,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from bot.engine.errors import FactCheckError
 from bot.engine.models import CheckReport, IngestReport
 from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.engine.checker import FactChecker
+    from bot.store.base import CheckAudit
 
 T = TypeVar("T")
 
@@ -37,7 +41,7 @@ def _settings(database_url: str | None) -> Settings:
 
 
 @contextmanager
-def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterator["FactChecker"]:  # noqa: F821
+def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterator[FactChecker]:
     from bot.engine.checker import FactChecker
 
     checker = FactChecker.open(_settings(database_url))
@@ -178,7 +182,7 @@ def check(claim: str | None, as_json: bool, jsonl: bool, database_url: str | Non
         click.echo("")
 
 
-def _cli_audit(report: CheckReport, checker) -> "CheckAudit":  # noqa: F821
+def _cli_audit(report: CheckReport, checker: FactChecker) -> CheckAudit:
     from bot.store.base import CheckAudit
 
     return CheckAudit(
@@ -301,7 +305,7 @@ def migrate_store(target_url: str, database_url: str | None) -> None:
     finally:
         source.close()
         target.close()
-    click.echo(report.summary() if hasattr(report, "summary") else str(report))
+    click.echo(report.summary())
 
 
 @cli.command()

@@ -141,6 +141,17 @@ REQUEST_PATTERN = re.compile(
     r"|\b(is (this|that|it) (true|right|correct|accurate))\b",
     re.IGNORECASE,
 )
+# Stop words that carry what is claimed ("2 percent is not enough").
+MEANINGFUL_STOP_WORDS = frozenset(["enough", "against", "together", "alone"])
+# Verbs that only carry a duration ("the talks lasted three hours"): the number is the claim.
+DURATION_VERBS = frozenset(["last", "take", "continue", "run", "span", "stretch"])
+DURATION_UNITS = frozenset(["minute", "day", "month", "year"])
+# Words after "not" that do not name what is denied ("not be", "not to the").
+NEGATION_FILLER = frozenset(
+    "the a an to of and or be is are was were been being will would should could can may "
+    "might must shall it there that this these those in on at for by with as its their his "
+    "her our your any all some also even very so have has had do does did yet ever".split()
+)
 NEGATION_PATTERN = re.compile(
     r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b",
     re.IGNORECASE,
@@ -180,6 +191,9 @@ class Claim(BaseModel):
     years: list[int] = Field(
         default_factory=list
     )  # "in 2020": years as dates, not quantities
+    negated_words: list[str] = Field(
+        default_factory=list
+    )  # lemmas the claim's "not" denies ("not enough" -> ["enough"]): a source must state them
 
 
 def negation_words(text: str) -> list[str]:
@@ -354,6 +368,8 @@ def parse_claim(
         speaker = speakers.canonical(mention) or _last_person(sent, mention)
     quoted = _quoted_words(text)
     content_doc: Span | Doc = nlp(content) if content != text else sent
+    quantities = facts.extract_quantities(content_doc)
+    has_duration = any(q.unit in DURATION_UNITS for q in quantities)
     key_lemmas = []
     lemmas = []
     for token in content_doc:
@@ -363,8 +379,13 @@ def parse_claim(
         lemmas.append(lemma)
         if token.ent_type_ in NUMERIC_LABELS or token.like_num:
             continue
+        if lemma in MEANINGFUL_STOP_WORDS:
+            key_lemmas.append(lemma)
+            continue
         if token.is_stop or token.pos_ not in KEY_POS or len(lemma) < 2:
             continue
+        if has_duration and lemma in DURATION_VERBS and token.pos_ == "VERB":
+            continue  # "lasted three hours": the duration is what is claimed
         if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
             continue
         if lemma in LIGHT_OBJECTS and token.head.lemma_.lower() in LIGHT_VERBS:
@@ -387,11 +408,12 @@ def parse_claim(
         key_lemmas=list(dict.fromkeys(key_lemmas)),
         lemmas=lemmas,
         names=_names(content_doc, mention),
-        quantities=facts.extract_quantities(content_doc),
+        quantities=quantities,
         dates=dates,
         dates_have_year=any(re.search(r"\b\d{4}\b", t) for t in explicit),
         weekdays=weekdays,
         negated=bool(negation_words(content)),
+        negated_words=_negated_words(content_doc),
         predicate=predicate,
         years=sorted(
             {
@@ -401,6 +423,31 @@ def parse_claim(
             }
         ),
     )
+
+
+def _negated_words(content: Span | Doc) -> list[str]:
+    """The first content lemma after each negation cue: what the claim denies."""
+    tokens = [t for t in content if not (t.is_punct or t.is_space)]
+    cleaned = NEGATION_IDIOMS.sub(" ", content.text)
+    if not negation_words(cleaned):
+        return []
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        low = token.lower_.replace("’", "'")
+        if low not in ("not", "n't", "never", "no", "cannot", "nor") and token.dep_ != "neg":
+            continue
+        nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        if (low, nxt) in (("not", "only"), ("not", "just"), ("no", "doubt")):
+            continue
+        for following in tokens[i + 1 : i + 6]:
+            lemma = following.lemma_.lower()
+            if following.like_num or lemma in NEGATION_FILLER or not following.is_alpha:
+                continue
+            if lemma in LIGHT_VERBS or (following.is_stop and lemma not in MEANINGFUL_STOP_WORDS):
+                continue  # "cannot go into NATO": what is denied is NATO, not "go"
+            found.append(lemma)
+            break
+    return list(dict.fromkeys(found))
 
 
 def _predicate(content: Span | Doc, key_lemmas: list[str]) -> str | None:

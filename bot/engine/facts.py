@@ -23,6 +23,7 @@ from bot.engine.models import Entity, Passage
 from bot.engine.negation import is_negated, negated_heads, negation_cues, negative_predicates
 from bot.engine.quantities import (
     QuantityComparison,
+    comparable,
     compare_quantities,
     describe_quantity,
     extract_quantities,
@@ -34,6 +35,7 @@ __all__ = [
     "antonym_pairs",
     "are_antonyms",
     "canonical_entity",
+    "comparable",
     "compare_quantities",
     "describe_quantity",
     "extract_dates",

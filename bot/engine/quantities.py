@@ -375,6 +375,26 @@ def _dimension(unit: str) -> tuple[str, float]:
     return _DIMENSIONS.get(unit, (unit, 1.0))
 
 
+# Neighbouring duration units a reporter converts between ("48 hours" = "two
+# days", "18 months" = "a year and a half"); farther apart ("three hours" vs a
+# "three-year war") the numbers are about different things.
+_DURATION_ORDER = ("minute", "day", "month", "year")
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Are the two quantities measures of the same kind of thing?
+
+    Same unit; or two durations in the same or neighbouring units (hours and
+    days, days and months). An age ("78-year-old") is not a duration, and
+    counts of different nouns (troops, percent) never compare.
+    """
+    if a.unit == b.unit:
+        return True
+    if a.unit in _DURATION_ORDER and b.unit in _DURATION_ORDER:
+        return abs(_DURATION_ORDER.index(a.unit) - _DURATION_ORDER.index(b.unit)) <= 1
+    return False
+
+
 def _interval(value: float, comparator: Comparator) -> tuple[float, float]:
     """The range of values a news reader takes the quantity to mean."""
     if comparator in ("gt", "ge"):

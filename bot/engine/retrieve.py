@@ -41,7 +41,14 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         "negotiation talk negotiate",
         "agree accept",
         "say state tell",
-        "meet meeting",
+        "meet meeting talk",
+        "call phone telephone",
+        "return",
+        "finish complete conclude",
+        "reject dismiss rebuff",
+        "cut reduce lower slash",
+        "criticize criticise condemn",
+        "warn caution",
         "country nation",
         "defence defense military",
         "imprison jail detain",
@@ -68,6 +75,18 @@ SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
     for _word in _group:
         SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | (_group - {_word})
+
+# Multi-word paraphrases of one verb, matched on a candidate's lemmas: a source
+# that "flew home" states that someone "returned".
+PHRASE_EQUIVALENTS: dict[str, str] = {
+    "fly home": "return", "fly back": "return", "come back": "return", "come home": "return",
+    "go home": "return", "go back": "return", "get back": "return", "head home": "return",
+    "head back": "return", "arrive home": "return", "arrive back": "return",
+    "back home": "return", "travel home": "return", "be back": "return",
+    "hold talk": "meet", "sit down with": "meet", "phone call": "call",
+    "set off": "leave", "pull out": "withdraw", "step down": "resign", "turn down": "reject",
+    "call off": "cancel", "put off": "postpone", "carry out": "conduct", "set up": "establish",
+}  # fmt: skip
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")  # "U.S." is one word
 PUNCTUATION = re.compile(r"[^\w\s']")
@@ -185,6 +204,13 @@ def _vocabulary(candidate: Candidate) -> set[str]:
     )
     for entity in candidate.entities:
         words.update(entity.canonical.lower().split())
+    if candidate.kind == "quote" and candidate.context:
+        # "Calling for more spending, he said: ..." -- the attribution says what it is about
+        words.update(w.lower().replace("’", "'") for w in WORD.findall(candidate.context))
+    lemmas = f" {candidate.lemmas.lower()} "
+    for phrase, verb in PHRASE_EQUIVALENTS.items():
+        if f" {phrase} " in lemmas:
+            words.add(verb)
     return words
 
 
@@ -217,12 +243,17 @@ def word_covered(
 
 def covered_keys(claim: Claim, candidate: Candidate) -> set[str]:
     """The claim's content words the candidate states (exactly, by synonym or by stem)."""
+    return states_words(candidate, claim.key_lemmas)
+
+
+def states_words(candidate: Candidate, words: list[str]) -> set[str]:
+    """Which of `words` the candidate states (exactly, by synonym or by stem)."""
     vocabulary = _vocabulary(candidate)
     by_prefix: dict[str, list[str]] = {}
     for word in vocabulary:
         if len(word) >= 5:
             by_prefix.setdefault(word[:4], []).append(word)
-    return {k for k in claim.key_lemmas if word_covered(k, vocabulary, by_prefix)}
+    return {w for w in words if word_covered(w, vocabulary, by_prefix)}
 
 
 def key_weights(claim: Claim, covered: list[set[str]]) -> dict[str, float]:

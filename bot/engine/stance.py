@@ -25,6 +25,7 @@ from bot.engine.retrieve import (
     Alignment,
     Candidate,
     normalise_text,
+    states_words,
     weighted_coverage,
     word_covered,
 )
@@ -344,12 +345,10 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], 
     """(number conflicts, whether every claim number is stated or contradicted by the source)."""
     reasons: list[Reason] = []
     for said in claim.quantities:
-        comparisons = [
-            facts.compare_quantities(said, wrote)
-            for wrote in candidate.quantities
-            if wrote.unit
-            == said.unit  # hours vs years, percent vs troops: not comparable
-        ]
+        # hours vs days compare; percent vs troops, an age vs a duration do not
+        same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
+        same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
+        comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         if any(c.relation == "consistent" for c in comparisons):
             continue
         mismatch = next((c for c in comparisons if c.relation == "mismatch"), None)
@@ -586,6 +585,11 @@ def assess(
         return None
     if not same_quote and len(missing) > len(keys) // 3:
         return None  # a short claim must be stated whole; a long one may lose a word in three
+
+    if not same_quote and claim.negated_words:
+        denied = [w for w in claim.negated_words if w not in explained]
+        if set(denied) - states_words(candidate, denied):
+            return None  # "not enough" vs a sentence without "enough": not about the same thing
 
     if not same_quote and claim.predicate and claim.predicate in missing:
         return (

@@ -21,8 +21,9 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot.engine.errors import StoreError
-from bot.engine.models import Article, ParsedArticle, Passage
+from bot.engine.models import ParsedArticle
 from bot.store import rows
+from bot.store.sql_reading import SQLReading
 from bot.store.base import CheckAudit, FeedbackVote, PassageHit, QuoteHit, SaveResult
 from bot.store.migrations import migration_steps
 from bot.store.transfer import FlaggedThread, _redact
@@ -44,8 +45,10 @@ class _AlreadyIndexed(Exception):
     """Another process stored the same content while this transaction ran."""
 
 
-class PostgresStore:
+class PostgresStore(SQLReading):
     """Store protocol on PostgreSQL; one pool per store object, shared by threads."""
+
+    placeholder = "%s"
 
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 8,
                  connect_timeout: float = CONNECT_TIMEOUT_S) -> None:
@@ -69,6 +72,9 @@ class PostgresStore:
             ) from exc
 
     # connections ---------------------------------------------------------------
+    def _read(self) -> Any:
+        return self._connection()
+
     @contextmanager
     def _connection(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
         """A pooled connection in autocommit mode (reads never sit idle in a transaction)."""
@@ -191,43 +197,6 @@ class PostgresStore:
         with self._connection() as conn:
             row = conn.execute("SELECT count(*) AS n FROM articles").fetchone()
             return int(row["n"]) if row is not None else 0
-
-    def articles(self) -> list[Article]:
-        with self._connection() as conn:
-            found = conn.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a ORDER BY a.path")
-            return [rows.article_from_row(row) for row in found]
-
-    def article(self, article_id: int) -> Article | None:
-        with self._connection() as conn:
-            row = conn.execute(
-                f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a WHERE a.id = %s", (article_id,)
-            ).fetchone()
-            return rows.article_from_row(row) if row is not None else None
-
-    def passages(self, article_id: int) -> list[Passage]:
-        with self._connection() as conn:
-            found = conn.execute(
-                f"SELECT {rows.PASSAGE_COLUMNS} FROM passages p WHERE p.article_id = %s "
-                "ORDER BY p.position",
-                (article_id,),
-            )
-            return [rows.passage_from_row(row) for row in found]
-
-    def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
-        sql = (
-            f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS} "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id "
-        )
-        params: tuple[object, ...] = ()
-        if speaker is not None:
-            sql += "WHERE q.speaker_key = %s "
-            params = (rows.speaker_key(speaker),)
-        sql += "ORDER BY a.path, q.position"
-        with self._connection() as conn:
-            return [
-                QuoteHit(quote=rows.quote_from_row(row), article=rows.article_from_row(row))
-                for row in conn.execute(sql, params)
-            ]
 
     # retrieval -------------------------------------------------------------------------
     def search_passages(self, terms: list[str], limit: int = 50) -> list[PassageHit]:

@@ -19,8 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.engine.errors import StoreError
-from bot.engine.models import Article, ParsedArticle, Passage
+from bot.engine.models import ParsedArticle
 from bot.store import rows
+from bot.store.sql_reading import SQLReading
 from bot.store.base import CheckAudit, FeedbackVote, PassageHit, QuoteHit, SaveResult
 from bot.store.migrations import migration_steps, split_sqlite_script
 from bot.store.transfer import FlaggedThread
@@ -35,8 +36,10 @@ def fts5_query(terms: list[str]) -> str:
     return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-class SQLiteStore:
+class SQLiteStore(SQLReading):
     """Store protocol on SQLite; see the module docstring for the threading model."""
+
+    placeholder = "?"
 
     def __init__(self, url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         if not url.startswith(URL_PREFIX):
@@ -239,43 +242,6 @@ class SQLiteStore:
     def article_count(self) -> int:
         with self._read() as conn:
             return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-
-    def articles(self) -> list[Article]:
-        with self._read() as conn:
-            found = conn.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a ORDER BY a.path")
-            return [rows.article_from_row(row) for row in found]
-
-    def article(self, article_id: int) -> Article | None:
-        with self._read() as conn:
-            row = conn.execute(
-                f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
-            ).fetchone()
-            return rows.article_from_row(row) if row is not None else None
-
-    def passages(self, article_id: int) -> list[Passage]:
-        with self._read() as conn:
-            found = conn.execute(
-                f"SELECT {rows.PASSAGE_COLUMNS} FROM passages p WHERE p.article_id = ? "
-                "ORDER BY p.position",
-                (article_id,),
-            )
-            return [rows.passage_from_row(row) for row in found]
-
-    def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
-        sql = (
-            f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS} "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id "
-        )
-        params: tuple[object, ...] = ()
-        if speaker is not None:
-            sql += "WHERE q.speaker_key = ? "
-            params = (rows.speaker_key(speaker),)
-        sql += "ORDER BY a.path, q.position"
-        with self._read() as conn:
-            return [
-                QuoteHit(quote=rows.quote_from_row(row), article=rows.article_from_row(row))
-                for row in conn.execute(sql, params)
-            ]
 
     # retrieval ---------------------------------------------------------------------
     def search_passages(self, terms: list[str], limit: int = 50) -> list[PassageHit]:

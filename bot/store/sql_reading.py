@@ -1,0 +1,61 @@
+"""Read queries that the SQLite and PostgreSQL stores share word for word.
+
+Only the parameter placeholder and the way a read connection is obtained
+differ between the two databases; each store supplies those two.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Any
+
+from bot.engine.models import Article, Passage
+from bot.store import rows
+from bot.store.base import QuoteHit
+
+
+class SQLReading:
+    """Mixin: articles, passages and quotes read with plain SQL."""
+
+    placeholder: str  # "?" (sqlite3) or "%s" (psycopg)
+
+    def _read(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def articles(self) -> list[Article]:
+        with self._read() as conn:
+            found = conn.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a ORDER BY a.path")
+            return [rows.article_from_row(row) for row in found]
+
+    def article(self, article_id: int) -> Article | None:
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a WHERE a.id = {self.placeholder}",
+                (article_id,),
+            ).fetchone()
+            return rows.article_from_row(row) if row is not None else None
+
+    def passages(self, article_id: int) -> list[Passage]:
+        with self._read() as conn:
+            found = conn.execute(
+                f"SELECT {rows.PASSAGE_COLUMNS} FROM passages p "
+                f"WHERE p.article_id = {self.placeholder} ORDER BY p.position",
+                (article_id,),
+            )
+            return [rows.passage_from_row(row) for row in found]
+
+    def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
+        sql = (
+            f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS} "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        )
+        params: tuple[object, ...] = ()
+        if speaker is not None:
+            sql += f"WHERE q.speaker_key = {self.placeholder} "
+            params = (rows.speaker_key(speaker),)
+        sql += "ORDER BY a.path, q.position"
+        with self._read() as conn:
+            return [
+                QuoteHit(quote=rows.quote_from_row(row), article=rows.article_from_row(row))
+                for row in conn.execute(sql, params)
+            ]
