@@ -9,6 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import threading
+import time
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +32,7 @@ from bot.store.base import CheckAudit, FeedbackVote, Store
 from bot.store.sqlite import SQLiteStore
 from bot.store.transfer import copy_store
 
-ALL_STEPS = ["0001_articles", "0002_bot_state"]
+ALL_STEPS = ["0001_articles", "0002_bot_state", "0003_event_retention"]
 
 
 # lifecycle -----------------------------------------------------------------------------
@@ -305,6 +307,22 @@ def test_an_event_is_claimed_once(store: Store) -> None:
     assert store.claim_event("Ev01") is True
     assert store.claim_event("Ev01") is False
     assert store.claim_event("Ev02") is True
+
+
+def test_event_ids_older_than_the_retention_are_forgotten(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slack retries within minutes, so the table of processed ids does not grow forever."""
+    from bot.store import rows
+
+    monkeypatch.setattr(rows, "EVENT_RETENTION", dt.timedelta(0))
+    assert store.claim_event("EvOLD") is True
+    time.sleep(0.01)
+
+    assert store.claim_event("EvNEW") is True  # prunes everything claimed before it
+
+    assert store.claim_event("EvOLD") is True  # forgotten, so a new claim wins again
+    assert store.claim_event("EvOLD") is False  # and a retry right after it is still refused
 
 
 def test_replicas_racing_for_one_event_let_exactly_one_win(

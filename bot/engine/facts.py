@@ -37,6 +37,7 @@ __all__ = [
     "canonical_entity",
     "comparable",
     "compare_quantities",
+    "country_forms",
     "describe_quantity",
     "extract_dates",
     "extract_entities",
@@ -107,6 +108,13 @@ def canonical_entity(text: str, label: str) -> str:
         if singular in _DEMONYMS:
             return _DEMONYMS[singular]
     return " ".join(_SPELLINGS.get(word, word) for word in key.split(" "))
+
+
+def country_forms(canonical: str) -> list[str]:
+    """Words that name a country in running text: "russia" -> ["russia", "russian"]."""
+    forms = [canonical] + [d for d, c in _DEMONYMS.items() if c == canonical]
+    forms += [alias for alias, c in _ENTITY_ALIASES.items() if c == canonical]
+    return list(dict.fromkeys(forms))
 
 
 def extract_entities(span: Span | Doc) -> list[Entity]:

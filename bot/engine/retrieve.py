@@ -105,6 +105,9 @@ class Candidate(BaseModel):
     facts_known: bool = True  # False for quotes until `enrich` ran
     speaker: str | None = None
     context: str = ""
+    # names the candidate refers to without writing them: "he" after "President
+    # Putin", "Putin" in an article about "Russian President Vladimir Putin"
+    resolved: list[str] = Field(default_factory=list)
     article: Article
     passage_id: int | None = None
     quote_id: int | None = None
@@ -207,6 +210,8 @@ def _vocabulary(candidate: Candidate) -> set[str]:
     if candidate.kind == "quote" and candidate.context:
         # "Calling for more spending, he said: ..." -- the attribution says what it is about
         words.update(w.lower().replace("’", "'") for w in WORD.findall(candidate.context))
+    for name in candidate.resolved:
+        words.update(w.lower() for w in WORD.findall(name))
     lemmas = f" {candidate.lemmas.lower()} "
     for phrase, verb in PHRASE_EQUIVALENTS.items():
         if f" {phrase} " in lemmas:

@@ -102,7 +102,7 @@ def name_present(name: Entity, candidate: Candidate) -> bool:
     A quote's surrounding sentence counts too: "said Ukrainian President ..." names
     the "we" of the quote.
     """
-    text = _folded(candidate.text + " " + candidate.context)
+    text = _folded(" ".join([candidate.text, candidate.context, *candidate.resolved]))
     forms = {name.text, name.canonical}
     if any(_folded(f) in text for f in forms if f.strip()):
         return True

@@ -279,7 +279,13 @@ class PostgresStore(SQLReading):
                 "ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
                 (event_id,),
             ).fetchone()
-            return row is not None
+            if row is None:
+                return False
+            conn.execute(
+                "DELETE FROM processed_events WHERE claimed_at < now() - %s",
+                (rows.EVENT_RETENTION,),
+            )
+            return True
 
     def flag_thread(
         self, channel: str, thread_ts: str, user: str | None = None, team: str | None = None

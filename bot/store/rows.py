@@ -65,6 +65,10 @@ def utc_text(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
 
+# How long a processed Slack event id is remembered: Slack retries within minutes.
+EVENT_RETENTION = dt.timedelta(days=1)
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 

@@ -294,7 +294,13 @@ class SQLiteStore(SQLReading):
                 "ON CONFLICT (event_id) DO NOTHING",
                 (event_id, rows.utc_text(rows.utc_now())),
             )
-            return inserted.rowcount == 1
+            if inserted.rowcount != 1:
+                return False
+            conn.execute(
+                "DELETE FROM processed_events WHERE claimed_at < ?",
+                (rows.utc_text(rows.utc_now() - rows.EVENT_RETENTION),),
+            )
+            return True
 
     def flag_thread(
         self, channel: str, thread_ts: str, user: str | None = None, team: str | None = None
