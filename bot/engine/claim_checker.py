@@ -7,11 +7,23 @@ this with the process's loaded pipeline, store and speaker resolver.
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
+
 from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
+from bot.engine import facts
 from bot.engine.claims import Claim
-from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
+from bot.engine.models import (
+    Article,
+    ArticleRef,
+    CheckReport,
+    ClaimReport,
+    Entity,
+    Evidence,
+    Passage,
+)
 from bot.engine.retrieve import (
     WORD,
     Alignment,
@@ -29,6 +41,17 @@ from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.store.base import Store
 
 PRE_FILTER_COVERAGE = 0.45  # cheaper than stance: skip candidates that cannot pass it
+RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
+# look around it in its article for a name it only refers to
+PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+SPEECH_WORDS = frozenset(
+    "said says say told tells added adds asked stated wrote noted explained insisted "
+    "stressed warned according".split()
+)
+PERSON_LABELS = frozenset({"PERSON", "PROPN"})
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+_ARTICLE_PASSAGES: OrderedDict[tuple[int, str], list[Passage]] = OrderedDict()
+_ARTICLE_PASSAGES_SIZE = 256
 
 
 def article_ref(candidate: Candidate) -> ArticleRef:
@@ -100,6 +123,115 @@ def _other_wordings(scored: list[tuple[Candidate, Alignment]]) -> dict[str, set[
     }
 
 
+# ---------------------------------------------------------------------------
+# names a candidate refers to without writing them
+
+
+def _article_passages(store: Store, article: Article) -> list[Passage]:
+    """The article's sentences in order, cached (only fetched for well-aligned candidates)."""
+    if article.id is None:
+        return []
+    key = (article.id, article.content_hash)
+    cached = _ARTICLE_PASSAGES.get(key)
+    if cached is None:
+        cached = store.passages(article.id)
+        _ARTICLE_PASSAGES[key] = cached
+        if len(_ARTICLE_PASSAGES) > _ARTICLE_PASSAGES_SIZE:
+            _ARTICLE_PASSAGES.popitem(last=False)
+    else:
+        _ARTICLE_PASSAGES.move_to_end(key)
+    return cached
+
+
+def _is_attribution(text: str, name: str) -> bool:
+    """ "Rutte said", "said Rutte": the name is who speaks, not whom "he" refers to."""
+    at = text.rfind(name)
+    before = [w.lower() for w in WORD.findall(text[:at])][-2:]
+    after = [w.lower() for w in WORD.findall(text[at + len(name) :])][:2]
+    return bool(SPEECH_WORDS & set(before + after))
+
+
+def _preceding_person(candidate: Candidate, passages: list[Passage]) -> str | None:
+    """The person named last before the candidate (two sentences back at most), speakers excluded."""
+    position = candidate.passage_position
+    if position is None:
+        return None
+    pieces: list[tuple[str, list[Entity]]] = []
+    for passage in passages:
+        if position - 2 <= passage.position < position:
+            pieces.append((passage.text, passage.entities))
+        elif passage.position == position:
+            at = passage.text.find(candidate.text[:40])
+            if at > 0:
+                pieces.append((passage.text[:at], passage.entities))
+    for text, entities in reversed(pieces):
+        people = [
+            e.text
+            for e in entities
+            if e.label == "PERSON" and e.text in text and not _is_attribution(text, e.text)
+        ]
+        if candidate.kind == "quote" and candidate.speaker:
+            last = candidate.speaker.split()[-1]
+            people = [p for p in people if last not in p]  # "he" in a quote is not the speaker
+        if people:
+            return max(people, key=lambda p: text.rfind(p))
+    return None
+
+
+def _country_of(person: str, forms: list[str], passages: list[Passage]) -> bool:
+    """The article calls the person by the country: "Russian President Vladimir Putin"."""
+    surname = re.escape(person.split()[-1])
+    alternatives = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(
+        rf"\b(?:{alternatives})(?:'s|’s)?\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{surname}\b",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(p.text) for p in passages)
+
+
+def resolve_references(
+    claim: Claim, candidate: Candidate, store: Store, speakers: SpeakerResolver
+) -> Candidate:
+    """Names of the claim the candidate states by reference: "he" after "President Putin"
+    in the previous sentence; "Putin" where the claim says "Russia" and the article
+    calls him "Russian President Vladimir Putin"."""
+    missing = [n for n in claim.names if not name_present(n, candidate)]
+    people = [n for n in missing if n.label in PERSON_LABELS]
+    countries = [n for n in missing if n.label in COUNTRY_LABELS]
+    if not (people and PRONOUN.search(candidate.text)) and not countries:
+        return candidate
+    passages = _article_passages(store, candidate.article)
+    if not passages:
+        return candidate
+    resolved: list[str] = []
+    if people and PRONOUN.search(candidate.text):
+        referent = _preceding_person(candidate, passages)
+        if referent is not None:
+            for name in people:
+                surname = name.text.split()[-1].lower()
+                if surname in referent.lower().split() or speakers.same_person(
+                    referent, name.text
+                ):
+                    resolved.append(name.text)
+    named = [e.text for e in candidate.entities if e.label == "PERSON"]
+    for name in countries:
+        forms = facts.country_forms(name.canonical)
+        if any(_country_of(person, forms, passages) for person in named):
+            resolved.append(name.text)
+    if not resolved:
+        return candidate
+    return candidate.model_copy(update={"resolved": [*candidate.resolved, *resolved]})
+
+
+def _worth_resolving(claim: Claim, covered: set[str]) -> bool:
+    """Most of the claim's other words are stated: a missing name may be a reference."""
+    name_words = {w.lower() for n in claim.names for w in WORD.findall(n.text)}
+    others = [k for k in claim.key_lemmas if k not in name_words]
+    if not others or not claim.names:
+        return False
+    return sum(k in covered for k in others) / len(others) >= RESOLVE_COVERAGE
+
+
 def check_claim(
     claim: Claim,
     *,
@@ -112,6 +244,13 @@ def check_claim(
     candidates = retrieve(claim, store)
     covered = [covered_keys(claim, c) for c in candidates]
     weights = key_weights(claim, covered)
+    for i, (candidate, keys) in enumerate(zip(candidates, covered)):
+        if _worth_resolving(claim, keys):
+            if any(n.label in COUNTRY_LABELS for n in claim.names):
+                candidate = enrich(candidate, nlp)  # its people, to find "Russian President X"
+            resolved = resolve_references(claim, candidate, store, speakers)
+            if resolved.resolved:
+                candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
     scored = [
         (c, align(claim, c, weights=weights, covered=k))
         for c, k in zip(candidates, covered)

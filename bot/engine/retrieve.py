@@ -307,6 +307,7 @@ def align(
     content_norm = normalise_text(claim.content)
     partial_alignment = fuzz.partial_ratio_alignment(content_norm, source_norm)
     partial = partial_alignment.score / 100 if partial_alignment else 0.0
+    partial = max(partial, _sentence_partial(content_norm, candidate.text))
 
     quote_score = 0.0
     quote_span: tuple[int, int] | None = None
@@ -337,6 +338,29 @@ def align(
         highlight=highlight,
         score=round(min(1.0, score), 3),
     )
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+")
+
+
+def _sentence_partial(content_norm: str, text: str) -> float:
+    """Best alignment of one source sentence with the claim, scaled by how much of the claim it is.
+
+    A quote of several sentences dilutes a short one that the claim repeats
+    ("2 percent is not enough. President Smith has ..."): aligned sentence by
+    sentence, the repeated one scores high.
+    """
+    sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= 3]
+    if len(sentences) < 2:
+        return 0.0
+    claim_words = len(content_norm.split()) or 1
+    best = 0.0
+    for sentence in sentences:
+        norm = normalise_text(sentence)
+        share = min(1.0, len(norm.split()) / claim_words)
+        value = fuzz.partial_ratio(norm, content_norm) / 100 * (0.5 + 0.5 * share)
+        best = max(best, value)
+    return best
 
 
 def _widen(text: str, span: tuple[int, int]) -> tuple[int, int]:

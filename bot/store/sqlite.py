@@ -292,13 +292,13 @@ class SQLiteStore(SQLReading):
             inserted = conn.execute(
                 "INSERT INTO processed_events (event_id, claimed_at) VALUES (?, ?) "
                 "ON CONFLICT (event_id) DO NOTHING",
-                (event_id, rows.utc_text(rows.utc_now())),
+                (event_id, rows.utc_text(now := rows.utc_now())),
             )
             if inserted.rowcount != 1:
                 return False
             conn.execute(
                 "DELETE FROM processed_events WHERE claimed_at < ?",
-                (rows.utc_text(rows.utc_now() - rows.EVENT_RETENTION),),
+                (rows.utc_text(now - rows.EVENT_RETENTION),),
             )
             return True
 
