@@ -148,9 +148,7 @@ DURATION_VERBS = frozenset(["last", "take", "continue", "run", "span", "stretch"
 DURATION_UNITS = frozenset(["minute", "day", "month", "year"])
 # Words after "not" that do not name what is denied ("not be", "not to the").
 NEGATION_FILLER = frozenset(
-    "the a an to of and or be is are was were been being will would should could can may "
-    "might must shall it there that this these those in on at for by with as its their his "
-    "her our your any all some also even very so have has had do does did yet ever".split()
+    ["the", "a", "an", "to", "of", "and", "or", "be", "is", "are", "was", "were", "been", "being", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "it", "there", "that", "this", "these", "those", "in", "on", "at", "for", "by", "with", "as", "its", "their", "his", "her", "our", "your", "any", "all", "some", "also", "even", "very", "so", "have", "has", "had", "do", "does", "did", "yet", "ever"]
 )
 NEGATION_PATTERN = re.compile(
     r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b",
@@ -376,6 +374,8 @@ def parse_claim(
         if not (token.is_alpha or token.like_num):
             continue
         lemma = token.lemma_.lower()
+        if has_duration and lemma in DURATION_VERBS and token.pos_ == "VERB":
+            continue  # "lasted three hours": the duration is what is claimed, not "last"
         lemmas.append(lemma)
         if token.ent_type_ in NUMERIC_LABELS or token.like_num:
             continue
@@ -384,8 +384,6 @@ def parse_claim(
             continue
         if token.is_stop or token.pos_ not in KEY_POS or len(lemma) < 2:
             continue
-        if has_duration and lemma in DURATION_VERBS and token.pos_ == "VERB":
-            continue  # "lasted three hours": the duration is what is claimed
         if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
             continue
         if lemma in LIGHT_OBJECTS and token.head.lemma_.lower() in LIGHT_VERBS:

@@ -20,7 +20,12 @@ from spacy.tokens import Doc, Span
 from bot.engine.dates import extract_dates, weekday_mentions
 from bot.engine.lexicon import antonym_pairs, are_antonyms, find_antonym_conflict
 from bot.engine.models import Entity, Passage
-from bot.engine.negation import is_negated, negated_heads, negation_cues, negative_predicates
+from bot.engine.negation import (
+    is_negated,
+    negated_heads,
+    negation_cues,
+    negative_predicates,
+)
 from bot.engine.quantities import (
     QuantityComparison,
     comparable,
@@ -80,9 +85,9 @@ _SPELLINGS: dict[str, str] = {
     "kharkov": "kharkiv", "odessa": "odesa", "donbass": "donbas", "lvov": "lviv",
     "volodimir": "volodymyr", "dnepr": "dnipro", "nikolaev": "mykolaiv", "mykolayiv": "mykolaiv",
 }  # fmt: skip
-_ACRONYM_DOTS = re.compile(r"^(?:[a-z]\.){2,}$", re.I)
+_ACRONYM_DOTS = re.compile(r"^(?:[a-z]\.){2,}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING_THE = re.compile(r"^the\s+", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 

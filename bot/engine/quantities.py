@@ -101,7 +101,7 @@ _RANGE_CONNECTORS = frozenset({"to", "-", "–", "or", "and"})
 # --- what is not a quantity ---------------------------------------------------------
 
 _TIME_OF_DAY = re.compile(
-    r"\b\d{1,2}:\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?", re.I
+    r"\b\d{1,2}:\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE
 )
 _TIME_OF_DAY_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _TIME_FOLLOWERS = frozenset(

@@ -29,7 +29,7 @@ from bot.engine.retrieve import (
     weighted_coverage,
     word_covered,
 )
-from bot.engine.speakers import SpeakerResolver
+from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
 
 MIN_COVERAGE = 0.6  # share of the claim's content words a candidate must state
 MIN_SCORE = 0.5
@@ -124,7 +124,7 @@ def _labels_compatible(a: str, b: str) -> bool:
     return "PROPN" in (a, b)
 
 
-def _neighbours(text: str, phrase: str) -> tuple[list[str], list[str]]:
+def _neighbours(text: str, phrase: str, before: int = 2) -> tuple[list[str], list[str]]:
     """Words just before and after `phrase` in `text` (articles skipped)."""
     words = [w for w in WORD.findall(text.lower()) if w not in ("the", "a", "an")]
     target = [w for w in WORD.findall(phrase.lower()) if w not in ("the", "a", "an")]
@@ -132,7 +132,7 @@ def _neighbours(text: str, phrase: str) -> tuple[list[str], list[str]]:
         return [], []
     for i in range(len(words) - len(target) + 1):
         if words[i : i + len(target)] == target:
-            return words[max(0, i - 2) : i], words[
+            return words[max(0, i - before) : i], words[
                 i + len(target) : i + len(target) + 2
             ]
     return [], []
@@ -161,7 +161,12 @@ def find_entity_swap(
         content_before_s = [w for w in before_s if w not in STOP_WORDS]
         same_before = bool(before_c and before_s and before_c[-1] == before_s[-1])
         same_after = bool(after_c and after_s and after_c[0] == after_s[0])
-        same_content = bool(set(content_before) & set(content_before_s))
+        wider_c, _ = _neighbours(claim.content, missing.text, before=3)
+        wider_s, _ = _neighbours(candidate.text, entity.text, before=3)
+        same_content = bool(set(content_before) & set(content_before_s)) or bool(
+            {w[:5] for w in wider_c if w not in STOP_WORDS and len(w) > 3}
+            & {w[:5] for w in wider_s if w not in STOP_WORDS and len(w) > 3}
+        )
         if (
             same_content
             or (same_before and same_after)
@@ -676,22 +681,71 @@ def _may_be_speaker(
 ) -> bool:
     """Could this sentence report the claimed speaker's words? It names them, or goes on about "he"/"she"."""
     assert claim.speaker is not None
-    text = _folded(candidate.text)
-    if _folded(claim.speaker.split()[-1]) in text:
-        return True
-    if claim.speaker_mention and _folded(claim.speaker_mention.split()[-1]) in text:
-        return True
+    if _attributed_to_another(claim, candidate, speakers):
+        return False
+    surnames = {claim.speaker.split()[-1]}
+    if claim.speaker_mention:
+        surnames.add(claim.speaker_mention.split()[-1])
     for entity in candidate.entities:
         if entity.label == "PERSON" and speakers.same_person(
             entity.text, claim.speaker
         ):
-            return True
+            surnames.add(entity.text.split()[-1])
+    if any(_speaks(candidate.text, surname) for surname in surnames):
+        return True
     first = WORD.findall(candidate.text.lower())[:1]
     return (
         bool(first)
         and first[0] in PRONOUN_OPENERS
         or candidate.text.lstrip()[:1] in "\"“‘'"
     )
+
+
+ATTRIBUTION = re.compile(
+    r"(?:[,.!?\"”]\s*|\b)(?:said|says|told|added|stressed|insisted|noted|explained)\s+"
+    r"(?P<after>(?:[A-Z][\w.’'-]*\s*){1,4})"
+    r"|(?P<before>(?:[A-Z][\w.’'-]*\s+){1,4})(?:said|says|told|added|stressed|insisted|noted)\b"
+)
+
+
+SPEAKING = frozenset(
+    ["said", "say", "says", "told", "tell", "tells", "added", "adds", "stressed", "emphasized", "emphasised", "insisted", "warned", "urged", "called", "noted", "argued", "wrote", "declared", "announced", "believes", "believe", "believed", "thinks", "think", "thought", "wants", "want", "wanted", "vowed", "promised", "pledged", "acknowledged", "admitted", "denied", "rejected", "reiterated", "explained", "claimed", "suggested", "asserted", "laid", "made", "described", "agreed", "refused", "repeated", "confirmed", "predicted", "hoped", "expects", "expected", "according", "accused", "criticised", "criticized", "praised", "dismissed", "ruled", "questioned", "replied", "responded", "posted", "tweeted"]
+)
+
+
+def _speaks(text: str, surname: str) -> bool:
+    """The sentence has the person speaking (or taking a stand), not merely mentioned:
+    "Hegseth said", "said Hegseth", "Hegseth, speaking in Brussels, warned", "according to Hegseth"."""
+    words = [w.lower() for w in WORD.findall(text)]
+    target = surname.lower().replace("’", "'")
+    for i, word in enumerate(words):
+        if re.sub(r"'s?$", "", word) != target:
+            continue
+        if word.endswith("'s"):
+            return True  # "Hegseth's remarks", "Hegseth’s message"
+        if SPEAKING & set(words[max(0, i - 3) : i]) or SPEAKING & set(words[i + 1 : i + 8]):
+            return True
+    return False
+
+
+def _attributed_to_another(
+    claim: Claim, candidate: Candidate, speakers: SpeakerResolver
+) -> bool:
+    """ "…," Hegseth said: a sentence attributed to someone else is not the claimed speaker's."""
+    assert claim.speaker is not None
+    found = False
+    for match in ATTRIBUTION.finditer(candidate.text):
+        named = (match.group("after") or match.group("before") or "").strip()
+        words = [w for w in named.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+        if not words:
+            continue
+        person = " ".join(words)
+        if speakers.same_person(person, claim.speaker) or any(
+            w.lower() in claim.speaker.lower().split() for w in words
+        ):
+            return False
+        found = True
+    return found
 
 
 def _possessive(name: str) -> str:
