@@ -302,6 +302,13 @@ def test_readers_keep_working_while_articles_are_written(store_url: str, open_st
     assert reader.article_count() == 26
 
 
+def test_speakers_lists_each_canonical_speaker_once(store: Store) -> None:
+    store.save_article(hegseth_article())
+    store.save_article(zelensky_article())
+
+    assert store.speakers() == ["Pete Hegseth", "Volodymyr Zelenskyy"]
+
+
 # bot state ---------------------------------------------------------------------------------------
 def test_an_event_is_claimed_once(store: Store) -> None:
     assert store.claim_event("Ev01") is True

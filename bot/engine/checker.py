@@ -44,9 +44,8 @@ class FactChecker:
         self.store.close()
 
     def _register_known_speakers(self) -> None:
-        for hit in self.store.quotes():
-            if hit.quote.speaker:
-                self.speakers.register(hit.quote.speaker)
+        for speaker in self.store.speakers():
+            self.speakers.register(speaker)
 
     # indexing --------------------------------------------------------------
     def ingest(

@@ -629,7 +629,7 @@ class _FakeSlackAPI(ThreadingHTTPServer):
 class _FakeSlackHandler(BaseHTTPRequestHandler):
     server: _FakeSlackAPI
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if self.path.endswith("auth.test"):
             body = {"ok": True, "team_id": "T0BENCH", "user_id": "U0BOT", "bot_id": "B0BOT",
@@ -647,7 +647,7 @@ class _FakeSlackHandler(BaseHTTPRequestHandler):
                 self.server.answers.append(time.perf_counter())
                 self.server.answered.notify_all()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server signature)
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 
@@ -713,7 +713,7 @@ def measure_acks(checker: FactChecker, request: ProbeRequest) -> tuple[AckFigure
                 continue
             acks.append(time.perf_counter() - sent)
             with fake.answered:
-                fake.answered.wait_for(lambda: len(fake.answers) > seen, timeout=30)
+                fake.answered.wait_for(lambda seen=seen: len(fake.answers) > seen, timeout=30)
                 if len(fake.answers) > seen:
                     answers.append(fake.answers[seen] - sent)
             time.sleep(0.05)  # let the listener finish (audit write) before the next request
@@ -751,14 +751,20 @@ def format_bench(result: BenchResult) -> str:
     load_end = " / ".join(f"{x:.2f}" for x in m.load_at_end) if m.load_at_end else "?"
     lines = [
         f"factcheck bench - {m.cpus} CPUs, {m.platform}, Python {m.python}, spaCy {m.spacy} ({m.pipeline})",
-        f"started {result.started:%Y-%m-%d %H:%M}, took {result.seconds / 60:.1f} min; "
-        f"load average at start {' / '.join(f'{x:.2f}' for x in m.load_at_start)}, at end {load_end}",
-        f"claims: {result.claims} ({', '.join(f'{k} {v}' for k, v in result.claim_kinds.items())}), "
-        "each timed once after 3 warm-up checks",
+        (
+            f"started {result.started:%Y-%m-%d %H:%M}, took {result.seconds / 60:.1f} min; "
+            f"load average at start {' / '.join(f'{x:.2f}' for x in m.load_at_start)}, at end {load_end}"
+        ),
+        (
+            f"claims: {result.claims} ({', '.join(f'{k} {v}' for k, v in result.claim_kinds.items())}), "
+            "each timed once after 3 warm-up checks"
+        ),
         "",
         "Ingest of real news texts (engine = FactChecker.ingest; bare = nlp.pipe on the same file texts)",
-        f"{'backend':<11}{'size':>7}{'articles':>9}{'words':>10}{'engine w/s':>12}{'bare w/s':>10}"
-        f"{'ratio':>7}{'procs':>6}{'failed':>7}",
+        (
+            f"{'backend':<11}{'size':>7}{'articles':>9}{'words':>10}{'engine w/s':>12}{'bare w/s':>10}"
+            f"{'ratio':>7}{'procs':>6}{'failed':>7}"
+        ),
     ]
     for s in result.steps:
         if s.ingest:
@@ -777,8 +783,10 @@ def format_bench(result: BenchResult) -> str:
         "",
         "Checks, warm, one process (ms); ack = signed /factcheck POST to the Bolt app until 200;",
         "answer = POST until the report reached the (fake) Web API",
-        f"{'backend':<11}{'articles':>9}{'p50':>6}{'p95':>6}{'p99':>6}{'max':>6}{'ack p50':>8}{'ack p95':>8}"
-        f"{'answer p50':>11}{'RSS MB':>8}{'index MB':>9}{'open s':>7}  verdicts",
+        (
+            f"{'backend':<11}{'articles':>9}{'p50':>6}{'p95':>6}{'p99':>6}{'max':>6}{'ack p50':>8}{'ack p95':>8}"
+            f"{'answer p50':>11}{'RSS MB':>8}{'index MB':>9}{'open s':>7}  verdicts"
+        ),
     ]
     notes: list[str] = []
     for s in result.steps:

@@ -89,6 +89,9 @@ class Store(Protocol):
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
         """Quotes, optionally of one canonical speaker (case-insensitive)."""
 
+    def speakers(self) -> list[str]:
+        """Distinct canonical speakers of the indexed quotes (cheap: no quote is loaded)."""
+
     # retrieval -------------------------------------------------------------
     def search_passages(self, terms: list[str], limit: int = 50) -> list[PassageHit]:
         """Full-text OR-search of `terms` (lemmas or words) over passage text and lemmas."""

@@ -44,6 +44,13 @@ class SQLReading:
             )
             return [rows.passage_from_row(row) for row in found]
 
+    def speakers(self) -> list[str]:
+        with self._read() as conn:
+            found = conn.execute(
+                "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL ORDER BY speaker"
+            )
+            return [row["speaker"] for row in found]
+
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
         sql = (
             f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS} "
