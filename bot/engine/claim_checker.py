@@ -49,6 +49,10 @@ SPEECH_WORDS = frozenset(
 )
 PERSON_LABELS = frozenset({"PERSON", "PROPN"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# what a sentence is about may be named only in the sentence before it
+TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
+CONTEXT_SENTENCES = 2
+TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
 _ARTICLE_PASSAGES: OrderedDict[tuple[int, str], list[Passage]] = OrderedDict()
 _ARTICLE_PASSAGES_SIZE = 256
 
@@ -150,6 +154,11 @@ def _is_attribution(text: str, name: str) -> bool:
     return bool(SPEECH_WORDS & set(before + after))
 
 
+def _opens_with_pronoun(text: str) -> bool:
+    first = WORD.findall(text)[:1]
+    return bool(first) and first[0].lower() in ("he", "she")
+
+
 def _preceding_person(candidate: Candidate, passages: list[Passage]) -> str | None:
     """The person named last before the candidate (two sentences back at most), speakers excluded."""
     position = candidate.passage_position
@@ -164,11 +173,11 @@ def _preceding_person(candidate: Candidate, passages: list[Passage]) -> str | No
             if at > 0:
                 pieces.append((passage.text[:at], passage.entities))
     for text, entities in reversed(pieces):
-        people = [
-            e.text
-            for e in entities
-            if e.label == "PERSON" and e.text in text and not _is_attribution(text, e.text)
-        ]
+        named = [e.text for e in entities if e.label == "PERSON" and e.text in text]
+        people = [p for p in named if not _is_attribution(text, p)]
+        if not people and candidate.kind == "fact" and _opens_with_pronoun(candidate.text):
+            # "Hegseth said ... . He did not take questions.": the speaker goes on as "he"
+            people = named
         if candidate.kind == "quote" and candidate.speaker:
             last = candidate.speaker.split()[-1]
             people = [p for p in people if last not in p]  # "he" in a quote is not the speaker
@@ -188,8 +197,36 @@ def _country_of(person: str, forms: list[str], passages: list[Passage]) -> bool:
     return any(pattern.search(p.text) for p in passages)
 
 
+def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -> bool:
+    """The previous one or two sentences of the article name it: "... on NATO ...," he
+    stated. According to Rubio, every other president has had the same complaint."""
+    position = candidate.passage_position
+    if position is None:
+        return False
+    before = [p for p in passages if position - CONTEXT_SENTENCES <= p.position < position]
+    same = next((p for p in passages if p.position == position), None)
+    if same is not None:
+        at = same.text.find(candidate.text[:40])
+        if at > 0:
+            before.append(same.model_copy(update={"text": same.text[:at], "entities": []}))
+    if not before:
+        return False
+    context = Candidate(
+        kind="fact",
+        text=" ".join(p.text for p in before),
+        entities=[e for p in before for e in p.entities],
+        article=candidate.article,
+    )
+    return name_present(name, context)
+
+
 def resolve_references(
-    claim: Claim, candidate: Candidate, store: Store, speakers: SpeakerResolver
+    claim: Claim,
+    candidate: Candidate,
+    store: Store,
+    speakers: SpeakerResolver,
+    *,
+    with_topics: bool = True,
 ) -> Candidate:
     """Names of the claim the candidate states by reference: "he" after "President Putin"
     in the previous sentence; "Putin" where the claim says "Russia" and the article
@@ -197,7 +234,10 @@ def resolve_references(
     missing = [n for n in claim.names if not name_present(n, candidate)]
     people = [n for n in missing if n.label in PERSON_LABELS]
     countries = [n for n in missing if n.label in COUNTRY_LABELS]
-    if not (people and PRONOUN.search(candidate.text)) and not countries:
+    topics = [
+        n for n in missing if n.label in TOPIC_LABELS and n.text in claim.topic_names
+    ] if with_topics else []
+    if not (people and PRONOUN.search(candidate.text)) and not countries and not topics:
         return candidate
     passages = _article_passages(store, candidate.article)
     if not passages:
@@ -217,18 +257,26 @@ def resolve_references(
         forms = facts.country_forms(name.canonical)
         if any(_country_of(person, forms, passages) for person in named):
             resolved.append(name.text)
+    for name in topics:
+        if name.text not in resolved and _named_before(name, candidate, passages):
+            resolved.append(name.text)
     if not resolved:
         return candidate
     return candidate.model_copy(update={"resolved": [*candidate.resolved, *resolved]})
 
 
-def _worth_resolving(claim: Claim, covered: set[str]) -> bool:
-    """Most of the claim's other words are stated: a missing name may be a reference."""
+def _other_words_stated(claim: Claim, covered: set[str]) -> float:
+    """Share of the claim's words other than names that the candidate states."""
     name_words = {w.lower() for n in claim.names for w in WORD.findall(n.text)}
     others = [k for k in claim.key_lemmas if k not in name_words]
     if not others or not claim.names:
-        return False
-    return sum(k in covered for k in others) / len(others) >= RESOLVE_COVERAGE
+        return 0.0
+    return sum(k in covered for k in others) / len(others)
+
+
+def _worth_resolving(claim: Claim, covered: set[str]) -> bool:
+    """Most of the claim's other words are stated: a missing name may be a reference."""
+    return _other_words_stated(claim, covered) >= RESOLVE_COVERAGE
 
 
 def _same_words_groups(
@@ -263,7 +311,13 @@ def check_claim(
         if _worth_resolving(claim, keys):
             if any(n.label in COUNTRY_LABELS for n in claim.names):
                 candidate = enrich(candidate, nlp)  # its people, to find "Russian President X"
-            resolved = resolve_references(claim, candidate, store, speakers)
+            resolved = resolve_references(
+                claim,
+                candidate,
+                store,
+                speakers,
+                with_topics=_other_words_stated(claim, keys) >= TOPIC_COVERAGE,
+            )
             if resolved.resolved:
                 candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
     scored = [

@@ -192,6 +192,13 @@ class Claim(BaseModel):
     negated_words: list[str] = Field(
         default_factory=list
     )  # lemmas the claim's "not" denies ("not enough" -> ["enough"]): a source must state them
+    adjunct_lemmas: list[str] = Field(
+        default_factory=list
+    )  # words of a circumstance a reporter adds ("after his speech"): they may go unstated
+    topic_names: list[str] = Field(
+        default_factory=list
+    )  # names the claim is about, not who acts ("a complaint about NATO"): a source may
+    # name them in the sentence before
 
 
 def negation_words(text: str) -> list[str]:
@@ -323,13 +330,7 @@ def _names(content_doc: Span | Doc, speaker_mention: str | None) -> list[Entity]
             or ent.text.lower() == (speaker_mention or "").lower()
         ):
             continue
-        names.append(
-            Entity(
-                text=ent.text,
-                label=ent.label_,
-                canonical=facts.canonical_entity(ent.text, ent.label_),
-            )
-        )
+        names.extend(_joined_names(ent.text, ent.label_))
     for token in content_doc:
         if (
             token.pos_ == "PROPN"
@@ -349,6 +350,26 @@ def _names(content_doc: Span | Doc, speaker_mention: str | None) -> list[Entity]
                     )
                 )
     return names
+
+
+JOINED_NAMES = re.compile(r"^[A-Z][\w.’']*(?:\s*[-–/]\s*[A-Z][\w.’']*)+$")
+
+
+def _joined_names(text: str, label: str) -> list[Entity]:
+    """ "Trump-Putin", "US-Russia", "Israel-Hamas": a compound of names is each name.
+
+    A source names them apart ("President Donald Trump and ... Vladimir Putin"),
+    so each must be found on its own. A single name is returned unchanged.
+    """
+    if not JOINED_NAMES.match(text):
+        return [Entity(text=text, label=label, canonical=facts.canonical_entity(text, label))]
+    parts = [p for p in re.split(r"\s*[-–/]\s*", text) if p]
+    # the compound's label (ORG for "Trump-Putin") says nothing about each part
+    part_label = label if label in ("GPE", "NORP", "LOC") else "PROPN"
+    return [
+        Entity(text=p, label=part_label, canonical=facts.canonical_entity(p, part_label))
+        for p in parts
+    ]
 
 
 def parse_claim(
@@ -406,6 +427,8 @@ def parse_claim(
         key_lemmas=list(dict.fromkeys(key_lemmas)),
         lemmas=lemmas,
         names=_names(content_doc, mention),
+        topic_names=_topic_names(content_doc),
+        adjunct_lemmas=_adjunct_lemmas(content_doc, key_lemmas),
         quantities=quantities,
         dates=dates,
         dates_have_year=any(re.search(r"\b\d{4}\b", t) for t in explicit),
@@ -421,6 +444,48 @@ def parse_claim(
             }
         ),
     )
+
+
+# prepositions that open a circumstance of the event rather than its core
+CIRCUMSTANCE_PREPS = frozenset(
+    ["after", "before", "during", "following", "amid", "amidst", "despite", "ahead", "upon"]
+)
+
+
+def _adjunct_lemmas(content: Span | Doc, key_lemmas: list[str]) -> list[str]:
+    """Content words of "after his speech", "during the visit": a paraphrase may leave them out.
+
+    Names inside stay required (they are checked as names); only common words are optional.
+    """
+    found: list[str] = []
+    for token in content:
+        if token.dep_ != "prep" or token.lower_ not in CIRCUMSTANCE_PREPS:
+            continue
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        for part in token.subtree:
+            lemma = part.lemma_.lower()
+            if part.ent_type_ or part.pos_ == "PROPN" or lemma not in key_lemmas:
+                continue
+            found.append(lemma)
+    return list(dict.fromkeys(found))
+
+
+TOPIC_DEPS = frozenset({"pobj", "dobj"})
+
+
+def _topic_names(content: Span | Doc) -> list[str]:
+    """Names in an object or prepositional phrase ("about NATO", "a NATO mission"), not subjects."""
+    found: list[str] = []
+    for ent in content.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        root = ent.root
+        if root.dep_ in TOPIC_DEPS or (
+            root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in TOPIC_DEPS
+        ):
+            found.append(ent.text)
+    return found
 
 
 def _negated_words(content: Span | Doc) -> list[str]:

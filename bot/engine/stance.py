@@ -299,6 +299,46 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     return cues
 
 
+NEGATED_COMPOUND = re.compile(
+    r"\b(?P<prefix>[Nn]on|[Aa]nti|[Uu]n)\s*[-–]\s*(?P<stem>[A-Za-z][\w’']*)"
+)  # case-sensitive: "UN-backed" is the United Nations, not a negation
+
+
+def _negated_compounds(text: str) -> dict[str, str]:
+    """Stems a hyphenated negating prefix denies: "a non-NATO mission" -> {"nato": "non-NATO"}."""
+    return {
+        m.group("stem").lower(): m.group(0).replace(" ", "")
+        for m in NEGATED_COMPOUND.finditer(text)
+    }
+
+
+def _bare_words(text: str) -> set[str]:
+    """Lower-case words of `text` not written as the stem of a "non-"/"anti-"/"un-" compound."""
+    stripped = NEGATED_COMPOUND.sub(" ", text)
+    return {w.lower() for w in WORD.findall(stripped)}
+
+
+def compound_negation(claim: Claim, candidate: Candidate) -> tuple[str, str] | None:
+    """(side, compound) when one side says "non-NATO" and the other only "NATO".
+
+    spaCy splits "non-NATO" into "non", "-", "NATO", so the name looks stated;
+    the prefix denies it. A source that also says the bare word ("European and
+    non-European troops") states both and is no conflict.
+    """
+    source_compounds = _negated_compounds(candidate.text)
+    claim_compounds = _negated_compounds(claim.content)
+    if not source_compounds and not claim_compounds:
+        return None
+    claim_bare, source_bare = _bare_words(claim.content), _bare_words(candidate.text)
+    for stem, written in source_compounds.items():
+        if stem in claim_bare and stem not in claim_compounds and stem not in source_bare:
+            return "source", written
+    for stem, written in claim_compounds.items():
+        if stem in source_bare and stem not in source_compounds and stem not in claim_bare:
+            return "claim", written
+    return None
+
+
 def polarity_reasons(
     claim: Claim, candidate: Candidate
 ) -> tuple[list[Reason], list[Reason]]:
@@ -307,6 +347,17 @@ def polarity_reasons(
     claim_neg = negation_words(claim.content)
     scoped = scoped_negations(claim, candidate.text)
     source_neg = [cue for cue, _ in scoped]
+    compound = compound_negation(claim, candidate)
+    if compound is not None:
+        side, written = compound
+        if bool(claim_neg) != bool(source_neg):  # "not a NATO mission" = "a non-NATO mission"
+            return [], [Reason(code="variant", detail=f'"not" is stated as "{written}"')]
+        detail = (
+            f'the source says "{written}": "{_shorten(region)}"'
+            if side == "source"
+            else f'the claim says "{written}", the source does not: "{_shorten(region)}"'
+        )
+        return [Reason(code="negation", detail=detail)], []
     source_lemmas = candidate.lemmas.lower().split() or WORD.findall(
         candidate.text.lower()
     )
@@ -586,9 +637,17 @@ def assess(
         if keys
         else (1.0 if same_quote else 0.0)
     )
-    if not same_quote and (coverage < MIN_COVERAGE or alignment.score < MIN_SCORE):
+    # a circumstance the reporter added ("after his speech") lowers the score, not the match
+    core = [k for k in keys if k not in claim.adjunct_lemmas]
+    if len(core) < 2:
+        core = keys
+    core_missing = [w for w in missing if w in core]
+    core_coverage = weighted_coverage(core, core_missing, weights) if core else coverage
+    # the score floor drops by what the unstated circumstance cost the coverage
+    score_floor = MIN_SCORE * (coverage / core_coverage if core_coverage else 1.0)
+    if not same_quote and (core_coverage < MIN_COVERAGE or alignment.score < score_floor):
         return None
-    if not same_quote and len(missing) > len(keys) // 3:
+    if not same_quote and len(core_missing) > len(core) // 3:
         return None  # a short claim must be stated whole; a long one may lose a word in three
 
     if not same_quote and claim.negated_words:
