@@ -17,10 +17,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 from bot.engine import facts
-from bot.engine.claims import Claim
+from bot.engine.claims import MEANINGFUL_STOP_WORDS, Claim
 from bot.engine.models import Article, Entity, Quantity
 from bot.store.base import Store
 
@@ -138,6 +139,9 @@ def normalise_text(text: str) -> str:
     return PUNCTUATION.sub(" ", lowered)
 
 
+SEARCH_STOP_WORDS = frozenset(STOP_WORDS) - MEANINGFUL_STOP_WORDS
+
+
 def search_terms(claim: Claim) -> list[str]:
     """Lemmas of content words, their common synonyms, and the names the claim mentions."""
     terms: list[str] = list(claim.key_lemmas)
@@ -147,7 +151,9 @@ def search_terms(claim: Claim) -> list[str]:
         terms.extend(sorted(SYNONYMS.get(lemma, ())))
     for quantity in claim.quantities:
         terms.extend(w.lower() for w in WORD.findall(quantity.text) if not w.isdigit())
-    return list(dict.fromkeys(t for t in terms if t))
+    # "the" of "the Pacific", "of" of "Bank of England": words that match nearly every
+    # passage add nothing to the ranking and make the full-text search rank the whole index.
+    return list(dict.fromkeys(t for t in terms if t and t not in SEARCH_STOP_WORDS))
 
 
 def retrieve(claim: Claim, store: Store) -> list[Candidate]:
