@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
@@ -35,7 +36,7 @@ from bot.engine.retrieve import (
     normalise_text,
     retrieve,
 )
-from bot.engine.speakers import SpeakerResolver
+from bot.engine.speakers import SpeakerResolver, role_equivalents
 from bot.engine.stance import STRONG_QUOTE, Assessment, assess, name_present
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.store.base import Store
@@ -49,7 +50,8 @@ SPEECH_WORDS = frozenset(
 )
 PERSON_LABELS = frozenset({"PERSON", "PROPN"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
-# what a sentence is about may be named only in the sentence before it
+# what a sentence is about may be named only in the sentence before it (people too,
+# when they are the object, not who acts or speaks: "the deal for Fogel's release")
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
 CONTEXT_SENTENCES = 2
 TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
@@ -220,6 +222,13 @@ def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -
     return name_present(name, context)
 
 
+def _is_speaker(claim: Claim, name: Entity) -> bool:
+    """The person the claim has speaking is who a source must name, not a mere topic."""
+    surname = name.text.split()[-1].lower()
+    spoken = " ".join(filter(None, [claim.speaker, claim.speaker_mention])).lower()
+    return surname in spoken.split()
+
+
 def resolve_references(
     claim: Claim,
     candidate: Candidate,
@@ -235,7 +244,10 @@ def resolve_references(
     people = [n for n in missing if n.label in PERSON_LABELS]
     countries = [n for n in missing if n.label in COUNTRY_LABELS]
     topics = [
-        n for n in missing if n.label in TOPIC_LABELS and n.text in claim.topic_names
+        n
+        for n in missing
+        if n.text in claim.topic_names
+        and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n)))
     ] if with_topics else []
     if not (people and PRONOUN.search(candidate.text)) and not countries and not topics:
         return candidate
@@ -295,6 +307,89 @@ def _same_words_groups(
     return [sorted(group, key=lambda ca: ca[0].kind != prefer) for group in groups.values()]
 
 
+# ---------------------------------------------------------------------------
+# a speaker described by office ("the Ukrainian president")
+
+ROLE_WINDOW = 6  # words before a name that may introduce it with its office
+ROLE_COVERAGE = 0.5  # share of the claim's words a quote must state before we ask who said it
+
+
+def _word_forms(word: str) -> set[str]:
+    """How a source may write one word of a described office ("ukraine" -> "ukrainian")."""
+    forms = set(role_equivalents(word))
+    for label in ("GPE", "NORP"):
+        canonical = facts.canonical_entity(word, label)
+        forms.update(f.replace(".", "") for f in facts.country_forms(canonical))
+    return forms
+
+
+def _matches_form(word: str, forms: set[str]) -> bool:
+    if word in forms:
+        return True
+    # "defence"/"defense": one word, spelt differently
+    return len(word) >= 5 and any(
+        f[:4] == word[:4] and fuzz.ratio(f, word) >= 75 for f in forms
+    )
+
+
+def introduced_as(role: list[str], person: str, text: str) -> bool:
+    """The text writes the office just before the person's name: "Ukrainian President
+    Volodymyr Zelenskiy" for ["ukraine", "president"] and "Volodymyr Zelensky"."""
+    words = [w.lower().replace(".", "").replace("’", "'") for w in WORD.findall(text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    name = [w.lower() for w in WORD.findall(person)]
+    wanted = [_word_forms(r) for r in role]
+    for i, word in enumerate(words):
+        if not any(fuzz.ratio(word, n) >= 85 for n in name[-1:]):
+            continue
+        window = words[max(0, i - ROLE_WINDOW - len(name) + 1) : i]
+        joined = " ".join(window)
+        if all(
+            any(_matches_form(w, forms) for w in window)
+            or any(" " in f and f in joined for f in forms)
+            for forms in wanted
+        ):
+            return True
+    return False
+
+
+def resolve_role(
+    claim: Claim,
+    candidates: list[Candidate],
+    covered: list[set[str]],
+    store: Store,
+) -> Claim:
+    """The person a described speaker is: the speaker of a well-aligned quote whose
+    article introduces them with that office."""
+    if not claim.speaker_role or claim.speaker:
+        return claim
+    keys = len(claim.key_lemmas) or 1
+    quotes = sorted(
+        (
+            (len(k) / keys, c)
+            for c, k in zip(candidates, covered)
+            if c.kind == "quote" and c.speaker and len(k) / keys >= ROLE_COVERAGE
+        ),
+        key=lambda sc: -sc[0],
+    )
+    checked: set[tuple[str, str]] = set()
+    for _, candidate in quotes:
+        key = (candidate.article.path, candidate.speaker or "")
+        if key in checked:
+            continue
+        checked.add(key)
+        speaker = candidate.speaker or ""
+        near = " ".join([candidate.context, candidate.text])
+        if introduced_as(claim.speaker_role, speaker, near) or any(
+            introduced_as(claim.speaker_role, speaker, p.text)
+            for p in _article_passages(store, candidate.article)
+        ):
+            return claim.model_copy(update={"speaker": speaker})
+    # nobody we know holds that office here: the words stay the office's, so that
+    # another person's similar words are not taken for them
+    return claim.model_copy(update={"speaker": claim.speaker_mention})
+
+
 def check_claim(
     claim: Claim,
     *,
@@ -306,6 +401,7 @@ def check_claim(
     """Evidence for one parsed claim, with its verdict and outlet counts."""
     candidates = retrieve(claim, store)
     covered = [covered_keys(claim, c) for c in candidates]
+    claim = resolve_role(claim, candidates, covered, store)
     weights = key_weights(claim, covered)
     for i, (candidate, keys) in enumerate(zip(candidates, covered)):
         if _worth_resolving(claim, keys):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.engine import facts
 from bot.engine.models import Entity, Quantity
-from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
+from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
 # Reporting verbs: "X said ..." attributes the rest of the sentence to X.
 NEUTRAL_SPEECH_VERBS = frozenset(
@@ -169,6 +169,9 @@ class Claim(BaseModel):
     )  # words the claim puts in quotation marks
     speaker: str | None = None  # canonical person the claim attributes words to
     speaker_mention: str | None = None
+    speaker_role: list[str] = Field(
+        default_factory=list
+    )  # "the Ukrainian president": an office, resolved against the sources' people
     key_lemmas: list[str] = Field(
         default_factory=list
     )  # content words of `content`, lower-case
@@ -259,7 +262,17 @@ def _speech_verb(sent: Span) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(t.pos_ == "PROPN" for t in subjects[0].subtree):
             return token
+        if subjects and _describes_office(subjects[0]):
+            return token  # "the Ukrainian president said", "the NATO chief said"
     return None
+
+
+def _describes_office(subject: Token) -> bool:
+    """A subject naming a person by office: a role noun with a qualifier ("Ukrainian president")."""
+    return subject.lemma_.lower() in ROLE_NOUNS and any(
+        c.dep_ in ("amod", "compound", "poss") for c in subject.children
+    )
+
 
 
 def _quoted_words(text: str) -> list[str]:
@@ -383,7 +396,8 @@ def parse_claim(
     text = sent.text.strip()
     mention, content = _attribution(sent)
     speaker = None
-    if mention:
+    role = role_words(mention) if mention else []
+    if mention and not role:
         speaker = speakers.canonical(mention) or _last_person(sent, mention)
     quoted = _quoted_words(text)
     content_doc: Span | Doc = nlp(content) if content != text else sent
@@ -424,6 +438,7 @@ def parse_claim(
         quoted=quoted,
         speaker=speaker,
         speaker_mention=mention,
+        speaker_role=role,
         key_lemmas=list(dict.fromkeys(key_lemmas)),
         lemmas=lemmas,
         names=_names(content_doc, mention),

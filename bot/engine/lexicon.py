@@ -28,6 +28,12 @@ from functools import lru_cache
 # (side A, side B): every word of A opposes every word of B
 _GROUPS: tuple[tuple[str, str], ...] = (
     ("accept approve endorse", "reject refuse veto"),
+    ("united unite unified unify unity", "divided divide split disunited division"),
+    # means and instruments: "by diplomacy" is not "through military force"
+    (
+        "diplomacy diplomatic diplomatically peaceful peacefully nonviolent",
+        "military militarily violent violently violence forcibly armed",
+    ),
     ("allow permit legalize legalise authorize authorise", "ban forbid prohibit outlaw"),
     ("support favor favour", "oppose"),
     ("supporter proponent", "opponent critic"),

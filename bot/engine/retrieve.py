@@ -41,6 +41,7 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         "begin start launch commence",
         "negotiation talk negotiate",
         "agree accept",
+        "want intend aim seek",
         "say state tell",
         "meet meeting talk",
         "call phone telephone",

@@ -146,6 +146,45 @@ def _is_organisation(mention: str) -> bool:
     )
 
 
+# Nouns that describe a person by office: "the Ukrainian president", "the NATO chief".
+ROLE_NOUNS = frozenset(
+    """president leader chief head secretary minister chancellor premier spokesman
+    spokeswoman spokesperson envoy ambassador commander governor mayor king queen
+    director chairman chairwoman chair""".split()
+)
+# A role a claim names may be written in the source as an equivalent title.
+ROLE_EQUIVALENTS: dict[str, frozenset[str]] = {
+    "leader": frozenset(["leader", "president", "premier", "chancellor", "prime", "minister", "head", "king", "queen"]),
+    "chief": frozenset(["chief", "head", "secretary", "director", "chairman", "chairwoman", "chair", "leader", "commander"]),
+    "head": frozenset(["chief", "head", "secretary", "director", "chairman", "chairwoman", "chair", "leader"]),
+    "spokesman": frozenset(["spokesman", "spokeswoman", "spokesperson"]),
+    "spokeswoman": frozenset(["spokesman", "spokeswoman", "spokesperson"]),
+    "spokesperson": frozenset(["spokesman", "spokeswoman", "spokesperson"]),
+}
+ROLE_FILLER = frozenset(["the", "a", "an", "'s", "’s", "of", "s"])
+
+
+def role_words(mention: str) -> list[str]:
+    """The words of a mention that describes someone by office, not by name.
+
+    "Ukraine president" -> ["ukraine", "president"]; "US defence secretary" ->
+    ["us", "defence", "secretary"]; "President Putin" -> [] (a name).
+    """
+    words = [
+        POSSESSIVE.sub("", w).strip(".,").lower()
+        for w in mention.replace("’", "'").split()
+    ]
+    words = [w for w in words if w and w not in ROLE_FILLER]
+    if len(words) < 2 or words[-1] not in ROLE_NOUNS:
+        return []
+    return words
+
+
+def role_equivalents(word: str) -> frozenset[str]:
+    """Titles a source may use for a role noun of a claim ("leader" -> "president", ...)."""
+    return ROLE_EQUIVALENTS.get(word, frozenset([word]))
+
+
 class SpeakerResolver:
     """Maps mentions of people to canonical full names.
 

@@ -18,13 +18,14 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine import facts
-from bot.engine.claims import NEGATION_IDIOMS, Claim, negation_words
+from bot.engine.claims import NEGATION_IDIOMS, SPEECH_VERBS, Claim, negation_words
 from bot.engine.models import Entity, Reason, Stance
 from bot.engine.retrieve import (
     WORD,
     Alignment,
     Candidate,
     normalise_text,
+    SYNONYMS,
     states_words,
     weighted_coverage,
     word_covered,
@@ -33,6 +34,10 @@ from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
 
 MIN_COVERAGE = 0.6  # share of the claim's content words a candidate must state
 MIN_SCORE = 0.5
+# a negation or an antonym is only a conflict in a sentence that says nearly the same thing;
+# a number, date, speaker or misquote names exactly what differs
+MIN_CONFLICT_SCORE = 0.58  # the false "not" of a stem cousin scored 0.54
+LOOSE_CONFLICTS = frozenset({"negation", "antonym"})
 LOW_INFORMATION_PARTIAL = 0.75  # claims that are mostly names need close wording
 VERBATIM_PARTIAL = 0.85  # unquoted claim this close to someone's quote: the same words
 PRONOUN_OPENERS = frozenset(["he", "she", "they", "his", "her", "their", "we", "i"])
@@ -339,6 +344,27 @@ def compound_negation(claim: Claim, candidate: Candidate) -> tuple[str, str] | N
     return None
 
 
+def _capitalised_only(text: str) -> set[str]:
+    """Words written only capitalised inside sentences: part of a name ("United" of
+    "United States"), never an opposite of a common word ("divided")."""
+    capitalised: set[str] = set()
+    common: set[str] = set()
+    for sentence in re.split(r"[.!?]\s+", text):
+        words = WORD.findall(sentence)
+        for i, word in enumerate(words):
+            if word.islower():
+                common.add(word)
+            elif i > 0 and word[:1].isupper() and not word.isupper():
+                capitalised.add(word.lower())
+    return capitalised - common
+
+
+def content_lemmas(lemmas: list[str], text: str) -> list[str]:
+    """Lemmas compared for opposites: names' words left out."""
+    names = _capitalised_only(text)
+    return [w for w in lemmas if w not in names]
+
+
 def polarity_reasons(
     claim: Claim, candidate: Candidate
 ) -> tuple[list[Reason], list[Reason]]:
@@ -362,7 +388,8 @@ def polarity_reasons(
         candidate.text.lower()
     )
     antonym = facts.find_antonym_conflict(
-        [w.lower() for w in claim.lemmas], source_lemmas
+        content_lemmas([w.lower() for w in claim.lemmas], claim.content),
+        content_lemmas(source_lemmas, candidate.text),
     )
     negation_differs = bool(claim_neg) != bool(source_neg)
     if antonym and negation_differs:
@@ -581,6 +608,43 @@ def quote_reasons(
 
 
 # ---------------------------------------------------------------------------
+# the predicate, stated by a word of its own
+
+
+def _lemma_covers(word: str, lemmas: set[str]) -> set[str]:
+    """The source lemmas that state `word`: itself, a synonym, or a word of its stem."""
+    found = ({word} | SYNONYMS.get(word, frozenset())) & lemmas
+    if len(word) >= 5:
+        found |= {
+            lemma
+            for lemma in lemmas
+            if len(lemma) >= 5
+            and lemma[:4] == word[:4]
+            and word_covered(word, set(), {word[:4]: [lemma]})
+        }
+    return found
+
+
+def predicate_stated_apart(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's main verb has a source word of its own, not one that already states
+    another of its words: in "we agreed to work together", "agreed" is a cousin of
+    "agreement" and cannot also be the claim's "accept"."""
+    lemmas = set(candidate.lemmas.lower().split())
+    if not claim.predicate or not lemmas:
+        return True
+    own = _lemma_covers(claim.predicate, lemmas)
+    if not own:
+        return True  # stated some other way (a phrase, the context): not decided here
+    others = [
+        _lemma_covers(k, lemmas)
+        for k in claim.key_lemmas
+        if k != claim.predicate
+    ]
+    others = [o for o in others if o]
+    return any(all(o - {word} for o in others) for word in own)
+
+
+# ---------------------------------------------------------------------------
 # the decision
 
 
@@ -626,7 +690,8 @@ def assess(
         w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])
     }
     opposite = facts.find_antonym_conflict(
-        [w.lower() for w in claim.lemmas], candidate.lemmas.lower().split()
+        content_lemmas([w.lower() for w in claim.lemmas], claim.content),
+        content_lemmas(candidate.lemmas.lower().split(), candidate.text),
     )
     if opposite:
         explained.add(opposite[0])  # "fell" is stated, as its opposite "rose"
@@ -659,6 +724,8 @@ def assess(
         return (
             None  # the source does not state (or oppose) what the claim says happened
         )
+    if not same_quote and not predicate_stated_apart(claim, candidate):
+        return None  # one source word standing for the claim's verb and its object
 
     names = _name_words(claim)
     facts_stated = (
@@ -694,6 +761,8 @@ def assess(
         )
         if not verbatim:
             return None  # another person saying something similar is not evidence
+        if claim.speaker_role and claim.speaker == claim.speaker_mention:
+            return None  # an office nobody here is said to hold: unknown, not someone else
         conflicts.append(
             Reason(
                 code="speaker_mismatch",
@@ -722,6 +791,12 @@ def assess(
     if not conflicts and not (numbers_stated and dates_stated and years_stated):
         return None  # it does not state the claim's number or date: merely related
 
+    if (
+        conflicts
+        and alignment.score < MIN_CONFLICT_SCORE
+        and all(r.code in LOOSE_CONFLICTS for r in conflicts)
+    ):
+        return None  # a "not" or an opposite word in a loosely aligned sentence: related only
     stance: Stance = "conflicts" if conflicts else "supports"
     return Assessment(
         stance=stance,
@@ -770,6 +845,16 @@ ATTRIBUTION = re.compile(
 SPEAKING = frozenset(
     ["said", "say", "says", "told", "tell", "tells", "added", "adds", "stressed", "emphasized", "emphasised", "insisted", "warned", "urged", "called", "noted", "argued", "wrote", "declared", "announced", "believes", "believe", "believed", "thinks", "think", "thought", "wants", "want", "wanted", "vowed", "promised", "pledged", "acknowledged", "admitted", "denied", "rejected", "reiterated", "explained", "claimed", "suggested", "asserted", "laid", "made", "described", "agreed", "refused", "repeated", "confirmed", "predicted", "hoped", "expects", "expected", "according", "accused", "criticised", "criticized", "praised", "dismissed", "ruled", "questioned", "replied", "responded", "posted", "tweeted"]
 )
+
+
+def _inflections(verb: str) -> set[str]:
+    """ "mention" -> mention, mentions, mentioned; "note" -> notes, noted."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, f"{verb}s", f"{stem}ed", f"{verb}es"}
+
+
+# every attributing verb of a claim, as a source may write it ("mentioned", "pointed out")
+SPEAKING = SPEAKING | frozenset(w for v in SPEECH_VERBS for w in _inflections(v))
 
 
 def _speaks(text: str, surname: str) -> bool:
