@@ -8,3 +8,15 @@ from store_fixtures import (  # noqa: F401  (fixtures are found by name)
     store,
     store_url,
 )
+
+
+import pytest  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The English pipeline, loaded once for the whole run (modules may shadow it)."""
+    from bot.engine.nlp import load_pipeline
+
+    return load_pipeline()

@@ -8,16 +8,14 @@ that share no verb, and topics that only share a word or two.
 
 from __future__ import annotations
 
+from check_world import Check, checker_for, codes
+
 import pytest
 from spacy.language import Language
-from test_stance import codes, index_articles
 
-from bot.engine.claim_checker import check_text
-from bot.engine.models import CheckReport, Quantity
-from bot.engine.nlp import load_pipeline
+from bot.engine.models import Quantity
 from bot.engine.quantities import comparable
 from bot.engine.speakers import SpeakerResolver
-from bot.store.base import Store
 
 ALLIANCE = """Secretary General Mark Rutte met ministers in Brussels on Thursday to discuss Russian President Vladimir Putin.
 
@@ -48,24 +46,8 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def world(nlp: Language) -> tuple[Store, SpeakerResolver]:
-    speakers = SpeakerResolver()
-    return index_articles(nlp, speakers, ARTICLES), speakers
-
-
-@pytest.fixture()
-def check(nlp, world):
-    store, speakers = world
-
-    def run(text: str) -> CheckReport:
-        return check_text(text, nlp=nlp, store=store, speakers=speakers)
-
-    return run
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, ARTICLES)
 
 
 def test_a_short_sentence_of_a_longer_quote_supports_its_indirect_report(check) -> None:

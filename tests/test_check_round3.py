@@ -8,16 +8,12 @@ after a named speaker.
 
 from __future__ import annotations
 
+from check_world import Check, checker_for, codes
+
 import pytest
 from spacy.language import Language
-from test_stance import codes, index_articles
 
-from bot.engine.claim_checker import check_text
 from bot.engine.lexicon import are_antonyms, find_antonym_conflict
-from bot.engine.models import CheckReport
-from bot.engine.nlp import load_pipeline
-from bot.engine.speakers import SpeakerResolver
-from bot.store.base import Store
 
 WAR = """Foreign Minister Karl Osten addressed the allies in Warsaw on Monday.
 
@@ -44,24 +40,8 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def world(nlp: Language) -> tuple[Store, SpeakerResolver]:
-    speakers = SpeakerResolver()
-    return index_articles(nlp, speakers, ARTICLES), speakers
-
-
-@pytest.fixture()
-def check(nlp, world):
-    store, speakers = world
-
-    def run(text: str) -> CheckReport:
-        return check_text(text, nlp=nlp, store=store, speakers=speakers)
-
-    return run
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, ARTICLES)
 
 
 # 1. opposite verbs and adjectives

@@ -10,16 +10,14 @@ the object of a sentence that leaves them out; opposites inside short quotes
 
 from __future__ import annotations
 
+from check_world import Check, checker_for, codes
+
 import pytest
 from spacy.language import Language
-from test_stance import codes, index_articles
 
-from bot.engine.claim_checker import check_text, introduced_as
+from bot.engine.claim_checker import introduced_as
 from bot.engine.lexicon import are_antonyms
-from bot.engine.models import CheckReport
-from bot.engine.nlp import load_pipeline
-from bot.engine.speakers import SpeakerResolver, role_words
-from bot.store.base import Store
+from bot.engine.speakers import role_words
 
 TALKS = """Leaders of Freedonia and Sylvania met in Geneva on Monday to discuss a ceasefire.
 
@@ -48,24 +46,8 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def world(nlp: Language) -> tuple[Store, SpeakerResolver]:
-    speakers = SpeakerResolver()
-    return index_articles(nlp, speakers, ARTICLES), speakers
-
-
-@pytest.fixture()
-def check(nlp, world):
-    store, speakers = world
-
-    def run(text: str) -> CheckReport:
-        return check_text(text, nlp=nlp, store=store, speakers=speakers)
-
-    return run
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, ARTICLES)
 
 
 # 1. relevance before conflict; speakers named by office

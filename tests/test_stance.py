@@ -6,19 +6,12 @@ supported by a paraphrase, or conflicting with a reason they can read.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
+from check_world import Check, checker_for, codes
+
 
 import pytest
 from spacy.language import Language
 
-from bot.engine.claim_checker import check_text
-from bot.engine.ingest import parse_article
-from bot.engine.models import Article, CheckReport, Evidence
-from bot.engine.nlp import load_pipeline
-from bot.engine.speakers import SpeakerResolver
-from bot.store import open_store
-from bot.store.base import Store
 
 GAZETTE = """Mayor Alice Brennan said on Wednesday that the city would not close the Eastgate library.
 
@@ -50,50 +43,9 @@ ARTICLES = [
 ]
 
 
-def index_articles(
-    nlp: Language, speakers: SpeakerResolver, articles=ARTICLES
-) -> Store:
-    """A fresh in-memory store holding the hand-written articles."""
-    store = open_store("sqlite:///:memory:")
-    for path, outlet, title, body in articles:
-        article = Article(
-            path=path,
-            content_hash=hashlib.sha256(body.encode()).hexdigest(),
-            title=title,
-            outlet=outlet,
-            published=dt.date(2024, 3, 14),  # a Thursday
-            body=body,
-        )
-        store.save_article(parse_article(article, nlp(body), speakers))
-    for hit in store.quotes():
-        if hit.quote.speaker:
-            speakers.register(hit.quote.speaker)
-    return store
-
-
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def world(nlp: Language) -> tuple[Store, SpeakerResolver]:
-    speakers = SpeakerResolver()
-    return index_articles(nlp, speakers), speakers
-
-
-@pytest.fixture()
-def check(nlp, world):
-    store, speakers = world
-
-    def run(text: str, **options) -> CheckReport:
-        return check_text(text, nlp=nlp, store=store, speakers=speakers, **options)
-
-    return run
-
-
-def codes(evidence: list[Evidence]) -> set[str]:
-    return {r.code for e in evidence for r in e.reasons}
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, ARTICLES)
 
 
 def test_a_paraphrase_is_supported_by_both_outlets(check) -> None:
