@@ -8,9 +8,8 @@ that share no verb, and topics that only share a word or two.
 
 from __future__ import annotations
 
-from check_world import Check, checker_for, codes
-
 import pytest
+from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 from bot.engine.models import Quantity

@@ -8,9 +8,8 @@ after a named speaker.
 
 from __future__ import annotations
 
-from check_world import Check, checker_for, codes
-
 import pytest
+from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 from bot.engine.lexicon import are_antonyms, find_antonym_conflict

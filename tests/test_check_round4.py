@@ -10,9 +10,8 @@ the object of a sentence that leaves them out; opposites inside short quotes
 
 from __future__ import annotations
 
-from check_world import Check, checker_for, codes
-
 import pytest
+from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 from bot.engine.claim_checker import introduced_as

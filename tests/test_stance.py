@@ -6,10 +6,9 @@ supported by a paraphrase, or conflicting with a reason they can read.
 
 from __future__ import annotations
 
-from check_world import Check, checker_for, codes
-
 
 import pytest
+from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 
