@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from bot.engine.errors import FactCheckError
+from bot.engine.ingest import ProgressCallback
 from bot.engine.models import CheckReport, IngestReport
 from bot.settings import Settings, load_settings
 
@@ -56,18 +57,25 @@ def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterat
         checker.close()
 
 
-def _with_progress(label: str, run: Callable[[Callable[[str], None]], T]) -> T:
-    """Run `run(progress)` showing a spinner-style counter on stderr."""
-    seen = 0
+def progress_line(label: str, done: int, total: int, path: str, width: int = 24) -> str:
+    """One redrawable progress line: a bar, the count and the article being indexed."""
+    filled = width * done // total if total else width
+    bar = "#" * filled + "." * (width - filled)
+    return f"{label} [{bar}] {done}/{total} {Path(path).name[:40]}"
 
-    def tick(path: str) -> None:
-        nonlocal seen
-        seen += 1
+
+def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
+    """Run `run(progress)`, redrawing a progress bar on stderr when it is a terminal."""
+    drawn = False
+
+    def tick(done: int, total: int, path: str) -> None:
+        nonlocal drawn
         if sys.stderr.isatty():
-            click.echo(f"\r{label}: {seen} article(s) — {Path(path).name[:50]:<50}", nl=False, err=True)
+            click.echo("\r" + progress_line(label, done, total, path).ljust(100), nl=False, err=True)
+            drawn = True
 
     result = run(tick)
-    if sys.stderr.isatty():
+    if drawn:
         click.echo("", err=True)
     return result
 
@@ -110,7 +118,9 @@ def cli(verbose: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--processes", default=1, show_default=True, help="spaCy worker processes.")
+@click.option(
+    "--processes", default=0, show_default=True, help="spaCy worker processes (0: by batch size and cores)."
+)
 @database_option
 def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
     """Index files or folders (.txt, .html, .jsonl) into the store."""

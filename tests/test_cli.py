@@ -131,3 +131,21 @@ def test_an_invalid_setting_is_one_clear_line(runner: CliRunner, monkeypatch: py
     result = runner.invoke(cli, ["sources"])
     assert result.exit_code == 1
     assert "FACTCHECK_DATABASE_URL" in result.output
+
+
+def test_the_progress_line_shows_a_bar_and_the_count() -> None:
+    from bot.cli import progress_line
+
+    line = progress_line("Indexing", 3, 12, "/corpus/2025/bridge-reopens.txt", width=12)
+
+    assert line == "Indexing [###.........] 3/12 bridge-reopens.txt"
+
+
+def test_large_batches_use_several_spacy_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.engine import ingest
+
+    monkeypatch.setattr(ingest.os, "cpu_count", lambda: 2)
+
+    assert ingest.worker_processes(0, articles=5) == 1  # starting workers would cost more
+    assert ingest.worker_processes(0, articles=ingest.PARALLEL_FROM) == 2
+    assert ingest.worker_processes(3, articles=5) == 3  # asked for explicitly

@@ -6,7 +6,6 @@ process pays for them once; every method takes and returns plain models.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -14,7 +13,7 @@ from spacy.language import Language
 
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
-from bot.engine.ingest import ingest_paths
+from bot.engine.ingest import ProgressCallback, ingest_paths
 from bot.engine.models import Article, CheckReport, IngestReport
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
@@ -49,7 +48,7 @@ class FactChecker:
 
     # indexing --------------------------------------------------------------
     def ingest(
-        self, paths: list[Path], progress: Callable[[str], None] | None = None, n_process: int = 1
+        self, paths: list[Path], progress: ProgressCallback | None = None, n_process: int = 0
     ) -> IngestReport:
         report = ingest_paths(
             paths,
@@ -64,7 +63,7 @@ class FactChecker:
         self._register_known_speakers()
         return report
 
-    def ensure_indexed(self, progress: Callable[[str], None] | None = None) -> IngestReport | None:
+    def ensure_indexed(self, progress: ProgressCallback | None = None) -> IngestReport | None:
         """Index the configured corpus when the store is empty (first run)."""
         if self.store.article_count() > 0:
             return None

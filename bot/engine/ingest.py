@@ -9,6 +9,7 @@ stops the batch.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -22,8 +23,16 @@ from bot.engine.speakers import SpeakerResolver
 from bot.store.base import Store
 
 log = logging.getLogger(__name__)
-ProgressCallback = Callable[[str], None]
+ProgressCallback = Callable[[int, int, str], None]  # (done, total, path)
 BATCH_SIZE = 16
+PARALLEL_FROM = 40  # articles: below this, starting worker processes costs more than it saves
+
+
+def worker_processes(requested: int, articles: int) -> int:
+    """spaCy worker processes: `requested`, or with 0 as many as cores allow for a large batch."""
+    if requested > 0:
+        return requested
+    return min(os.cpu_count() or 1, 4) if articles >= PARALLEL_FROM else 1
 
 
 def parse_article(article: Article, doc: Doc, resolver: SpeakerResolver) -> ParsedArticle:
@@ -66,9 +75,12 @@ def ingest_paths(
     outlets: corpus.OutletDirectory,
     max_bytes: int,
     progress: ProgressCallback | None = None,
-    n_process: int = 1,
+    n_process: int = 0,
 ) -> IngestReport:
-    """Index files and folders; report added, unchanged and failed per file."""
+    """Index files and folders; report added, unchanged and failed per file.
+
+    `n_process` 0 picks the number of spaCy worker processes by batch size.
+    """
     report = IngestReport()
     files, failures = corpus.discover(paths, max_bytes=max_bytes)
     report.failed.extend(failures)
@@ -77,12 +89,14 @@ def ingest_paths(
     for article in _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report):
         if store.has_content(article.content_hash):
             report.unchanged.append(article.path)
-            if progress:
-                progress(article.path)
         else:
             pending.append(article)
+    total, done = len(pending) + len(report.unchanged), len(report.unchanged)
+    if progress and done:
+        progress(done, total, report.unchanged[-1])
 
-    docs = nlp.pipe((a.body for a in pending), batch_size=BATCH_SIZE, n_process=n_process)
+    processes = worker_processes(n_process, len(pending))
+    docs = nlp.pipe((a.body for a in pending), batch_size=BATCH_SIZE, n_process=processes)
     for article, doc in zip(pending, docs):
         try:
             parsed = parse_article(article, doc, resolver)
@@ -99,6 +113,7 @@ def ingest_paths(
         else:
             target = report.unchanged if result.status == "unchanged" else report.added
             target.append(article.path)
+        done += 1
         if progress:
-            progress(article.path)
+            progress(done, total, article.path)
     return report
