@@ -12,6 +12,7 @@ from collections import OrderedDict
 
 from rapidfuzz import fuzz
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bot.engine import claims as claim_parsing
 from bot.engine import facts
@@ -24,6 +25,7 @@ from bot.engine.models import (
     Entity,
     Evidence,
     Passage,
+    Reason,
 )
 from bot.engine.retrieve import (
     WORD,
@@ -37,7 +39,13 @@ from bot.engine.retrieve import (
     retrieve,
 )
 from bot.engine.speakers import SpeakerResolver, role_equivalents
-from bot.engine.stance import STRONG_QUOTE, Assessment, assess, name_present
+from bot.engine.stance import (
+    STRONG_QUOTE,
+    Assessment,
+    assess,
+    find_substitution,
+    name_present,
+)
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.store.base import Store
 
@@ -277,13 +285,24 @@ def resolve_references(
     return candidate.model_copy(update={"resolved": [*candidate.resolved, *resolved]})
 
 
-def _other_words_stated(claim: Claim, covered: set[str]) -> float:
-    """Share of the claim's words other than names that the candidate states."""
+def _other_words_stated(
+    claim: Claim, covered: set[str], candidate: Candidate | None = None
+) -> float:
+    """Share of the claim's words other than names that the candidate states (or, given
+    the candidate, opposes: "went very well" is about what "went very badly" is about)."""
     name_words = {w.lower() for n in claim.names for w in WORD.findall(n.text)}
     others = [k for k in claim.key_lemmas if k not in name_words]
     if not others or not claim.names:
         return 0.0
-    return sum(k in covered for k in others) / len(others)
+    stated = {k for k in others if k in covered}
+    if candidate is not None and len(stated) < len(others):
+        lemmas = set(candidate.lemmas.lower().split())
+        stated |= {
+            k
+            for k in others
+            if k not in stated and any(facts.are_antonyms(k, lemma) for lemma in lemmas)
+        }
+    return len(stated) / len(others)
 
 
 def _worth_resolving(claim: Claim, covered: set[str]) -> bool:
@@ -390,6 +409,48 @@ def resolve_role(
     return claim.model_copy(update={"speaker": claim.speaker_mention})
 
 
+SLOT_CHECKS = 6  # supporting candidates parsed to compare word slots (per claim)
+_PARSED: OrderedDict[str, Doc] = OrderedDict()
+_PARSED_SIZE = 1024
+
+
+def _parsed(text: str, nlp: Language) -> Doc:
+    """A parse of a claim or a candidate, cached by text (only the few supporting ones)."""
+    doc = _PARSED.get(text)
+    if doc is None:
+        doc = nlp(text)
+        _PARSED[text] = doc
+        if len(_PARSED) > _PARSED_SIZE:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(text)
+    return doc
+
+
+def _check_slots(
+    claim: Claim, candidate: Candidate, alignment: Alignment, found: Assessment, nlp: Language
+) -> Assessment | None:
+    """A support whose sentence fills one of the claim's slots with another word is none:
+    "an American schoolteacher" does not state "an American journalist"."""
+    if not alignment.missing or alignment.quote_score >= STRONG_QUOTE:
+        return found
+    swap = find_substitution(
+        claim, _parsed(claim.content, nlp), _parsed(candidate.text, nlp), alignment.missing
+    )
+    if swap is None:
+        return found
+    if swap.kind == "unrelated":
+        return None  # it says something else in that place: not evidence
+    detail = (
+        f"claim: {swap.claim_word}; source: {swap.source_word}"
+        if swap.kind == "entity_mismatch"
+        else f'claim: "{swap.claim_word}"; source: "{swap.source_word}"'
+    )
+    return found.model_copy(
+        update={"stance": "conflicts", "reasons": [Reason(code=swap.kind, detail=detail)]}
+    )
+
+
 def check_claim(
     claim: Claim,
     *,
@@ -412,7 +473,7 @@ def check_claim(
                 candidate,
                 store,
                 speakers,
-                with_topics=_other_words_stated(claim, keys) >= TOPIC_COVERAGE,
+                with_topics=_other_words_stated(claim, keys, candidate) >= TOPIC_COVERAGE,
             )
             if resolved.resolved:
                 candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
@@ -435,6 +496,7 @@ def check_claim(
     wordings = _other_wordings(scored)
 
     assessed: list[tuple[Candidate, Assessment]] = []
+    slot_checks = 0
     for same_words in _same_words_groups(claim, scored):
         for candidate, alignment in same_words:  # the same words twice in one article: one
             found = assess(
@@ -445,6 +507,9 @@ def check_claim(
                 other_wordings=wordings.get(candidate.article.path, set()),
                 weights=weights,
             )
+            if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
+                slot_checks += 1
+                found = _check_slots(claim, candidate, alignment, found, nlp)
             if found is not None:
                 assessed.append((candidate, found))
                 break

@@ -178,6 +178,17 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("calm", "tense"),
     ("peacefully", "violently"),
     ("willing", "reluctant"),
+    # how things went, and how people judge them (adverbs too: "went very well"/"badly")
+    ("well successfully smoothly", "badly poorly"),
+    ("good excellent positive", "bad poor terrible negative"),
+    ("positive positively constructive productive fruitful", "negative negatively unproductive fruitless"),
+    ("confident certain", "uncertain skeptical sceptical"),
+    ("optimistic upbeat hopeful", "pessimistic gloomy"),
+    ("likely probable", "unlikely improbable"),
+    ("easy easily", "difficult hard"),
+    ("friendly warm cordial amicable", "hostile unfriendly frosty"),
+    ("true accurate", "false untrue inaccurate"),
+    ("success", "fiasco"),
 )
 # Opposites among frequent or many-sensed words ("at least", "the end of", "South
 # Korea", "full-scale"): reported only when no content-word pair is found.
@@ -217,11 +228,9 @@ _WEAK_GROUPS: tuple[tuple[str, str], ...] = (
     ("live", "die"),
     ("fast quick rapid", "slow"),
     ("certain sure", "doubtful"),
-    ("easy", "hard"),
     ("pro", "anti"),
     ("open reopen", "close shut"),
     ("attack", "defend"),
-    ("good", "bad"),
     ("rare", "common frequent"),
     ("ahead", "behind"),
     ("top", "bottom"),
@@ -377,6 +386,8 @@ def _normalise(lemmas: list[str]) -> list[str]:
         if skip_next:
             skip_next = False
             continue
+        if lemma == "well" and i > 0 and lowered[i - 1] == "as":
+            continue  # "as well (as)" is "also", not how something went
         if lemma in _MERGE_PREFIX_TOKENS and i + 1 < len(lowered) and lowered[i + 1].isalpha():
             out.append(lemma + lowered[i + 1])
             skip_next = True

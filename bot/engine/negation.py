@@ -152,6 +152,30 @@ def negative_predicates(span: Span | Doc) -> list[str]:
     return found
 
 
+# predicates that deny (or doubt) the clause or idea they govern, as stored lemmas
+COMPLEMENT_NEGATORS = frozenset(
+    {"deny", "reject", "dismiss", "refute", "rebuff", "doubt", "doubtful", "skeptical",
+     "sceptical", "refuse", "disprove"}
+)  # fmt: skip
+_RULE_OUT = ("rule", "out")
+
+
+def complement_negators(lemmas: Sequence[str]) -> list[tuple[int, str]]:
+    """(position, word) of each predicate in a lemma sequence that negates what follows it:
+    "ruled out Ukraine joining", "denied that the talks failed", "doubted Ukraine would join".
+
+    Works on stored lemmas (no parse), so a stance check can afford it on every candidate.
+    """
+    found: list[tuple[int, str]] = []
+    lowered = [lemma.lower() for lemma in lemmas]
+    for i, lemma in enumerate(lowered):
+        if lemma in COMPLEMENT_NEGATORS:
+            found.append((i, lemma))
+        elif lemma == _RULE_OUT[0] and _RULE_OUT[1] in lowered[i + 1 : i + 4]:
+            found.append((i, "rule out"))
+    return found
+
+
 def is_negated(span: Span | Doc) -> bool:
     """True when `span` holds a grammatical negation cue (negative predicates not included)."""
     return bool(_cue_tokens(span))

@@ -42,6 +42,8 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         "negotiation talk negotiate",
         "agree accept",
         "want intend aim seek",
+        "try attempt seek bid endeavour endeavor",
+        "plan intend",
         "say state tell",
         "meet meeting talk",
         "call phone telephone",
@@ -106,6 +108,7 @@ class Candidate(BaseModel):
     negated: bool = False
     facts_known: bool = True  # False for quotes until `enrich` ran
     speaker: str | None = None
+    cue: str | None = None  # a quote's reporting verb ("said", "denied")
     context: str = ""
     # names the candidate refers to without writing them: "he" after "President
     # Putin", "Putin" in an article about "Russian President Vladimir Putin"
@@ -192,6 +195,7 @@ def retrieve(claim: Claim, store: Store) -> list[Candidate]:
                 lemmas=q.lemmas,
                 facts_known=False,
                 speaker=q.speaker,
+                cue=q.cue,
                 context=q.context,
                 article=hit.article,
                 quote_id=q.id,

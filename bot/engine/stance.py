@@ -13,13 +13,18 @@ import datetime as dt
 import re
 from difflib import SequenceMatcher
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token as SpacyToken
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine import facts
 from bot.engine.claims import NEGATION_IDIOMS, SPEECH_VERBS, Claim, negation_words
 from bot.engine.models import Entity, Reason, Stance
+from bot.engine.negation import complement_negators
 from bot.engine.retrieve import (
     WORD,
     Alignment,
@@ -391,7 +396,35 @@ def polarity_reasons(
         content_lemmas([w.lower() for w in claim.lemmas], claim.content),
         content_lemmas(source_lemmas, candidate.text),
     )
-    negation_differs = bool(claim_neg) != bool(source_neg)
+    opposed = set(antonym) if antonym else set()
+    claim_denies = [w for w in _claim_complement_negators(claim, candidate) if w not in opposed]
+    source_denies = [w for w in source_complement_negators(claim, candidate) if w not in opposed]
+    claim_negative = bool(claim_neg) != bool(claim_denies)
+    source_negative = bool(source_neg) != bool(source_denies)
+    negation_differs = claim_negative != source_negative
+    if source_denies and negation_differs and not source_neg:
+        # "ruled out Ukraine joining NATO" against "Ukraine will join NATO"
+        written = (
+            candidate.cue
+            if candidate.cue and _cue_negator(candidate) == source_denies[0]
+            else _written_form(source_denies[0], candidate.text)
+        )
+        at = candidate.text.find(written)
+        shown = candidate.text[at:] if at >= 0 and candidate.text.find(region) > at else region
+        return [
+            Reason(
+                code="negation",
+                detail=f'the source says "{written}": "{_shorten(shown)}"',
+            )
+        ], []
+    if claim_denies and negation_differs and not claim_neg:
+        written = _written_form(claim_denies[0], claim.content)
+        return [
+            Reason(
+                code="negation",
+                detail=f'the claim says "{written}", the source does not: "{_shorten(region)}"',
+            )
+        ], []
     if antonym and negation_differs:
         said, wrote = antonym
         note = Reason(
@@ -413,6 +446,88 @@ def polarity_reasons(
             detail = f'the claim says "{claim_neg[0]}", the source does not: "{_shorten(region)}"'
         return [Reason(code="negation", detail=detail)], []
     return [], []
+
+
+COMPLEMENT_SCOPE = 12  # lemmas after "ruled out"/"denied" that its complement may span
+SCOPE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "however"})
+
+
+def source_complement_negators(claim: Claim, candidate: Candidate) -> list[str]:
+    """Source predicates that deny the part of the sentence stating the claim
+    ("ruled out the possibility of Ukraine joining NATO"), which the claim does not share.
+
+    A lemma scan of the stored passage: no parse per candidate.
+    """
+    lemmas = candidate.lemmas.lower().split() or WORD.findall(candidate.text.lower())
+    if not lemmas:
+        return []
+    keys = set(claim.key_lemmas) | _name_words(claim)
+    vocabulary, by_prefix = _claim_vocabulary(claim)
+    found: list[str] = []
+    cue = _cue_negator(candidate)
+    if cue is not None and not word_covered(cue.split()[0], vocabulary, by_prefix):
+        found.append(cue)  # "Kulik denied that the talks had failed": the whole quote is denied
+    for position, word in complement_negators(lemmas):
+        head = word.split()[0]
+        if head in keys or word_covered(head, vocabulary, by_prefix):
+            continue  # the claim says it too ("dismissed", "doubtful"): no flip
+        following: list[str] = []
+        for lemma in lemmas[position + 1 : position + 1 + COMPLEMENT_SCOPE]:
+            if lemma in SCOPE_BREAKS:
+                break
+            following.append(lemma)
+        if any(w not in NOT_PREDICATE and _matches_any(w, keys) for w in following):
+            found.append(word)
+    return found
+
+
+CUE_NEGATORS = {"deni": "deny", "deny": "deny", "reje": "reject", "dism": "dismiss",
+                "refu": "refute", "rebu": "rebuff", "doub": "doubt", "disp": "disprove"}  # fmt: skip
+
+
+def _cue_negator(candidate: Candidate) -> str | None:
+    """The negating reporting verb of a reported quote ("denied", "ruled out"), as a lemma."""
+    if candidate.kind != "quote" or not candidate.cue:
+        return None
+    cue = candidate.cue.lower()
+    if cue.startswith("rul") and "out" in cue.split():
+        return "rule out"
+    word = CUE_NEGATORS.get(cue[:4])
+    if word == "refute" and cue.startswith("refus"):
+        return "refuse"
+    return word
+
+
+def _claim_complement_negators(claim: Claim, candidate: Candidate) -> list[str]:
+    """Claim predicates that deny their complement and that the source does not state."""
+    found = complement_negators([w.lower() for w in claim.lemmas])
+    words = [w for _, w in found]
+    if not words:
+        return []
+    stated = states_words(candidate, [w.split()[0] for w in words])
+    return [w for w in words if w.split()[0] not in stated]
+
+
+def _claim_vocabulary(claim: Claim) -> tuple[set[str], dict[str, list[str]]]:
+    vocabulary = {w.lower() for w in claim.lemmas} | {
+        w.lower() for w in WORD.findall(claim.content)
+    }
+    by_prefix: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if len(word) >= 5:
+            by_prefix.setdefault(word[:4], []).append(word)
+    return vocabulary, by_prefix
+
+
+def _written_form(word: str, text: str) -> str:
+    """How the text writes a lemma: "rule out" -> "ruled out", "deny" -> "denied"."""
+    if word == "rule out":
+        pattern = r"\brul\w*\s+(?:\w+\s+){0,2}?out\b"
+    else:
+        stem = word[:-1] if word.endswith(("y", "e")) else word
+        pattern = rf"\b{re.escape(stem)}\w*"
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group(0) if found else word
 
 
 def _shorten(text: str, limit: int = 120) -> str:
@@ -671,9 +786,12 @@ def assess(
 
     # Names: each must be in the source, or swapped for another in the same role.
     unexplained = 0
+    denial = _denying_predicate(claim)
     for name in claim.names:
         if name_present(name, candidate):
             continue
+        if denial and _is_quote_speaker(name, candidate, speakers):
+            continue  # "Brand ruled out ..." against Brand's own words
         swap = find_entity_swap(claim, name, candidate)
         if swap is None:
             unexplained += 1
@@ -695,6 +813,8 @@ def assess(
     )
     if opposite:
         explained.add(opposite[0])  # "fell" is stated, as its opposite "rose"
+    if denial and scoped_negations(claim, candidate.text):
+        explained.add(denial)  # "ruled out sending troops" is stated as "will not send troops"
     missing = [w for w in alignment.missing if w not in explained]
     keys = [k for k in claim.key_lemmas]
     coverage = (
@@ -735,6 +855,10 @@ def assess(
         + len(claim.years)
     )
     information = len([k for k in keys if k not in names]) + facts_stated
+    if claim.negated and (
+        scoped_negations(claim, candidate.text) or source_complement_negators(claim, candidate)
+    ):
+        information += 1  # "will not join" matched by "ruled out ... joining": the denial is stated
     if (
         not same_quote
         and information < 2
@@ -803,6 +927,24 @@ def assess(
         reasons=conflicts if conflicts else notes,
         score=alignment.score,
         highlight=alignment.highlight,
+    )
+
+
+def _denying_predicate(claim: Claim) -> str | None:
+    """The claim's main verb when it denies its complement ("ruled out", "rejected")."""
+    if not claim.predicate:
+        return None
+    found = complement_negators([w.lower() for w in claim.lemmas])
+    heads = {w.split()[0] for _, w in found}
+    return claim.predicate if claim.predicate in heads else None
+
+
+def _is_quote_speaker(name: Entity, candidate: Candidate, speakers: SpeakerResolver) -> bool:
+    return (
+        candidate.kind == "quote"
+        and bool(candidate.speaker)
+        and name.label in ("PERSON", "PROPN", "ORG")
+        and speakers.same_person(name.text, candidate.speaker or "")
     )
 
 
@@ -894,3 +1036,121 @@ def _attributed_to_another(
 
 def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+# ---------------------------------------------------------------------------
+# one word swapped for another in the same slot ("schoolteacher" -> "journalist")
+
+NOMINAL = frozenset({"NOUN", "PROPN"})
+SLOT_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADV"})
+NAMED_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
+ROLE_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "ier", "teacher", "worker",
+                "officer", "er", "or", "ess", "ant", "ent")  # fmt: skip
+ROLE_WORDS = TITLE_WORDS | frozenset(
+    "nurse doctor journalist reporter teacher student soldier diplomat official activist "
+    "lawyer pilot priest citizen tourist businessman worker farmer scientist athlete "
+    "spy hostage prisoner detainee captive negotiator envoy".split()
+)
+
+
+class Substitution(BaseModel):
+    """A claim word and the different source word standing in its slot."""
+
+    claim_word: str
+    source_word: str
+    kind: Literal["entity_mismatch", "antonym", "unrelated"]
+
+
+def _slot(token: SpacyToken) -> tuple[SpacyToken, str, str]:
+    """(content head, relation, preposition): "release of an American journalist" ->
+    (release, pobj, of) for "journalist"."""
+    head, relation, preposition = token.head, token.dep_, ""
+    if head.pos_ == "ADP" and head.head is not head:
+        preposition = head.lemma_.lower()
+        head = head.head
+    return head, relation, preposition
+
+
+def _same_head(claim_head: SpacyToken, source_head: SpacyToken) -> bool:
+    a, b = claim_head.lemma_.lower(), source_head.lemma_.lower()
+    if a == b or b in SYNONYMS.get(a, ()):
+        return True
+    return word_covered(a, set(), {b[:4]: [b]}) if len(a) >= 5 and len(b) >= 5 else False
+
+
+def _is_role_or_place(token: SpacyToken) -> bool:
+    """A word naming a person, role, place or organisation (the fillers of "the same role")."""
+    if token.pos_ == "PROPN" or token.ent_type_ in NAMED_LABELS:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_WORDS or (len(lemma) >= 6 and lemma.endswith(ROLE_ENDINGS))
+
+
+def _pos_class(token: SpacyToken) -> str:
+    return "NOMINAL" if token.pos_ in NOMINAL else token.pos_
+
+
+def _paraphrase_of(claim_word: str, source_word: str) -> bool:
+    """Synonyms, a shared stem, spelling or translation variants, and a hypernym written
+    inside the other word ("teacher"/"schoolteacher")."""
+    a, b = claim_word, source_word
+    if a == b or b in SYNONYMS.get(a, ()) or a in SYNONYMS.get(b, ()):
+        return True
+    if len(a) >= 4 and len(b) >= 4 and (a.endswith(b) or b.endswith(a)):
+        return True
+    if _spelling_variant(a, b):
+        return True
+    return word_covered(a, set(), {b[:4]: [b]}) if len(a) >= 5 and len(b) >= 5 else False
+
+
+def find_substitution(
+    claim: Claim, claim_doc: SpacyDoc, source_doc: SpacyDoc, missing: list[str]
+) -> Substitution | None:
+    """A claim content word the source does not state, with a different word of the same
+    kind filling its slot in the source (same head, relation and preposition).
+
+    Only the claim's unstated words are looked at, so synonyms and stems (which count as
+    stated) never get here.
+    """
+    unstated = set(missing)
+    claim_lemmas = {t.lemma_.lower() for t in claim_doc} | {
+        t.lower_ for t in claim_doc
+    }
+    source_lemmas = {t.lemma_.lower() for t in source_doc} | {t.lower_ for t in source_doc}
+    for token in claim_doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in SLOT_POS or lemma not in unstated or lemma in source_lemmas:
+            continue
+        if lemma in claim.adjunct_lemmas or token.is_stop:
+            continue  # a circumstance the reporter added may be worded freely
+        head, relation, preposition = _slot(token)
+        if head is token:
+            continue
+        for other in source_doc:
+            word = other.lemma_.lower()
+            if (
+                other.pos_ not in SLOT_POS
+                or _pos_class(other) != _pos_class(token)
+                or other.is_stop
+                or word in claim_lemmas
+                or other.lower_ in claim_lemmas
+            ):
+                continue
+            source_head, source_relation, source_preposition = _slot(other)
+            if (
+                source_head is other
+                or source_relation != relation
+                or source_preposition != preposition
+                or not _same_head(head, source_head)
+            ):
+                continue
+            if _paraphrase_of(lemma, word):
+                break  # the claim's word is stated in other words
+            if facts.are_antonyms(lemma, word):
+                return Substitution(claim_word=token.text, source_word=other.text, kind="antonym")
+            if token.pos_ in NOMINAL and _is_role_or_place(token) and _is_role_or_place(other):
+                return Substitution(
+                    claim_word=token.text, source_word=other.text, kind="entity_mismatch"
+                )
+            return Substitution(claim_word=token.text, source_word=other.text, kind="unrelated")
+    return None
