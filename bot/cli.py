@@ -137,6 +137,16 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
         sys.exit(1)
 
 
+TITLE_WIDTH = 80
+
+
+def _shorten(text: str, width: int) -> str:
+    """Cut at a word boundary with an ellipsis, so a long standfirst-as-title stays one line."""
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def format_report(report: CheckReport) -> str:
     """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
     lines: list[str] = []
@@ -155,7 +165,7 @@ def format_report(report: CheckReport) -> str:
                 for part in (
                     ev.speaker and f"— {ev.speaker}",
                     ev.article.outlet or Path(ev.article.path).name,
-                    ev.article.title,
+                    ev.article.title and _shorten(ev.article.title, TITLE_WIDTH),
                     ev.article.published and ev.article.published.isoformat(),
                 )
                 if part
