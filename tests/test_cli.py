@@ -149,3 +149,25 @@ def test_large_batches_use_several_spacy_processes(monkeypatch: pytest.MonkeyPat
     assert ingest.worker_processes(0, articles=5) == 1  # starting workers would cost more
     assert ingest.worker_processes(0, articles=ingest.PARALLEL_FROM) == 2
     assert ingest.worker_processes(3, articles=5) == 3  # asked for explicitly
+
+
+@pytest.mark.postgres
+def test_migrate_store_copies_the_index_to_postgresql_once(indexed_db: str) -> None:
+    """The path a newsroom takes when it outgrows the embedded store."""
+    from store_fixtures import temporary_pg_database
+
+    with temporary_pg_database() as pg_url:
+        first = CliRunner().invoke(cli, ["migrate-store", "--to", pg_url, "--database-url", indexed_db])
+        again = CliRunner().invoke(cli, ["migrate-store", "--to", pg_url, "--database-url", indexed_db])
+        on_pg = json.loads(CliRunner().invoke(cli, ["sources", "--json", "--database-url", pg_url]).stdout)
+        report = json.loads(
+            CliRunner()
+            .invoke(cli, ["check", "Trump and Putin spoke for over three hours.", "--json", "--database-url", pg_url])
+            .stdout
+        )
+
+    assert first.exit_code == 0, first.output
+    assert "articles: 5 added" in first.stdout
+    assert "articles: 0 added, 0 replaced, 5 unchanged" in again.stdout
+    assert len(on_pg) == 5
+    assert report["verdict"] == "conflicting"
