@@ -23,7 +23,10 @@ from bot.store.base import Store
 
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
-STATE_TABLES = "articles, passages, quotes, processed_events, flagged_threads, checks, feedback"
+STATE_TABLES = (
+    "articles, passages, quotes, processed_events, flagged_threads, checks, feedback, "
+    "term_stats, corpus_stats"
+)
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 

@@ -32,7 +32,7 @@ from bot.store.base import CheckAudit, FeedbackVote, Store
 from bot.store.sqlite import SQLiteStore
 from bot.store.transfer import copy_store
 
-ALL_STEPS = ["0001_articles", "0002_bot_state", "0003_event_retention"]
+ALL_STEPS = ["0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats"]
 
 
 # lifecycle -----------------------------------------------------------------------------
@@ -212,6 +212,53 @@ def test_search_respects_the_limit(store: Store) -> None:
 
     assert len(store.search_passages(["rotterdam"], limit=5)) == 5
     assert len(store.search_quotes(["berth"], limit=3)) == 3
+
+
+# document frequencies ---------------------------------------------------------------------
+def test_term_frequencies_count_passages_once_per_term(store: Store) -> None:
+    store.save_article(hegseth_article())
+    store.save_article(zelensky_article())
+    for parsed in numbered_articles(3):
+        store.save_article(parsed)
+
+    counts = store.term_frequencies(["rotterdam", "Ukraine", "troop", "the", "said", "absent", "90"])
+
+    # "Ukraine" is in the text and the lemmas of one passage: counted once
+    assert counts == {
+        "rotterdam": 3, "Ukraine": 1, "troop": 1, "the": 8, "said": 2, "absent": 0, "90": 1,
+    }
+    assert store.passage_count() == 10
+
+
+def test_a_term_of_several_tokens_counts_as_its_rarest_token(store: Store) -> None:
+    store.save_article(hegseth_article())
+    for parsed in numbered_articles(2):
+        store.save_article(parsed)
+
+    counts = store.term_frequencies(["harbour expansion", "the meeting", "", "..."])
+
+    assert counts == {"harbour expansion": 2, "the meeting": 1, "": 0, "...": 0}
+
+
+def test_term_frequencies_follow_replaced_articles(store: Store) -> None:
+    store.save_article(hegseth_article())
+    store.save_article(zelensky_article())
+    assert store.term_frequencies(["brussels", "nato"]) == {"brussels": 1, "nato": 0}
+
+    store.save_article(
+        parsed_article("news/hegseth.txt", [passage(0, "Hegseth later clarified his remarks on NATO membership.")])
+    )
+
+    assert store.term_frequencies(["brussels", "nato", "hegseth", "munich"]) == {
+        "brussels": 0, "nato": 1, "hegseth": 1, "munich": 1,
+    }
+    assert store.passage_count() == 3
+
+
+def test_an_empty_store_has_no_frequencies(store: Store) -> None:
+    assert store.term_frequencies(["anything"]) == {"anything": 0}
+    assert store.term_frequencies([]) == {}
+    assert store.passage_count() == 0
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from bot.engine.stance import (
     assess,
     find_substitution,
     name_present,
+    reception_stated,
 )
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.store.base import Store
@@ -478,7 +479,7 @@ def check_claim(
             if resolved.resolved:
                 candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
     scored = [
-        (c, align(claim, c, weights=weights, covered=k))
+        (c, align(claim, c, weights=weights, covered=k | reception_stated(claim, c)))
         for c, k in zip(candidates, covered)
     ]
     scored = [

@@ -202,6 +202,13 @@ class Claim(BaseModel):
         default_factory=list
     )  # names the claim is about, not who acts ("a complaint about NATO"): a source may
     # name them in the sentence before
+    co_speakers: list[str] = Field(
+        default_factory=list
+    )  # "Trump and Putin agreed ...": the others of a coordinated subject; a quote of any speaks
+    addressees: list[Entity] = Field(
+        default_factory=list
+    )  # organisations outside what is claimed ("told The Boston Herald"): a source need not
+    # name them, but one naming another in their place contradicts the claim
 
 
 def negation_words(text: str) -> list[str]:
@@ -299,8 +306,11 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
     if verb is None:
         return None, text
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    others = {t.i for c in subject.children if c.dep_ == "conj" for t in c.subtree}
     mention = " ".join(
-        t.text for t in subject.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")
+        t.text
+        for t in subject.subtree
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in others
     )
     keep_verb = verb.lemma_.lower() in CONTENT_SPEECH_VERBS
     complements = [
@@ -325,6 +335,53 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
     return mention or None, content
 
 
+# light verbs whose particle makes them a content verb, as the lemma sources use
+PHRASAL_VERBS = {("take", "back"): "retake", ("win", "back"): "retake", ("get", "back"): "retake"}
+
+
+def _particle(token: Token) -> str:
+    """The particle of a phrasal verb ("take ... back"), or ""."""
+    if token.pos_ != "VERB":
+        return ""
+    for child in token.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("back", "over", "out", "up", "off"):
+            return child.lower_
+    return ""
+
+
+def _co_speakers(sent: Span) -> list[str]:
+    """The other people of a coordinated speaking subject: "Trump and Putin agreed" -> ["Putin"].
+
+    The claim is attributed to either of them, never to one person called "Trump Putin".
+    """
+    verb = _speech_verb(sent)
+    if verb is None:
+        return []
+    subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    found: list[str] = []
+    for conj in subject.conjuncts:
+        words = [
+            t.text
+            for t in conj.subtree
+            if t is conj or (t.head is conj and t.dep_ == "compound" and t.pos_ == "PROPN")
+        ]
+        if conj.pos_ == "PROPN":
+            found.append(" ".join(words))
+    return found
+
+
+def _addressees(sent: Span, content: str, mention: str | None) -> list[Entity]:
+    """Organisations named outside the claimed content and the speaker ("told The Boston
+    Herald", "in an interview with CNN")."""
+    found: list[Entity] = []
+    for ent in sent.ents:
+        if ent.label_ != "ORG" or ent.text in content or (mention and ent.text in mention):
+            continue
+        name = re.sub(r"(?:['’]s|['’])$", "", ent.text).strip()
+        found.append(Entity(text=name, label="ORG", canonical=facts.canonical_entity(name, "ORG")))
+    return found
+
+
 def _span_text(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
 
@@ -340,6 +397,7 @@ def _names(content_doc: Span | Doc, speaker_mention: str | None) -> list[Entity]
         covered.update(range(ent.start, ent.end))
         if (
             ent.text.lower() in speaker_words
+            or set(ent.text.lower().split()) <= speaker_words
             or ent.text.lower() == (speaker_mention or "").lower()
         ):
             continue
@@ -397,8 +455,10 @@ def parse_claim(
     mention, content = _attribution(sent)
     speaker = None
     role = role_words(mention) if mention else []
+    co_speakers: list[str] = []
     if mention and not role:
         speaker = speakers.canonical(mention) or _last_person(sent, mention)
+        co_speakers = [speakers.canonical(m) or m for m in _co_speakers(sent)]
     quoted = _quoted_words(text)
     content_doc: Span | Doc = nlp(content) if content != text else sent
     quantities = facts.extract_quantities(content_doc)
@@ -417,12 +477,20 @@ def parse_claim(
         if lemma in MEANINGFUL_STOP_WORDS:
             key_lemmas.append(lemma)
             continue
+        phrasal = PHRASAL_VERBS.get((lemma, _particle(token)))
+        if phrasal:
+            key_lemmas.append(phrasal)  # "take Crimea back": one verb, "retake"
+            continue
         if token.is_stop or token.pos_ not in KEY_POS or len(lemma) < 2:
             continue
         if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
             continue
         if lemma in LIGHT_OBJECTS and token.head.lemma_.lower() in LIGHT_VERBS:
             continue  # "took place", "take part": the idiom, not a thing
+        if lemma in ("mean", "means") and token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" for c in token.children
+        ):
+            continue  # "by military means" is "militarily": the adjective carries it
         key_lemmas.append(lemma)
     predicate = _predicate(content_doc, key_lemmas)
     reference = today or dt.date.today()
@@ -441,7 +509,9 @@ def parse_claim(
         speaker_role=role,
         key_lemmas=list(dict.fromkeys(key_lemmas)),
         lemmas=lemmas,
-        names=_names(content_doc, mention),
+        names=_names(content_doc, " ".join([mention or "", *co_speakers])),
+        co_speakers=co_speakers,
+        addressees=_addressees(sent, content, mention) if mention else [],
         topic_names=_topic_names(content_doc),
         adjunct_lemmas=_adjunct_lemmas(content_doc, key_lemmas),
         quantities=quantities,

@@ -145,6 +145,12 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("reinforce", "weaken undermine"),
     ("acceptance", "rejection"),
     ("approval", "rejection"),
+    # how something was received: "won praise" against "sparked backlash"
+    (
+        "praise acclaim applause plaudit commendation accolade approval welcome",
+        "backlash criticism condemnation outrage outcry disapproval rebuke censure uproar",
+    ),
+    ("popular", "unpopular"),
     ("ratify", "reject"),
     ("allow enable", "prevent"),
     ("protect", "endanger"),

@@ -73,6 +73,11 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         "phone telephone",
         "charge responsibility responsible",
         "security defence defense",
+        "praise acclaim applause plaudit commendation accolade",
+        "backlash criticism condemnation outrage outcry uproar rebuke censure",
+        "diplomatic diplomacy diplomatically",
+        "military militarily",
+        "retake regain recapture reclaim",
     )
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
@@ -90,6 +95,7 @@ PHRASE_EQUIVALENTS: dict[str, str] = {
     "hold talk": "meet", "sit down with": "meet", "phone call": "call",
     "set off": "leave", "pull out": "withdraw", "step down": "resign", "turn down": "reject",
     "call off": "cancel", "put off": "postpone", "carry out": "conduct", "set up": "establish",
+    "take back": "retake", "win back": "retake", "get back": "retake",
 }  # fmt: skip
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")  # "U.S." is one word
@@ -161,10 +167,21 @@ def search_terms(claim: Claim) -> list[str]:
 
 
 def retrieve(claim: Claim, store: Store) -> list[Candidate]:
-    """Passages and quotes sharing words with the claim (full-text search), deduplicated."""
+    """Passages and quotes sharing words with the claim (full-text search), deduplicated.
+
+    The claim's commonest words are left out of the search first (see
+    `select_terms`): ranking cost grows with their posting lists, not with the
+    results kept.
+    """
     terms = search_terms(claim)
     if not terms:
         return []
+    terms = select_terms(
+        terms,
+        store.term_frequencies(terms),
+        store.passage_count(),
+        protected=protected_terms(claim),
+    )
     candidates: list[Candidate] = []
     for hit in store.search_passages(terms, limit=PASSAGE_LIMIT):
         p = hit.passage
@@ -204,6 +221,54 @@ def retrieve(claim: Claim, store: Store) -> list[Candidate]:
             )
         )
     return candidates
+
+
+# A word in more than this share of passages ("say", "president" in a news archive) matches so
+# much that ranking its postings dominates a check, and it barely tells candidates apart.
+COMMON_SHARE = 0.08
+# ... but below this many passages its postings cost well under a millisecond, so a small index
+# keeps every word (pruning there would only lose recall).
+COMMON_MIN_PASSAGES = 1000
+MAX_TERMS = 12  # words searched per claim: names and quoted words first, then the rarest others
+MIN_RARE_TERMS = 2  # common words are dropped only when this many rarer ones remain
+
+
+def protected_terms(claim: Claim) -> set[str]:
+    """Words of the claim's names and quoted words: kept whatever their rank, unless too common."""
+    words = {w.lower() for name in claim.names for w in WORD.findall(name.text)}
+    words.update(w.lower() for quoted in claim.quoted for w in WORD.findall(quoted))
+    return words
+
+
+def select_terms(
+    terms: list[str],
+    frequencies: dict[str, int],
+    passages: int,
+    *,
+    protected: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[str]:
+    """The terms worth searching, rarest first.
+
+    Words in no passage cost nothing and are kept (quotes also index the
+    speaker). Words in more than COMMON_SHARE of passages are dropped when at
+    least MIN_RARE_TERMS rarer ones remain. Of the rest, names and quoted words
+    are kept, other words up to MAX_TERMS in all, rarest first.
+    """
+    common_above = max(COMMON_SHARE * passages, COMMON_MIN_PASSAGES)
+    order = {term: i for i, term in enumerate(terms)}
+    by_rarity = sorted(terms, key=lambda t: (frequencies.get(t, 0), order[t]))
+    absent = [t for t in by_rarity if frequencies.get(t, 0) == 0]
+    present = [t for t in by_rarity if frequencies.get(t, 0) > 0]
+    rare = [t for t in present if frequencies[t] <= common_above]
+    kept_present = rare if len(rare) >= MIN_RARE_TERMS else present
+    chosen = [t for t in kept_present if t in protected]
+    for term in kept_present:
+        if len(chosen) >= MAX_TERMS:
+            break
+        if term not in chosen:
+            chosen.append(term)
+    chosen.sort(key=lambda t: (frequencies.get(t, 0), order[t]))
+    return absent + chosen
 
 
 # ---------------------------------------------------------------------------

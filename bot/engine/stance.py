@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine import facts
-from bot.engine.claims import NEGATION_IDIOMS, SPEECH_VERBS, Claim, negation_words
+from bot.engine.claims import LIGHT_VERBS, NEGATION_IDIOMS, SPEECH_VERBS, Claim, negation_words
 from bot.engine.models import Entity, Reason, Stance
 from bot.engine.negation import complement_negators
 from bot.engine.retrieve import (
@@ -149,11 +149,12 @@ def _neighbours(text: str, phrase: str, before: int = 2) -> tuple[list[str], lis
 
 
 def find_entity_swap(
-    claim: Claim, missing: Entity, candidate: Candidate
+    claim: Claim, missing: Entity, candidate: Candidate, *, written_in: str | None = None
 ) -> Entity | None:
     """A source entity standing where the claim's missing entity stands ("Atlantic" -> "Pacific")."""
     claim_text = _folded(claim.text)
-    before_c, after_c = _neighbours(claim.content, missing.text)
+    claim_words = written_in or claim.content
+    before_c, after_c = _neighbours(claim_words, missing.text)
     for entity in candidate.entities:
         if not _labels_compatible(missing.label, entity.label):
             continue
@@ -171,7 +172,7 @@ def find_entity_swap(
         content_before_s = [w for w in before_s if w not in STOP_WORDS]
         same_before = bool(before_c and before_s and before_c[-1] == before_s[-1])
         same_after = bool(after_c and after_s and after_c[0] == after_s[0])
-        wider_c, _ = _neighbours(claim.content, missing.text, before=3)
+        wider_c, _ = _neighbours(claim_words, missing.text, before=3)
         wider_s, _ = _neighbours(candidate.text, entity.text, before=3)
         same_content = bool(set(content_before) & set(content_before_s)) or bool(
             {w[:5] for w in wider_c if w not in STOP_WORDS and len(w) > 3}
@@ -282,6 +283,58 @@ NOT_PREDICATE = frozenset(
 )
 
 
+LIGHT_VERB_FORMS = LIGHT_VERBS | frozenset(
+    "takes took taken taking makes made making has had having does did done doing gets got "
+    "gotten getting gives gave given giving goes went gone going comes came coming holds held "
+    "holding keeps kept keeping puts putting lets letting becomes became becoming".split()
+)
+
+
+def _bears_on(word: str, keys: set[str]) -> bool:
+    """A negated word that is the claim's own: a light verb alone ("not to take advantage"
+    against "take charge") negates another predicate, not the claim's."""
+    return word not in NOT_PREDICATE and word not in LIGHT_VERB_FORMS and _matches_any(word, keys)
+
+
+def _opposes_any(word: str, keys: set[str]) -> bool:
+    """ "not militarily" bears on a claim saying "by diplomacy": the opposite is negated."""
+    return len(word) > 3 and word not in NOT_PREDICATE and any(
+        facts.are_antonyms(word, key) for key in keys
+    )
+
+
+CONTRASTS = frozenset({"but", "instead", "rather"})
+
+
+def _answered_after_contrast(tokens: list[str], bearing: list[str], keys: set[str]) -> bool:
+    """ "will not take it back militarily, but hopes to regain it by diplomatic means":
+    after the contrast the source states the claim's words the "not" bore on (or what
+    their opposite stands against), so the negation denies something else."""
+    words = [t.lower() for t in tokens]
+    at = next((k for k, w in enumerate(words) if w in CONTRASTS), None)
+    if at is None:
+        return False
+    after = set(words[at + 1 :])
+    wanted = {k for k in keys if any(facts.are_antonyms(w, k) for w in bearing)}
+    wanted |= {w for w in bearing if _matches_any(w, keys)}
+    return bool(wanted) and all(_matches_any(w, after) for w in wanted)
+
+
+PARTICLES = frozenset("back up out off over down in on away along through".split())
+
+
+def _negates_another_light_predicate(following: list[str], keys: set[str]) -> bool:
+    """ "not to take advantage of Britain": the "not" denies "take advantage", whatever follows."""
+    words = [w for w in following if w not in {"to", "be", "been", "ever", "even"}]
+    return (
+        len(words) >= 2
+        and words[0] in LIGHT_VERB_FORMS
+        and words[1] not in PARTICLES  # "take back" is a verb of its own
+        and not _matches_any(words[1], keys)
+        and words[1] not in NOT_PREDICATE
+    )
+
+
 def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     """Negation cues of `text` that bear on the claim's words ("would not deploy troops").
 
@@ -304,9 +357,33 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
             re.sub(r"'s?$", "", t.lower().replace(".", "").replace("’", "'"))
             for t in tokens[i + 1 : i + 1 + SCOPE_WORDS]
         ]
-        if any(w not in NOT_PREDICATE and _matches_any(w, keys) for w in following):
+        if _negates_another_light_predicate(following, keys):
+            continue
+        bearing = [w for w in following if _bears_on(w, keys) or _opposes_any(w, keys)]
+        if bearing and not _answered_after_contrast(tokens[i + 1 :], bearing, keys):
             cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + SCOPE_WORDS])))
     return cues
+
+
+def negated_light_verbs(claim: Claim, text: str) -> list[str]:
+    """Light verbs of the claim that the source negates with another object.
+
+    "warned Europe not to take advantage of America" shares "take" with a claim
+    about taking responsibility: the "not" is about another predicate, so it
+    neither denies the claim nor leaves the sentence saying it.
+    """
+    claim_words = {w.lower() for w in WORD.findall(claim.content)}
+    tokens = [t.lower() for t in WORD.findall(NEGATION_IDIOMS.sub(" ", text))]
+    found: list[str] = []
+    for i, word in enumerate(tokens):
+        if word not in NEGATORS and not word.endswith("n't") and word != "cannot":
+            continue
+        for following in tokens[i + 1 : i + 3]:
+            if following in LIGHT_VERB_FORMS and (
+                following in claim_words or _matches_any(following, set(claim.key_lemmas))
+            ):
+                found.append(following)
+    return found
 
 
 NEGATED_COMPOUND = re.compile(
@@ -476,7 +553,7 @@ def source_complement_negators(claim: Claim, candidate: Candidate) -> list[str]:
             if lemma in SCOPE_BREAKS:
                 break
             following.append(lemma)
-        if any(w not in NOT_PREDICATE and _matches_any(w, keys) for w in following):
+        if any(_bears_on(w, keys) for w in following):
             found.append(word)
     return found
 
@@ -804,6 +881,7 @@ def assess(
         )
     if unexplained:
         return None
+    conflicts.extend(addressee_swaps(claim, candidate))
     explained = {
         w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])
     }
@@ -813,6 +891,7 @@ def assess(
     )
     if opposite:
         explained.add(opposite[0])  # "fell" is stated, as its opposite "rose"
+    explained |= reception_stated(claim, candidate)  # "won praise" / "sparked backlash"
     if denial and scoped_negations(claim, candidate.text):
         explained.add(denial)  # "ruled out sending troops" is stated as "will not send troops"
     missing = [w for w in alignment.missing if w not in explained]
@@ -877,7 +956,10 @@ def assess(
         claim.speaker
         and candidate.kind == "quote"
         and candidate.speaker
-        and not speakers.same_person(claim.speaker, candidate.speaker)
+        and not any(
+            speakers.same_person(said_by, candidate.speaker)
+            for said_by in [claim.speaker, *claim.co_speakers]
+        )
     )
     if someone_else:
         verbatim = same_quote or (
@@ -921,6 +1003,8 @@ def assess(
         and all(r.code in LOOSE_CONFLICTS for r in conflicts)
     ):
         return None  # a "not" or an opposite word in a loosely aligned sentence: related only
+    if not conflicts and not claim.negated and negated_light_verbs(claim, candidate.text):
+        return None  # "warned Europe not to take advantage": a "not" on another predicate, unsure
     stance: Stance = "conflicts" if conflicts else "supports"
     return Assessment(
         stance=stance,
@@ -928,6 +1012,52 @@ def assess(
         score=alignment.score,
         highlight=alignment.highlight,
     )
+
+
+# verbs of how something was received, carrying no stance of their own: "won praise",
+# "drew criticism", "sparked backlash", "faced condemnation", "met with applause"
+RECEPTION_VERBS = frozenset(
+    "win draw earn receive garner attract spark provoke trigger face meet prompt cause "
+    "generate stir court invite".split()
+)
+
+RECEPTION_NOUNS = frozenset(
+    "praise acclaim applause plaudit commendation accolade approval welcome backlash "
+    "criticism condemnation outrage outcry disapproval rebuke censure uproar".split()
+)
+
+
+
+def reception_stated(claim: Claim, candidate: Candidate) -> set[str]:
+    """The claim's words of how something was received, stated by the source in the same
+    frame, maybe as the opposite: "won praise" against "sparked backlash" or "drew
+    criticism" (the verb and the noun; whether they conflict is for the antonyms)."""
+    nouns = RECEPTION_NOUNS & set(claim.key_lemmas)
+    if claim.predicate not in RECEPTION_VERBS or not nouns:
+        return set()
+    lemmas = set(candidate.lemmas.lower().split())
+    if not RECEPTION_VERBS & lemmas or not RECEPTION_NOUNS & lemmas:
+        return set()
+    return {claim.predicate, *nouns}
+
+
+def addressee_swaps(claim: Claim, candidate: Candidate) -> list[Reason]:
+    """ "told The Boston Herald" against "told The Boston Globe's Anna Reyes": an
+    organisation outside what is claimed, swapped for another in its slot. Compared as
+    whole names ("Post" alone is not "The Washington Post"); when the source names no
+    organisation there, the claim is not contradicted."""
+    reasons: list[Reason] = []
+    for name in claim.addressees:
+        if name_present(name, candidate):
+            continue
+        swap = find_entity_swap(claim, name, candidate, written_in=claim.text)
+        if swap is None or swap.label != "ORG":
+            continue
+        shown = re.sub(r"(?:['’]s|['’])$", "", swap.text).strip()
+        reasons.append(
+            Reason(code="entity_mismatch", detail=f"claim: {name.text}; source: {shown}")
+        )
+    return reasons
 
 
 def _denying_predicate(claim: Claim) -> str | None:
@@ -959,7 +1089,7 @@ def _may_be_speaker(
     assert claim.speaker is not None
     if _attributed_to_another(claim, candidate, speakers):
         return False
-    surnames = {claim.speaker.split()[-1]}
+    surnames = {claim.speaker.split()[-1]} | {p.split()[-1] for p in claim.co_speakers}
     if claim.speaker_mention:
         surnames.add(claim.speaker_mention.split()[-1])
     for entity in candidate.entities:
@@ -1021,17 +1151,29 @@ def _attributed_to_another(
     assert claim.speaker is not None
     found = False
     for match in ATTRIBUTION.finditer(candidate.text):
+        if match.group("after") and _opens_content(candidate.text, match):
+            continue  # "has said Georgia will ...": the name opens what was said
         named = (match.group("after") or match.group("before") or "").strip()
         words = [w for w in named.split() if w.lower().rstrip(".") not in TITLE_WORDS]
         if not words:
             continue
         person = " ".join(words)
-        if speakers.same_person(person, claim.speaker) or any(
-            w.lower() in claim.speaker.lower().split() for w in words
-        ):
-            return False
+        for said_by in [claim.speaker, *claim.co_speakers]:
+            if speakers.same_person(person, said_by) or any(
+                w.lower() in said_by.lower().split() for w in words
+            ):
+                return False
         found = True
     return found
+
+
+def _opens_content(text: str, match: re.Match[str]) -> bool:
+    """ "X has said Georgia will not ...": no punctuation before the verb, and the name
+    runs on into a clause, so it is the subject of the reported words, not who says them."""
+    if re.search(r"[,.!?\"”]\s*$", text[: match.start() + 1]):
+        return False
+    rest = WORD.findall(text[match.end() :])[:1]
+    return bool(rest) and rest[0].islower()
 
 
 def _possessive(name: str) -> str:

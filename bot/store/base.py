@@ -99,6 +99,17 @@ class Store(Protocol):
     def search_quotes(self, terms: list[str], limit: int = 50) -> list[QuoteHit]:
         """Full-text OR-search of `terms` over quote text and lemmas."""
 
+    def term_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many passages contain each term (as the full-text index tokenises it); 0 when none.
+
+        A term of several tokens ("u.s.") counts as its rarest token. Cheap per
+        call (an index lookup per term), so retrieval can leave out words that
+        match a large share of the index.
+        """
+
+    def passage_count(self) -> int:
+        """Number of indexed passages (a stored counter, not a table scan)."""
+
     # bot state ---------------------------------------------------------------
     def claim_event(self, event_id: str) -> bool:
         """Record a Slack event id; True only for the first caller (across replicas)."""

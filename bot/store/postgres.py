@@ -41,6 +41,13 @@ _TSQUERY = (
 )
 
 
+# At most this many matching rows are ranked per search: ts_rank_cd reads every ranked row's
+# tsvector, so an OR-query hitting a large share of an archive would otherwise rank it all.
+# Retrieval already leaves out the commonest words (Store.term_frequencies), so a query
+# reaches the budget only on a very large archive; below it the result is the full ranking.
+RANK_BUDGET = 5000
+
+
 class _AlreadyIndexed(Exception):
     """Another process stored the same content while this transaction ran."""
 
@@ -140,7 +147,12 @@ class PostgresStore(SQLReading):
                 if same is not None:
                     return SaveResult(article_id=same["id"], status="unchanged")
                 old = conn.execute("SELECT id FROM articles WHERE path = %s", (article.path,)).fetchone()
+                term_deltas: dict[str, int] = {}
+                passage_delta = len(parsed.passages)
                 if old is not None:
+                    for term, count in _article_term_counts(conn, int(old["id"])).items():
+                        term_deltas[term] = term_deltas.get(term, 0) - count
+                    passage_delta -= _article_passage_count(conn, int(old["id"]))
                     conn.execute("DELETE FROM articles WHERE id = %s", (old["id"],))  # cascades
                 inserted = conn.execute(
                     "INSERT INTO articles (path, content_hash, title, outlet, byline, dateline, "
@@ -181,6 +193,10 @@ class PostgresStore(SQLReading):
                             for position, q in enumerate(parsed.quotes)
                         ],
                     )
+                for term, count in _article_term_counts(conn, article_id).items():
+                    term_deltas[term] = term_deltas.get(term, 0) + count
+                # last, so the shared counter rows stay locked only until the commit
+                _apply_term_deltas(conn, term_deltas, passage_delta)
         except _AlreadyIndexed:
             with self._connection() as conn:
                 row = conn.execute(
@@ -205,8 +221,10 @@ class PostgresStore(SQLReading):
             return []
         sql = (
             f"WITH query AS (SELECT {_TSQUERY} AS q), "
-            "hits AS (SELECT p.id, ts_rank_cd(p.tsv, query.q) AS score FROM passages p, query "
-            "         WHERE p.tsv @@ query.q ORDER BY score DESC, p.id LIMIT %(limit)s) "
+            "matches AS (SELECT p.id, p.tsv FROM passages p, query "
+            "            WHERE p.tsv @@ query.q LIMIT %(budget)s), "
+            "hits AS (SELECT m.id, ts_rank_cd(m.tsv, query.q) AS score FROM matches m, query "
+            "         ORDER BY score DESC, m.id LIMIT %(limit)s) "
             f"SELECT {rows.PASSAGE_COLUMNS}, {rows.ARTICLE_META_COLUMNS}, hits.score AS score "
             "FROM hits JOIN passages p ON p.id = hits.id JOIN articles a ON a.id = p.article_id "
             "ORDER BY hits.score DESC, p.id"
@@ -218,7 +236,7 @@ class PostgresStore(SQLReading):
                     article=rows.article_from_row(row),
                     rank=float(row["score"]),
                 )
-                for row in conn.execute(sql, {"terms": cleaned, "limit": limit})
+                for row in conn.execute(sql, {"terms": cleaned, "limit": limit, "budget": RANK_BUDGET})
             ]
 
     def search_quotes(self, terms: list[str], limit: int = 50) -> list[QuoteHit]:
@@ -227,8 +245,10 @@ class PostgresStore(SQLReading):
             return []
         sql = (
             f"WITH query AS (SELECT {_TSQUERY} AS q), "
-            "hits AS (SELECT q.id, ts_rank_cd(q.tsv, query.q) AS score FROM quotes q, query "
-            "         WHERE q.tsv @@ query.q ORDER BY score DESC, q.id LIMIT %(limit)s) "
+            "matches AS (SELECT q.id, q.tsv FROM quotes q, query "
+            "            WHERE q.tsv @@ query.q LIMIT %(budget)s), "
+            "hits AS (SELECT m.id, ts_rank_cd(m.tsv, query.q) AS score FROM matches m, query "
+            "         ORDER BY score DESC, m.id LIMIT %(limit)s) "
             f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS}, hits.score AS score "
             "FROM hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article_id "
             "ORDER BY hits.score DESC, q.id"
@@ -240,8 +260,29 @@ class PostgresStore(SQLReading):
                     article=rows.article_from_row(row),
                     rank=float(row["score"]),
                 )
-                for row in conn.execute(sql, {"terms": cleaned, "limit": limit})
+                for row in conn.execute(sql, {"terms": cleaned, "limit": limit, "budget": RANK_BUDGET})
             ]
+
+    def term_frequencies(self, terms: list[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(terms))
+        if not wanted:
+            return {}
+        sql = (
+            "SELECT t.term, coalesce(min(coalesce(s.passages, 0)), 0) AS n "
+            "FROM unnest(%(terms)s::text[]) AS t(term) "
+            "LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', t.term))) AS w(lexeme) "
+            "  ON true "
+            "LEFT JOIN term_stats s ON s.term = w.lexeme "
+            "GROUP BY t.term"
+        )
+        with self._connection() as conn:
+            found = {row["term"]: max(0, int(row["n"])) for row in conn.execute(sql, {"terms": wanted})}
+        return {term: found.get(term, 0) for term in terms}
+
+    def passage_count(self) -> int:
+        with self._connection() as conn:
+            row = conn.execute("SELECT value FROM corpus_stats WHERE name = 'passages'").fetchone()
+            return int(row["value"]) if row is not None else 0
 
     def similar_quotes(self, text: str, limit: int = 10, threshold: float = 0.3) -> list[QuoteHit]:
         """Quotes whose wording is closest to `text` (pg_trgm word similarity), best first.
@@ -407,3 +448,43 @@ def _insert_check(conn: psycopg.Connection[dict[str, Any]], audit: CheckAudit) -
     ).fetchone()
     assert row is not None  # INSERT … RETURNING always yields the row
     return int(row["id"])
+
+
+def _article_term_counts(conn: psycopg.Connection[dict[str, Any]], article_id: int) -> dict[str, int]:
+    """Lexeme -> passages of one article containing it, as the passages' tsvectors hold them."""
+    query = f"SELECT tsv FROM passages WHERE article_id = {int(article_id)}"  # int: no injection
+    return {row["word"]: int(row["ndoc"]) for row in conn.execute("SELECT word, ndoc FROM ts_stat(%s)", (query,))}
+
+
+def _article_passage_count(conn: psycopg.Connection[dict[str, Any]], article_id: int) -> int:
+    row = conn.execute("SELECT count(*) AS n FROM passages WHERE article_id = %s", (article_id,)).fetchone()
+    return int(row["n"]) if row is not None else 0
+
+
+def _apply_term_deltas(
+    conn: psycopg.Connection[dict[str, Any]], deltas: dict[str, int], passage_delta: int
+) -> None:
+    """Add an article's term and passage counts (negative for a replaced one).
+
+    Rows are upserted in term order, so concurrent writers lock shared terms in
+    the same order and cannot deadlock on each other.
+    """
+    changed = sorted((term, n) for term, n in deltas.items() if n != 0)
+    if changed:
+        conn.execute(
+            "INSERT INTO term_stats (term, passages) "
+            "SELECT d.term, d.n FROM unnest(%s::text[], %s::int[]) AS d(term, n) ORDER BY d.term "
+            "ON CONFLICT (term) DO UPDATE SET passages = term_stats.passages + excluded.passages",
+            ([t for t, _ in changed], [n for _, n in changed]),
+        )
+        if any(n < 0 for _, n in changed):
+            conn.execute(
+                "DELETE FROM term_stats WHERE term = ANY(%s::text[]) AND passages <= 0",
+                ([t for t, n in changed if n < 0],),
+            )
+    if passage_delta:
+        conn.execute(
+            "INSERT INTO corpus_stats (name, value) VALUES ('passages', %s) "
+            "ON CONFLICT (name) DO UPDATE SET value = corpus_stats.value + excluded.value",
+            (passage_delta,),
+        )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -49,6 +51,20 @@ def clean_terms(terms: Iterable[str]) -> list[str]:
             seen.add(key)
             cleaned.append(text)
     return cleaned[:MAX_SEARCH_TERMS]
+
+
+def index_tokens(term: str) -> list[str]:
+    """The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of `term`.
+
+    Lower-cased letters and digits without diacritics; every other character
+    separates tokens ("U.S." -> ["u", "s"]).
+    """
+    decomposed = unicodedata.normalize("NFKD", term.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return TOKEN.findall(plain)
+
+
+TOKEN = re.compile(r"[^\W_]+")
 
 
 def speaker_key(speaker: str | None) -> str | None:

@@ -286,6 +286,27 @@ class SQLiteStore(SQLReading):
                 for row in conn.execute(sql, (fts5_query(cleaned), limit))
             ]
 
+    def term_frequencies(self, terms: list[str]) -> dict[str, int]:
+        tokens_of = {term: rows.index_tokens(term) for term in terms}
+        wanted = sorted({token for tokens in tokens_of.values() for token in tokens})
+        found: dict[str, int] = {}
+        if wanted:
+            with self._read() as conn:
+                # one `term = ?` lookup each: fts5vocab seeks the index instead of listing it
+                for token in wanted:
+                    row = conn.execute(
+                        "SELECT doc FROM passages_vocab WHERE term = ?", (token,)
+                    ).fetchone()
+                    found[token] = int(row[0]) if row is not None else 0
+        return {
+            term: min((found[t] for t in tokens), default=0) for term, tokens in tokens_of.items()
+        }
+
+    def passage_count(self) -> int:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM corpus_stats WHERE name = 'passages'").fetchone()
+            return int(row[0]) if row is not None else 0
+
     # bot state -----------------------------------------------------------------------
     def claim_event(self, event_id: str) -> bool:
         with self._write() as conn:
