@@ -410,7 +410,7 @@ def resolve_role(
     return claim.model_copy(update={"speaker": claim.speaker_mention})
 
 
-SLOT_CHECKS = 6  # supporting candidates parsed to compare word slots (per claim)
+SLOT_CHECKS = 12  # supporting candidates parsed to compare word slots (per claim)
 _PARSED: OrderedDict[str, Doc] = OrderedDict()
 _PARSED_SIZE = 1024
 
@@ -433,8 +433,8 @@ def _check_slots(
 ) -> Assessment | None:
     """A support whose sentence fills one of the claim's slots with another word is none:
     "an American schoolteacher" does not state "an American journalist"."""
-    if not alignment.missing or alignment.quote_score >= STRONG_QUOTE:
-        return found
+    if not alignment.missing or (claim.quoted and alignment.quote_score >= STRONG_QUOTE):
+        return found  # quoted words are compared word by word as a misquote instead
     swap = find_substitution(
         claim, _parsed(claim.content, nlp), _parsed(candidate.text, nlp), alignment.missing
     )
