@@ -9,6 +9,7 @@ for a supported claim, conflicts for a conflicting one).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -45,6 +46,7 @@ class ClaimOutcome(BaseModel):
     docs_found: list[str]  # expected docs among the top-k right-stance evidence
     reasonless_conflicts: int
     top_evidence: list[str]
+    millis: float = 0.0  # how long the check took
 
     @property
     def correct(self) -> bool:
@@ -53,6 +55,11 @@ class ClaimOutcome(BaseModel):
 
 class ClaimsEvalResult(BaseModel):
     outcomes: list[ClaimOutcome]
+
+    def latency(self, fraction: float) -> float:
+        """Nearest-rank percentile of check time in ms; the first check (warm-up) left out."""
+        times = sorted(o.millis for o in self.outcomes[1:])
+        return times[min(len(times) - 1, int(fraction * len(times)))] if times else 0.0
 
     @property
     def accuracy(self) -> float:
@@ -142,7 +149,9 @@ def evaluate_claims(path: Path, checker: ClaimChecker) -> ClaimsEvalResult:
     """Check every labelled claim once and compare with its label and expected documents."""
     outcomes: list[ClaimOutcome] = []
     for item in load_claims(Path(path)):
+        started = time.perf_counter()
         report = checker.check(item.claim)
+        millis = (time.perf_counter() - started) * 1000
         evidence = _all_evidence(report)
         stance = RIGHT_STANCE.get(item.label)
         top = [e for e in evidence if e.stance == stance][:RECALL_K] if stance else []
@@ -159,6 +168,7 @@ def evaluate_claims(path: Path, checker: ClaimChecker) -> ClaimsEvalResult:
                     1 for e in evidence if e.stance == "conflicts" and not e.reasons
                 ),
                 top_evidence=[_summary(e) for e in evidence[:RECALL_K]],
+                millis=millis,
             )
         )
     return ClaimsEvalResult(outcomes=outcomes)
@@ -176,6 +186,10 @@ def format_claims_eval(result: ClaimsEvalResult) -> str:
         f"   claims with a hit@{RECALL_K}: {result.hit_at_k:.3f}"
     )
     lines.append(f"conflicts without a reason: {result.reasonless_conflicts}")
+    lines.append(
+        f"check latency, one process, warm: p50 {result.latency(0.5):.0f} ms, "
+        f"p95 {result.latency(0.95):.0f} ms, max {result.latency(1.0):.0f} ms"
+    )
     misses = result.misses
     lines.append(f"misses: {len(misses)}")
     for o in misses:
