@@ -69,7 +69,7 @@ def test_a_bad_file_is_reported_and_the_rest_indexed(runner: CliRunner, tmp_path
 
 
 def test_check_indexes_the_corpus_when_the_store_is_empty(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["check", "Trump and Putin spoke for over three hours", "--json"])
+    result = runner.invoke(cli, ["check", "Trump and Putin talked on the phone for four hours.", "--json"])
     assert result.exit_code == 0, result.output
     assert "index is empty: indexing" in result.stderr.lower()
     assert json.loads(result.stdout)["verdict"] == "conflicting"
@@ -77,7 +77,7 @@ def test_check_indexes_the_corpus_when_the_store_is_empty(runner: CliRunner) -> 
 
 def test_check_json_follows_the_contract(indexed_db: str) -> None:
     result = CliRunner().invoke(
-        cli, ["check", "Hegseth said the US would deploy troops to Ukraine.", "--json", "--database-url", indexed_db]
+        cli, ["check", "Hegseth said American troops would be deployed to Ukraine.", "--json", "--database-url", indexed_db]
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -90,7 +90,7 @@ def test_check_json_follows_the_contract(indexed_db: str) -> None:
 
 
 def test_check_jsonl_answers_each_line_in_order(indexed_db: str) -> None:
-    claims = "Fogel had been imprisoned in Russia for four years.\nThe Bank of England cut interest rates to 4.5 percent.\n"
+    claims = "Fogel flew home to the US on Tuesday.\nThe Bank of Japan raised interest rates in March.\n"
     result = CliRunner().invoke(cli, ["check", "--jsonl", "--database-url", indexed_db], input=claims)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -99,7 +99,7 @@ def test_check_jsonl_answers_each_line_in_order(indexed_db: str) -> None:
 
 def test_readable_report_names_source_and_reason(indexed_db: str) -> None:
     result = CliRunner().invoke(
-        cli, ["check", "Trump and Putin spoke for over three hours.", "--database-url", indexed_db]
+        cli, ["check", "Trump and Putin talked on the phone for four hours.", "--database-url", indexed_db]
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Conflicting")
@@ -162,7 +162,7 @@ def test_migrate_store_copies_the_index_to_postgresql_once(indexed_db: str) -> N
         on_pg = json.loads(CliRunner().invoke(cli, ["sources", "--json", "--database-url", pg_url]).stdout)
         report = json.loads(
             CliRunner()
-            .invoke(cli, ["check", "Trump and Putin spoke for over three hours.", "--json", "--database-url", pg_url])
+            .invoke(cli, ["check", "Trump and Putin talked on the phone for four hours.", "--json", "--database-url", pg_url])
             .stdout
         )
 
