@@ -118,7 +118,13 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
         headers: dict[str, list[str]] = {}
         for name, value in self.headers.items():
             headers.setdefault(name.lower(), []).append(value)
-        response = self.server.app.dispatch(BoltRequest(body=body, query=query, headers=headers))
+        try:
+            request = BoltRequest(body=body, query=query, headers=headers)
+        except ValueError as exc:  # a body Bolt cannot parse (bad JSON): logged, answered, ignored
+            logger.warning("ignored a malformed Slack request (%s bytes): %s", length, exc)
+            self._send(400, {"error": "malformed request"})
+            return
+        response = self.server.app.dispatch(request)
         self._send(response.status, response.body, response.headers)
 
     def do_GET(self) -> None:

@@ -50,3 +50,28 @@ def test_unknown_paths_are_not_found(bot_url: str) -> None:
         status = error.code
 
     assert status == 404
+
+
+def test_a_body_that_is_not_json_is_answered_400_and_logged(slack: SlackSender, caplog) -> None:
+    with caplog.at_level("WARNING", logger="bot.app"):
+        reply = slack.post("{not json", "application/json")
+
+    assert reply.status == 400
+    assert "malformed Slack request" in caplog.text
+
+
+def test_an_event_missing_its_fields_is_ignored_and_the_bot_keeps_answering(
+    slack: SlackSender, fake_api, channel: str
+) -> None:
+    from fake_slack_api import BOT_USER_ID
+    from slack_harness import event_callback, message_ts
+
+    broken = event_callback("app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> help")
+    del broken["event"]["channel"]
+    assert slack.event(broken).status == 200  # acknowledged, so Slack does not retry it
+
+    ts = message_ts()
+    slack.event(event_callback("app_mention.event_callback.json", text=f"<@{BOT_USER_ID}> help", channel=channel, ts=ts))
+
+    fake_api.wait_for("chat.postMessage", lambda c: c.params.get("channel") == channel)
+    assert not fake_api.calls_to("chat.postMessage", lambda c: c.params.get("channel") is None)
