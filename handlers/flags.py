@@ -60,6 +60,15 @@ def is_flag(reaction: str | None, flag: str) -> bool:
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:
+    def new_flag_on_message(body: dict[str, Any], event: dict[str, Any]) -> dict[str, Any] | None:
+        """The reacted-to item when this is the flag reaction on a message, seen for the first time."""
+        item = event.get("item") or {}
+        if not is_flag(event.get("reaction"), settings.flag_reaction) or item.get("type") != "message":
+            return None
+        if not checker.store.claim_event(body["event_id"]):
+            return None  # a retry, or another replica took it
+        return item
+
     def flag_and_answer(
         client: WebClient, message: dict[str, Any], asker: Asker, channel: str, logger: logging.Logger
     ) -> None:
@@ -85,10 +94,8 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
         context: BoltContext,
         logger: logging.Logger,
     ) -> None:
-        item = event.get("item") or {}
-        if not is_flag(event.get("reaction"), settings.flag_reaction) or item.get("type") != "message":
-            return
-        if not checker.store.claim_event(body["event_id"]):
+        item = new_flag_on_message(body, event)
+        if item is None:
             return
         channel, ts = item["channel"], item["ts"]
         message = read_message(client, channel, ts, logger)  # a Slack error propagates to Bolt's error log
@@ -105,10 +112,8 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
     def on_reaction_removed(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, logger: logging.Logger
     ) -> None:
-        item = event.get("item") or {}
-        if not is_flag(event.get("reaction"), settings.flag_reaction) or item.get("type") != "message":
-            return
-        if not checker.store.claim_event(body["event_id"]):
+        item = new_flag_on_message(body, event)
+        if item is None:
             return
         channel, thread_ts = item["channel"], item["ts"]
         stopped = checker.store.unflag_thread(channel, thread_ts)
