@@ -249,16 +249,26 @@ def _article_json(article) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @database_option
 def sources(as_json: bool, database_url: str | None) -> None:
-    """List the indexed articles with their metadata."""
+    """List the indexed articles with their metadata and passage and quote counts."""
     with _checker(database_url) as checker:
         articles = checker.sources()
     if as_json:
-        rows = [{**_article_json(a), "byline": a.byline, "dateline": a.dateline} for a in articles]
+        rows = [
+            {
+                **_article_json(a),
+                "byline": a.byline,
+                "dateline": a.dateline,
+                "passages": a.passages,
+                "quotes": a.quotes,
+            }
+            for a in articles
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for a in articles:
         click.echo(f"{a.outlet or '?'} · {a.published or '?'} · {a.title or Path(a.path).name}")
-        details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path) if x)
+        counts = f"{a.passages} passages, {a.quotes} quotes"
+        details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path, counts) if x)
         click.echo(f"    {details}")
 
 

@@ -30,8 +30,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.engine.models import (
-    Article,
     ArticleRef,
+    ArticleSummary,
     CheckReport,
     ClaimReport,
     Evidence,
@@ -327,7 +327,7 @@ def usage_text(command: str) -> str:
     return escape(f"Usage: {command} <claim>  (or: {command} help)")
 
 
-def sources_blocks(articles: Sequence[Article], *, shown: int = 20) -> tuple[Blocks, str]:
+def sources_blocks(articles: Sequence[ArticleSummary], *, shown: int = 20) -> tuple[Blocks, str]:
     """Corpus size, outlets with their article counts, and the latest titles."""
     outlets = Counter(a.outlet or "unknown outlet" for a in articles)
     summary = f"{len(articles)} articles from {len(outlets)} outlets"
@@ -403,7 +403,7 @@ def with_feedback_counts(blocks: Blocks, counts: dict[str, int]) -> Blocks:
 
 # App Home --------------------------------------------------------------------------
 def home_view(
-    article_count: int, articles: Sequence[Article], recent: Sequence[CheckAudit]
+    article_count: int, articles: Sequence[ArticleSummary], recent: Sequence[CheckAudit]
 ) -> dict[str, Any]:
     """The App Home tab: what the corpus holds and the latest checks in this workspace."""
     outlets = Counter(a.outlet or "unknown outlet" for a in articles)

@@ -1,15 +1,18 @@
 """The slash command (default /factcheck): claim, help, sources, who said, unwatch.
 
-Slack wants an answer within 3 seconds, so the listener acks at once (an
-ephemeral "Checking…" only the caller sees) and checks afterwards; Bolt
-keeps running the listener after the ack (process_before_response=False).
+Slack wants an answer within 3 seconds, so the listener acks at once and
+works afterwards; Bolt keeps running the listener after the ack
+(process_before_response=False).
 
-Where the report goes: a claim's report is posted to the channel with
-chat.postMessage, so it is the bot's own message (the feedback buttons can
-then chat.update it) and slack_sdk's retry handlers cover 429/5xx. When the
-bot may not post there (a private channel or DM it is not in) it falls back
-to `respond(response_type="in_channel")` through the command's response_url.
-Lookups (help, sources, who said, unwatch) answer only the caller.
+Where a claim's report goes: the bot posts a "Checking…" message in the
+channel with chat.postMessage and, once the check is done, turns that very
+message into the report with chat.update (see `answer_claim` for why the
+progress note is not an ephemeral ack). Being the bot's own message, the
+feedback buttons can chat.update it again, and slack_sdk's retry handlers
+cover 429/5xx. When the bot may not post there (a private channel or DM it is
+not in) the report goes through the command's response_url instead
+(`respond(response_type="in_channel")`). Lookups (help, sources, who said,
+unwatch) answer only the caller.
 """
 
 from __future__ import annotations
@@ -26,12 +29,21 @@ from slack_sdk.errors import SlackApiError
 from bot.settings import Settings
 from handlers.blocks import (
     escape,
+    escape_within,
     help_blocks,
     sources_blocks,
     usage_text,
     who_said_blocks,
 )
-from handlers.reporting import Asker, post, safe_check, trim_claim, user_message
+from handlers.reporting import (
+    Asker,
+    delete_message,
+    post,
+    replace,
+    safe_check,
+    trim_claim,
+    user_message,
+)
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -41,6 +53,7 @@ QUOTE_MARKS = "\"'“”‘’«»"
 # chat.postMessage errors that mean "the bot can't post here", not "something broke"
 CANNOT_POST_HERE = {"not_in_channel", "channel_not_found", "restricted_action", "is_archived"}
 THREAD_LINK = re.compile(r"/archives/(?P<channel>[A-Z0-9]+)/p(?P<ts>\d{7,})")
+CHECKING_CLAIM_CHARS = 150
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:
@@ -70,7 +83,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             ack()
             answer_unwatch(checker, command, text[len("unwatch") :].strip(), respond, command_name)
         else:
-            ack(text="Checking…")
+            ack()  # no ephemeral "Checking…": Slack offers no way to remove it (see answer_claim)
             answer_claim(checker, command, text, client, respond, logger)
 
     app.command(command_name)(handle_command)
@@ -84,30 +97,71 @@ def answer_claim(
     respond: Respond,
     logger: logging.Logger,
 ) -> None:
+    """Show "Checking…" in the channel, check, then turn that message into the report.
+
+    Why a posted message and not an ephemeral ack: the progress note must go
+    away once the report is there, and only the bot's own non-ephemeral
+    messages can be changed or removed for sure (chat.update, chat.delete).
+    Ephemerals cannot: chat.update and chat.delete do not work on them
+    (chat.postEphemeral ones included), and `replace_original` /
+    `delete_original` sent to a response_url act on the message holding the
+    interactive element that was used (Slack's "Modifying messages" guide). A
+    slash command has no such message, and neither flag is reported to remove
+    a command's own ephemeral answer (slackapi/bolt-js#2287,
+    slackapi/bolt-python#1268). So the command is acked with an empty body and
+    the note is a message that the report then replaces.
+
+    When the bot cannot post in the channel, there is no note and the report
+    goes through response_url; when the check fails, the note is deleted and
+    the warning goes to the caller alone.
+    """
     claim, note = trim_claim(text)
-    asker = Asker(
-        team=command.get("team_id"),
-        channel=command.get("channel_id"),
-        user=command.get("user_id"),
-        source="slash",
-    )
+    channel = command["channel_id"]
+    asker = Asker(team=command.get("team_id"), channel=channel, user=command.get("user_id"), source="slash")
+    progress, can_post = post_progress(client, channel, checking_text(claim), logger)
     rendered = safe_check(checker, claim, asker, logger, note=note)
-    if rendered is None:  # not reachable when asked directly; kept for type narrowing
+    if rendered is None or rendered.failed:  # None: not reachable when asked directly
+        if progress is not None:
+            delete_message(client, channel, progress, logger)
+        if rendered is not None:
+            respond(blocks=rendered.blocks, text=rendered.text, response_type="ephemeral")
         return
-    if rendered.failed:
-        respond(blocks=rendered.blocks, text=rendered.text, response_type="ephemeral")
+    if progress is not None and replace(client, channel, progress, rendered, logger):
         return
+    if can_post:
+        try:
+            post(client, channel, rendered)
+            return
+        except SlackApiError as exc:
+            if exc.response.get("error") not in CANNOT_POST_HERE:
+                raise
+    logger.info("cannot post in %s; answering through response_url", channel)
+    respond(blocks=rendered.blocks, text=rendered.text, response_type="in_channel")
+
+
+def checking_text(claim: str) -> str:
+    """The progress note: which claim is being checked (escaped, on one line, short)."""
+    return f":mag: Checking “{escape_within(' '.join(claim.split()), CHECKING_CLAIM_CHARS)}”…"
+
+
+def post_progress(
+    client: WebClient, channel: str, text: str, logger: logging.Logger
+) -> tuple[str | None, bool]:
+    """Post the progress note: (its ts or None, whether the bot may post in the channel).
+
+    A note that cannot be posted never stops the check: a channel the bot is
+    not in gets the report through response_url; any other failure is logged
+    and the report is posted as a new message.
+    """
     try:
-        post(client, command["channel_id"], rendered)
+        response = client.chat_postMessage(channel=channel, text=text, unfurl_links=False, unfurl_media=False)
     except SlackApiError as exc:
-        if exc.response.get("error") not in CANNOT_POST_HERE:
-            raise
-        logger.info(
-            "cannot post in %s (%s); answering through response_url",
-            command.get("channel_id"),
-            exc.response.get("error"),
-        )
-        respond(blocks=rendered.blocks, text=rendered.text, response_type="in_channel")
+        error = exc.response.get("error")
+        if error in CANNOT_POST_HERE:
+            return None, False
+        logger.warning("could not post the progress note in %s (%s)", channel, error)
+        return None, True
+    return response.get("ts"), True
 
 
 def answer_sources(checker: FactChecker, respond: Respond, logger: logging.Logger) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.engine.errors import FactCheckError
 from bot.engine.models import CheckReport
@@ -148,3 +149,28 @@ def post(client: WebClient, channel: str, rendered: Rendered, *, thread_ts: str 
         unfurl_links=False,
         unfurl_media=False,
     )
+
+
+def replace(
+    client: WebClient, channel: str, ts: str, rendered: Rendered, logger: logging.Logger
+) -> bool:
+    """Turn the bot's message `ts` (a progress note) into the report; False when Slack refused.
+
+    On refusal (the note was deleted meanwhile, say) the note is removed if it
+    still exists, and the caller posts the report as a new message.
+    """
+    try:
+        client.chat_update(channel=channel, ts=ts, blocks=rendered.blocks, text=rendered.text)
+    except SlackApiError as exc:
+        logger.warning("could not turn %s in %s into the report (%s)", ts, channel, exc.response.get("error"))
+        delete_message(client, channel, ts, logger)
+        return False
+    return True
+
+
+def delete_message(client: WebClient, channel: str, ts: str, logger: logging.Logger) -> None:
+    """Remove one of the bot's own messages; a failure is logged (the message may be gone already)."""
+    try:
+        client.chat_delete(channel=channel, ts=ts)
+    except SlackApiError as exc:
+        logger.warning("could not delete %s in %s (%s)", ts, channel, exc.response.get("error"))

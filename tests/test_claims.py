@@ -113,3 +113,9 @@ def test_slack_markup_is_not_part_of_a_claim(nlp, speakers) -> None:
         speakers,
     )
     assert "U123ABC" not in claim.text and "example" not in claim.text
+
+
+def test_an_idiom_like_took_place_claims_neither_a_taking_nor_a_place(nlp, speakers) -> None:
+    claim = one_claim("The council vote took place on March 3.", nlp, speakers)
+    assert not {"take", "place"} & set(claim.key_lemmas)
+    assert {"council", "vote"} <= set(claim.key_lemmas)

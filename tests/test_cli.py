@@ -114,10 +114,13 @@ def test_quotes_json_filters_by_any_name_of_the_speaker(indexed_db: str) -> None
     assert any("best negotiator on the planet" in r["text"] for r in rows)
 
 
-def test_sources_lists_outlets_and_dates(indexed_db: str) -> None:
+def test_sources_lists_outlets_dates_and_counts(indexed_db: str) -> None:
     rows = json.loads(CliRunner().invoke(cli, ["sources", "--json", "--database-url", indexed_db]).stdout)
+    listed = CliRunner().invoke(cli, ["sources", "--database-url", indexed_db]).stdout
     assert len(rows) == 5
     assert all(r["outlet"] and r["published"] for r in rows)
+    assert all(r["passages"] > 1 and r["quotes"] > 0 for r in rows)  # the headline counts as a passage
+    assert f"{rows[0]['passages']} passages, {rows[0]['quotes']} quotes" in listed
 
 
 def test_an_empty_claim_is_a_usage_error(runner: CliRunner) -> None:

@@ -23,6 +23,7 @@ from bot.engine.corpus import (
     read_articles,
 )
 from bot.engine.errors import IngestError
+from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -375,6 +376,99 @@ def test_head_with_section_label_capitalised_byline_and_publish_stamp():
     assert cleaned.head.byline == "Jane Doe"
     assert cleaned.head.published == dt.date(2024, 4, 23)
     assert cleaned.body == "The bridge matters because the city needs it, and everyone knows it."
+
+
+def test_a_standfirst_between_headline_and_byline_is_read_apart_from_the_body():
+    text = (
+        "Council approves harbour tunnel\n"
+        "The mayor won the vote after promising that no tolls would be charged for ten years.\n"
+        "By Lena Fischer\n"
+        "March 4, 2025 — 9.30am\n"
+        "Rotterdam: The city council approved the harbour tunnel on Monday by 31 votes to 14.\n"
+        "Construction is due to start next spring.\n"
+    )
+
+    cleaned = clean_text(text)
+
+    assert cleaned.head.title == "Council approves harbour tunnel"
+    assert cleaned.head.standfirst == (
+        "The mayor won the vote after promising that no tolls would be charged for ten years."
+    )
+    assert cleaned.head.byline == "Lena Fischer"  # no longer stuck in the body behind the standfirst
+    assert cleaned.head.published == dt.date(2025, 3, 4)
+    assert cleaned.dateline.city == "Rotterdam"
+    assert paragraphs(cleaned.body) == [
+        "The city council approved the harbour tunnel on Monday by 31 votes to 14.",
+        "Construction is due to start next spring.",
+    ]
+
+
+def test_a_sentence_under_the_headline_without_a_byline_after_it_stays_body():
+    text = (
+        "Council approves harbour tunnel\n"
+        "The city council approved the harbour tunnel on Monday by 31 votes to 14.\n"
+        "Construction is due to start next spring.\n"
+    )
+
+    cleaned = clean_text(text)
+
+    assert cleaned.head.standfirst is None
+    assert paragraphs(cleaned.body)[0].startswith("The city council approved")
+
+
+def article_with(title, standfirst, body):
+    return Article(path="x.txt", content_hash="h", title=title, standfirst=standfirst, body=body)
+
+
+def test_headline_and_standfirst_become_passages_before_the_body():
+    article = article_with(
+        "Council approves harbour tunnel",
+        "The mayor promised that no tolls would be charged for ten years.",
+        "The city council approved the tunnel on Monday by 31 votes to 14.",
+    )
+
+    headings = corpus.heading_passages(article)
+
+    assert headings == [
+        (HEADLINE_POSITION, "Council approves harbour tunnel"),
+        (STANDFIRST_POSITION, "The mayor promised that no tolls would be charged for ten years."),
+    ]
+    assert all(position < 0 for position, _ in headings)  # body sentences count from 0
+
+
+def test_a_heading_the_body_already_states_is_not_indexed_twice():
+    body = (
+        "The mayor promised that no tolls would be charged for ten years. "
+        "The city council approved the tunnel on Monday."
+    )
+
+    assert corpus.heading_passages(
+        article_with("Tunnel vote", "The mayor promised that no tolls would be charged for ten years.", body)
+    ) == []  # "Tunnel vote" is a label (two words); the standfirst is the first sentence
+    assert corpus.heading_passages(
+        article_with("Mayor promises ten toll-free years", "Mayor promises ten toll-free years", body)
+    ) == [(HEADLINE_POSITION, "Mayor promises ten toll-free years")]
+    assert corpus.heading_passages(
+        article_with("Mayor promises ten toll-free years", "The mayor promised that no tolls would be…", body)
+    ) == [(HEADLINE_POSITION, "Mayor promises ten toll-free years")]  # a cut-off summary
+
+
+def test_exports_and_pages_give_their_summary_as_standfirst(tmp_path, outlets):
+    record = {
+        "title": "Port strike ends",
+        "dek": "Dock workers accepted a 6 percent pay rise after a week-long strike.",
+        "text": "ANTWERP - Dock workers returned to work on Monday after their union accepted the offer.",
+        "outlet": "Reuters",
+    }
+    page = NEWS_PAGE.replace(
+        "<title>", '<meta name="description" content="The defence budget will grow by 5 percent.">\n<title>'
+    )
+
+    (from_export,) = load_articles(write(tmp_path, "port.jsonl", json.dumps(record)), max_bytes=LIMIT, outlets=outlets)
+    (from_page,) = load_articles(write(tmp_path, "page.html", page), max_bytes=LIMIT, outlets=outlets)
+
+    assert from_export.standfirst == "Dock workers accepted a 6 percent pay rise after a week-long strike."
+    assert from_page.standfirst == "The defence budget will grow by 5 percent."
 
 
 def test_inline_read_more_links_and_copyright_lines_go(outlets, tmp_path):

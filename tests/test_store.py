@@ -22,17 +22,21 @@ from store_fixtures import (
     numbered_articles,
     parsed_article,
     passage,
+    quote,
     temporary_pg_database,
     zelensky_article,
 )
 
 from bot.engine.errors import StoreError
+from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, ParsedArticle, Quantity
 from bot.store import open_store
 from bot.store.base import CheckAudit, FeedbackVote, Store
 from bot.store.sqlite import SQLiteStore
 from bot.store.transfer import copy_store
 
-ALL_STEPS = ["0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats"]
+ALL_STEPS = [
+    "0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats", "0005_search_pending_list",
+]
 
 
 # lifecycle -----------------------------------------------------------------------------
@@ -148,6 +152,67 @@ def test_articles_are_listed_by_path_with_their_bodies(store: Store) -> None:
     assert [a.path for a in articles] == ["a/hegseth.txt", "b/zelensky.txt"]
     assert articles[0].body.startswith("US Defense Secretary")
     assert str(articles[0].published) == "2025-02-13"
+
+
+def headed_article() -> ParsedArticle:
+    """A story whose headline and standfirst say what no body sentence says."""
+    return parsed_article(
+        "news/tunnel.txt",
+        [
+            passage(HEADLINE_POSITION, "Mayor vows toll-free harbour tunnel"),
+            passage(
+                STANDFIRST_POSITION,
+                "No tolls will be charged for ten years, the mayor promised.",
+                quantities=[Quantity(text="ten years", value=10, unit="year")],
+                negated=True,
+            ),
+            passage(0, "The city council approved the harbour tunnel on Monday."),
+            passage(1, "Construction starts next spring."),
+        ],
+        [quote("no tolls for ten years", "Anna Jansen", passage_position=0)],
+        title="Mayor vows toll-free harbour tunnel",
+        outlet="Port Weekly",
+    )
+
+
+def test_headline_and_standfirst_passages_read_back_before_the_body(store: Store) -> None:
+    parsed = headed_article()
+
+    saved = store.save_article(parsed)
+
+    passages = store.passages(saved.article_id)
+    assert [(p.position, p.kind) for p in passages] == [
+        (HEADLINE_POSITION, "headline"), (STANDFIRST_POSITION, "standfirst"), (0, "body"), (1, "body"),
+    ]
+    assert [p.model_dump(exclude={"id", "article_id"}) for p in passages] == [
+        p.model_dump(exclude={"id", "article_id"}) for p in parsed.passages
+    ]
+    [hit] = store.search_passages(["toll", "vow"])
+    assert hit.passage.kind == "headline" and hit.article.outlet == "Port Weekly"
+    assert store.quotes()[0].quote.passage_position == 0  # body positions are unchanged
+    assert store.passage_count() == 4
+
+
+def test_article_summaries_list_metadata_and_counts_without_bodies(store: Store) -> None:
+    store.save_article(zelensky_article("b/zelensky.txt"))
+    store.save_article(hegseth_article("a/hegseth.txt"))
+    store.save_article(headed_article())
+
+    summaries = store.article_summaries()
+
+    assert [(s.path, s.passages, s.quotes) for s in summaries] == [
+        ("a/hegseth.txt", 2, 2), ("b/zelensky.txt", 2, 1), ("news/tunnel.txt", 4, 1),
+    ]
+    first = summaries[0]
+    assert first.title == "Hegseth rules out US troops in Ukraine"
+    assert (first.outlet, first.byline, first.dateline) == ("The Sydney Morning Herald", "Michael Koziol", "Brussels")
+    assert first.published == dt.date(2025, 2, 13) and first.url == "https://example.org/hegseth"
+    assert first.id == store.articles()[0].id
+    assert not hasattr(first, "body")
+
+
+def test_an_empty_store_has_no_summaries(store: Store) -> None:
+    assert store.article_summaries() == []
 
 
 def test_a_failure_half_way_leaves_no_half_written_article(store: Store) -> None:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
 from bot.engine.ingest import ProgressCallback, ingest_paths
-from bot.engine.models import Article, CheckReport, IngestReport
+from bot.engine.models import ArticleSummary, CheckReport, IngestReport
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
 from bot.settings import Settings
@@ -92,8 +92,9 @@ class FactChecker:
         scored = [h for h in scored if h.rank >= 0.6]
         return sorted(scored, key=lambda h: h.rank, reverse=True)[:limit]
 
-    def sources(self) -> list[Article]:
-        return self.store.articles()
+    def sources(self) -> list[ArticleSummary]:
+        """What the corpus holds, article by article (metadata and counts, no bodies)."""
+        return self.store.article_summaries()
 
     def record_check(self, audit: CheckAudit) -> int:
         return self.store.record_check(audit)

@@ -487,6 +487,10 @@ def parse_claim(
             continue
         if lemma in LIGHT_OBJECTS and token.head.lemma_.lower() in LIGHT_VERBS:
             continue  # "took place", "take part": the idiom, not a thing
+        if lemma in LIGHT_VERBS and any(
+            c.lemma_.lower() in LIGHT_OBJECTS and c.dep_ in ("dobj", "obj") for c in token.children
+        ):
+            continue  # ... nor its verb: "took place" claims no taking
         if lemma in ("mean", "means") and token.pos_ == "NOUN" and any(
             c.dep_ == "amod" for c in token.children
         ):

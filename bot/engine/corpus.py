@@ -9,6 +9,8 @@ Loading (formats, encodings, bad input) is in `corpus_loading`, page-furniture
 removal in `corpus_cleaning`, and metadata (head, dateline, outlets, manifest)
 in `corpus_metadata`. This module puts them in order and decides precedence:
 manifest > what the format states (HTML meta, JSON fields) > what the text says.
+`heading_passages` says which of the headline and standfirst ingest indexes
+as passages of their own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bot.engine.corpus_cleaning import (
     Removed,
     clean_body,
     drop_furniture_lines,
+    match_key,
     split_paragraphs,
     take_credit,
 )
@@ -46,7 +49,7 @@ from bot.engine.corpus_metadata import (
     take_dateline,
     take_head,
 )
-from bot.engine.models import Article, IngestFailure
+from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article, IngestFailure
 
 __all__ = [
     "INDEXABLE_SUFFIXES",
@@ -58,6 +61,7 @@ __all__ = [
     "clean_text",
     "decode_text",
     "discover",
+    "heading_passages",
     "load_articles",
     "read_articles",
 ]
@@ -175,6 +179,7 @@ def build_article(
         path=raw.path,
         content_hash=raw.content_hash,
         title=(manifest.title if manifest else None) or hints.title or cleaned.head.title,
+        standfirst=hints.standfirst or cleaned.head.standfirst,
         outlet=outlet_name,
         byline=(manifest.byline if manifest else None) or hints.byline or cleaned.head.byline,
         dateline=(manifest.dateline if manifest else None)
@@ -185,6 +190,37 @@ def build_article(
         notes=_notes(outlet_info, outlet_name, cleaned, hints, manifest, outlets),
         body=cleaned.body,
     )
+
+
+MIN_HEADING_WORDS = 3  # "Live updates", "Opinion": labels, not statements
+_ELLIPSIS = ("...", "…")
+
+
+def heading_passages(article: Article) -> list[tuple[int, str]]:
+    """The headline and standfirst to index as passages, as (position, text).
+
+    They state claims of their own ("Trump praises Putin's common sense") that
+    the body may never repeat. Each is left out when the body already says it
+    word for word (a standfirst that is also the first sentence), when it repeats
+    the other, when it is a short label, or when it is cut off with an ellipsis
+    (a truncated summary can drop the "not" that follows).
+    """
+    body_key = f" {match_key(article.body)} "
+    seen: set[str] = set()
+    headings: list[tuple[int, str]] = []
+    for position, text in ((HEADLINE_POSITION, article.title), (STANDFIRST_POSITION, article.standfirst)):
+        text = " ".join((text or "").split())
+        key = match_key(text)
+        if (
+            len(key.split()) < MIN_HEADING_WORDS
+            or text.endswith(_ELLIPSIS)
+            or key in seen
+            or f" {key} " in body_key
+        ):
+            continue
+        seen.add(key)
+        headings.append((position, text))
+    return headings
 
 
 def read_articles(path: Path, *, max_bytes: int, outlets: OutletDirectory) -> LoadedArticles:

@@ -68,6 +68,7 @@ class FormatHints(BaseModel):
     """
 
     title: str | None = None
+    standfirst: str | None = None  # the summary under the headline (meta description, "dek")
     outlet: str | None = None
     byline: str | None = None
     dateline: str | None = None
@@ -336,6 +337,7 @@ def html_to_article(html: str, *, path: str, content_hash: str) -> RawArticle:
         raise FileRejected(path, "no article text found in the HTML page")
     hints = FormatHints(
         title=doc.title or None,
+        standfirst=doc.description or None,
         byline=doc.author or None,
         outlet=doc.sitename or None,
         url=doc.url or None,
@@ -353,6 +355,7 @@ def read_html_file(path: Path, *, max_bytes: int) -> LoadedFile:
 _TEXT_KEYS = ("text", "body", "content", "article", "maintext", "full_text", "story")
 _HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
 _TITLE_KEYS = ("title", "headline")
+_STANDFIRST_KEYS = ("standfirst", "dek", "subheadline", "subtitle", "description")
 _URL_KEYS = ("url", "link", "canonical_url", "source_url")
 _DATE_KEYS = (
     "published",
@@ -388,9 +391,15 @@ def _as_name(value: Any) -> str | None:
     return None
 
 
+def _as_text(value: Any) -> str | None:
+    """A text field: a non-blank string, or nothing (a summary never comes as a list)."""
+    return (" ".join(value.split()) or None) if isinstance(value, str) else None
+
+
 def _record_to_article(record: dict[str, Any], *, path: str, content_hash: str) -> RawArticle:
     hints = FormatHints(
         title=_as_name(_first(record, _TITLE_KEYS)),
+        standfirst=_as_text(_first(record, _STANDFIRST_KEYS)),
         outlet=_as_name(_first(record, _OUTLET_KEYS)),
         byline=_as_name(_first(record, _AUTHOR_KEYS)),
         url=_as_name(_first(record, _URL_KEYS)),

@@ -267,6 +267,7 @@ class Head(BaseModel):
     """What the lines before the body say: headline, byline, date, outlet mentions."""
 
     title: str | None = None
+    standfirst: str | None = None  # the summary sentence printed between headline and byline
     section: str | None = None  # a label such as "Opinion" or "World" above the headline
     byline: str | None = None
     published: dt.date | None = None
@@ -321,7 +322,7 @@ def _metadata_line(paragraph: str, outlets: OutletDirectory) -> bool:
 
 def take_head(paragraphs: list[str], outlets: OutletDirectory) -> tuple[Head, list[str]]:
     """Read and remove the head of the page: a "date YYYY-MM-DD <title>" line, the
-    headline, "By …", date stamps and "From <outlet>" lines, up to the body.
+    headline, a standfirst, "By …", date stamps and "From <outlet>" lines, up to the body.
 
     The headline is the first other line that looks like one (short, no final
     full stop), or that the page repeats, or that a byline or date line follows.
@@ -381,6 +382,10 @@ def take_head(paragraphs: list[str], outlets: OutletDirectory) -> tuple[Head, li
             head.title = paragraph
             del rest[index]
             continue
+        if head.title and head.standfirst is None and _looks_like_standfirst(rest, index, outlets):
+            head.standfirst = paragraph
+            del rest[index]
+            continue
         if is_prose(paragraph):
             break
         index += 1
@@ -406,6 +411,18 @@ def _looks_like_title(paragraphs: list[str], index: int, outlets: OutletDirector
         and not paragraph.isupper()
         and len(paragraphs) > 1
     )
+
+
+_STANDFIRST_MAX_WORDS = 60
+
+
+def _looks_like_standfirst(paragraphs: list[str], index: int, outlets: OutletDirectory) -> bool:
+    """A sentence under the headline that a byline or date line follows: the page's summary
+    ("dek"), not the body, which starts after those lines."""
+    paragraph = paragraphs[index]
+    if not is_prose(paragraph) or len(words(paragraph)) > _STANDFIRST_MAX_WORDS:
+        return False
+    return any(_metadata_line(p, outlets) for p in paragraphs[index + 1 : index + 3])
 
 
 # --------------------------------------------------------------------------- dateline

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -35,21 +35,56 @@ def worker_processes(requested: int, articles: int) -> int:
     return min(os.cpu_count() or 1, 4) if articles >= PARALLEL_FROM else 1
 
 
-def parse_article(article: Article, doc: Doc, resolver: SpeakerResolver) -> ParsedArticle:
-    """Turn one cleaned article and its parsed body into passages and quotes."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent.text.split()) >= 2:
-            resolver.register(ent.text)
+def parse_article(
+    article: Article,
+    doc: Doc,
+    resolver: SpeakerResolver,
+    headings: Sequence[tuple[int, Doc]] = (),
+) -> ParsedArticle:
+    """Turn one cleaned article and its parsed body into passages and quotes.
+
+    `headings` are the parsed headline and standfirst with their positions (see
+    `corpus.heading_passages`): each becomes one passage, whole, before the body's
+    sentences, which keep their positions from 0. Quotes come from the body only.
+    """
+    for parsed in (doc, *(d for _, d in headings)):
+        for ent in parsed.ents:
+            if ent.label_ == "PERSON" and len(ent.text.split()) >= 2:
+                resolver.register(ent.text)
     passages = [
-        facts.analyse_sentence(sent, position=i, published=article.published)
-        for i, sent in enumerate(doc.sents)
+        facts.analyse_sentence(heading[:], position=position, published=article.published)
+        for position, heading in headings
+        if heading.text.strip()
+    ]
+    body = [
+        facts.analyse_sentence(sent, position=0, published=article.published)
+        for sent in doc.sents
         if sent.text.strip()
     ]
-    for position, passage in enumerate(passages):
+    for position, passage in enumerate(body):
         passage.position = position
     return ParsedArticle(
-        article=article, passages=passages, quotes=quotes.extract_quotes(doc, resolver=resolver)
+        article=article,
+        passages=passages + body,
+        quotes=quotes.extract_quotes(doc, resolver=resolver),
     )
+
+
+def _parse_all(
+    nlp: Language, articles: list[Article], processes: int
+) -> Iterator[tuple[Article, Doc, list[tuple[int, Doc]]]]:
+    """Each article with its parsed body and parsed headings, from one `nlp.pipe` stream
+    (so worker processes and batching cover the headings too)."""
+    planned = [(article, corpus.heading_passages(article)) for article in articles]
+    texts = (
+        text
+        for article, headings in planned
+        for text in (*(heading for _, heading in headings), article.body)
+    )
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes)
+    for article, headings in planned:
+        heading_docs = [(position, next(docs)) for position, _ in headings]
+        yield article, next(docs), heading_docs
 
 
 def _load_all(
@@ -96,10 +131,9 @@ def ingest_paths(
         progress(done, total, report.unchanged[-1])
 
     processes = worker_processes(n_process, len(pending))
-    docs = nlp.pipe((a.body for a in pending), batch_size=BATCH_SIZE, n_process=processes)
-    for article, doc in zip(pending, docs):
+    for article, doc, headings in _parse_all(nlp, pending, processes):
         try:
-            parsed = parse_article(article, doc, resolver)
+            parsed = parse_article(article, doc, resolver, headings)
         except Exception as exc:  # an analysis bug must not sink the whole batch
             log.exception("analysing %s failed", article.path)
             report.failed.append(

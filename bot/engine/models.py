@@ -17,6 +17,18 @@ Verdict = Literal["supported", "conflicting", "mixed", "not_found"]
 QuoteKind = Literal["direct", "partial", "reported"]
 EvidenceKind = Literal["quote", "fact"]
 Comparator = Literal["eq", "gt", "ge", "lt", "le", "approx"]
+PassageKind = Literal["headline", "standfirst", "body"]
+
+# Body sentences are numbered from 0. The headline and the standfirst are passages too,
+# numbered far below 0: they sort before the body, and no body sentence takes them for
+# its preceding context (reference resolution reads the two sentences before a passage
+# by position, and a headline is not part of the running text).
+HEADLINE_POSITION = -1000
+STANDFIRST_POSITION = -999
+HEADING_POSITIONS: dict[int, PassageKind] = {
+    HEADLINE_POSITION: "headline",
+    STANDFIRST_POSITION: "standfirst",
+}
 
 
 class Quantity(BaseModel):
@@ -55,10 +67,14 @@ class Article(BaseModel):
     url: str | None = None
     notes: str | None = None
     body: str = ""
+    # The one-sentence summary under the headline, when the page prints one apart from
+    # the body. Ingest indexes it as a passage (STANDFIRST_POSITION); the stores keep that
+    # passage, not a column, so an article read back from a store has None here.
+    standfirst: str | None = None
 
 
 class Passage(BaseModel):
-    """A sentence of an article body: the unit of factual evidence."""
+    """A sentence of an article body, or its headline or standfirst: the unit of factual evidence."""
 
     id: int | None = None
     article_id: int | None = None
@@ -69,6 +85,11 @@ class Passage(BaseModel):
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[dt.date] = Field(default_factory=list)
     negated: bool = False
+
+    @property
+    def kind(self) -> PassageKind:
+        """Where in the article the passage sits, read from its position."""
+        return HEADING_POSITIONS.get(self.position, "body")
 
 
 class Quote(BaseModel):
@@ -95,6 +116,15 @@ class ArticleRef(BaseModel):
     published: dt.date | None = None
     url: str | None = None
     byline: str | None = None
+
+
+class ArticleSummary(ArticleRef):
+    """An indexed article without its body: what a listing of the corpus shows."""
+
+    id: int
+    dateline: str | None = None
+    passages: int = 0  # headline and standfirst included
+    quotes: int = 0
 
 
 class ParsedArticle(BaseModel):

@@ -352,11 +352,16 @@ def index_bytes(url: str) -> int:
 
 
 def analyze_postgres(url: str) -> None:
-    """Refresh planner statistics after a bulk load (autovacuum would, a minute later)."""
+    """Bring a freshly bulk-loaded database to the state autovacuum leaves it in a minute later.
+
+    ANALYZE gives the planner statistics; VACUUM also merges the GIN indexes' pending lists
+    (rows inserted with fastupdate wait there, and every search scans them linearly: on a
+    1k-article load that added ~15 ms to each full-text search).
+    """
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("ANALYZE")
+        conn.execute("VACUUM ANALYZE")
 
 
 def parsed_articles(store: Store, *, include_variants: bool = False) -> list[ParsedArticle]:

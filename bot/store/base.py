@@ -11,7 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from bot.engine.models import Article, ParsedArticle, Passage, Quote
+from bot.engine.models import Article, ArticleSummary, ParsedArticle, Passage, Quote
 
 
 class PassageHit(BaseModel):
@@ -81,6 +81,13 @@ class Store(Protocol):
 
     def articles(self) -> list[Article]:
         """All articles with metadata (body included), ordered by path."""
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        """All articles' metadata with their passage and quote counts, ordered by path.
+
+        For listings (`factcheck sources`, `/factcheck sources`, App Home): no body is
+        loaded, so it stays cheap on a large archive.
+        """
 
     def article(self, article_id: int) -> Article | None: ...
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.engine.models import Article, Passage, Quote
+from bot.engine.models import Article, ArticleSummary, Passage, Quote
 from bot.store.base import CheckAudit
 
 MAX_SEARCH_TERMS = 64  # a claim has far fewer content words; caps query cost
@@ -25,6 +25,10 @@ ARTICLE_META_COLUMNS = (
     "a.published AS a_published, a.url AS a_url, a.notes AS a_notes"
 )
 ARTICLE_COLUMNS = ARTICLE_META_COLUMNS + ", a.body AS a_body"
+ARTICLE_SUMMARY_COLUMNS = (
+    "a.id AS a_id, a.path AS a_path, a.title AS a_title, a.outlet AS a_outlet, "
+    "a.byline AS a_byline, a.dateline AS a_dateline, a.published AS a_published, a.url AS a_url"
+)
 PASSAGE_COLUMNS = (
     "p.id AS p_id, p.article_id AS p_article_id, p.position AS p_position, p.text AS p_text, "
     "p.lemmas AS p_lemmas, p.entities AS p_entities, p.quantities AS p_quantities, "
@@ -127,6 +131,11 @@ def article_from_row(row: Row) -> Article:
         notes=row["a_notes"],
         body=row["a_body"] if "a_body" in row.keys() else "",
     )
+
+
+def summary_from_row(row: Row) -> ArticleSummary:
+    """An article listing row: ARTICLE_SUMMARY_COLUMNS plus the `a_passages` and `a_quotes` counts."""
+    return ArticleSummary(**{name: row[f"a_{name}"] for name in ArticleSummary.model_fields})
 
 
 def passage_from_row(row: Row) -> Passage:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any
 
-from bot.engine.models import Article, Passage
+from bot.engine.models import Article, ArticleSummary, Passage
 from bot.store import rows
 from bot.store.base import QuoteHit
 
@@ -26,6 +26,18 @@ class SQLReading:
         with self._read() as conn:
             found = conn.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles a ORDER BY a.path")
             return [rows.article_from_row(row) for row in found]
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        # No body is loaded, and the counts are index lookups on the (article_id, position)
+        # unique indexes of passages and quotes, so listing a large archive stays cheap.
+        with self._read() as conn:
+            found = conn.execute(
+                f"SELECT {rows.ARTICLE_SUMMARY_COLUMNS}, "
+                "(SELECT count(*) FROM passages p WHERE p.article_id = a.id) AS a_passages, "
+                "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS a_quotes "
+                "FROM articles a ORDER BY a.path"
+            )
+            return [rows.summary_from_row(row) for row in found]
 
     def article(self, article_id: int) -> Article | None:
         with self._read() as conn:

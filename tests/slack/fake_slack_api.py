@@ -1,7 +1,8 @@
 """A local stand-in for Slack's Web API (and response_url hooks), over real HTTP.
 
-It records every call (method, parameters, headers) so tests can wait for
-"the bot posted X" the way a user would notice it, and it can be told to
+It records every call (method, parameters, headers, its answer) so tests can
+wait for "the bot posted X" the way a user would notice it, keeps what each
+channel shows of the bot's messages (posted, then updated or deleted), and it can be told to
 answer the next calls of a method with 429 (Retry-After: 1), 500 or a Slack
 error, to prove the bot's retries and fallbacks deliver anyway. Shaped after
 bolt-python's tests/mock_web_api_server (a fake server the real client talks to).
@@ -48,6 +49,7 @@ class Call:
     headers: dict[str, str]
     status: int = 200
     path: str = ""
+    response: Any = None  # what the fake answered, e.g. the ts of a posted message
 
     @property
     def text(self) -> str:
@@ -67,6 +69,8 @@ class Failure:
 class FakeSlackAPI:
     calls: list[Call] = field(default_factory=list)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel -> messages
+    # channel -> ts -> the bot's message as the channel shows it now (posted, updated, deleted)
+    shown: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     socket_mode_url: str | None = None
     _failures: dict[str, list[Failure]] = field(default_factory=dict)
     _cond: threading.Condition = field(default_factory=threading.Condition)
@@ -120,6 +124,15 @@ class FakeSlackAPI:
         """A message conversations.replies/history can return."""
         with self._cond:
             self.messages.setdefault(channel, []).append(message)
+
+    def shown_in(self, channel: str) -> list[str]:
+        """What the bot's messages in `channel` read now (fallback text plus block text), oldest first."""
+        with self._cond:
+            current = list(self.shown.get(channel, {}).values())
+        return [
+            message.get("text", "") + "\n" + json.dumps(message.get("blocks", []), ensure_ascii=False)
+            for message in current
+        ]
 
     def calls_to(self, method: str, where: Callable[[Call], bool] | None = None) -> list[Call]:
         with self._cond:
@@ -187,7 +200,7 @@ class FakeSlackAPI:
             self._send(request, 200, {"ok": False, "error": failure.error})
             return
         body = self._answer(method, params)
-        self._record(Call(method, params, headers, path=url.path))
+        self._record(Call(method, params, headers, path=url.path, response=body))
         self._send(
             request, 200, body, {"x-oauth-scopes": "chat:write,commands"} if method == "auth.test" else {}
         )
@@ -230,10 +243,16 @@ class FakeSlackAPI:
             }
             if params.get("thread_ts"):
                 message["thread_ts"] = params["thread_ts"]
+            self._show(params.get("channel", ""), ts, params)
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
+        if method == "chat.delete":
+            with self._cond:
+                self.shown.get(params.get("channel", ""), {}).pop(params.get("ts", ""), None)
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method == "chat.update":
+            self._show(params.get("channel", ""), params.get("ts", ""), params)
             return {
                 "ok": True,
                 "channel": params.get("channel"),
@@ -247,6 +266,13 @@ class FakeSlackAPI:
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_mode_url or "ws://127.0.0.1:9/"}
         return {"ok": True}
+
+    def _show(self, channel: str, ts: str, params: dict[str, Any]) -> None:
+        with self._cond:
+            self.shown.setdefault(channel, {})[ts] = {
+                "text": params.get("text", ""),
+                "blocks": params.get("blocks", []),
+            }
 
     def _find_messages(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         with self._cond:

@@ -9,9 +9,14 @@ from slack_harness import SlackSender, load_payload
 
 
 def report_posted_by_the_bot(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> Any:
+    """The slash command's report: its "Checking…" message updated into the report."""
     slack.command("The bridge will open to traffic in 2027", channel=channel)
-    [post] = fake_api.wait_for("chat.postMessage", lambda c: c.params.get("channel") == channel)
-    return post
+    [report] = fake_api.wait_for("chat.update", lambda c: c.params.get("channel") == channel)
+    return report
+
+
+def vote_updates(channel: str):
+    return lambda call: call.params.get("channel") == channel and "Feedback counted" in call.text
 
 
 def click(
@@ -28,14 +33,14 @@ def click(
     payload["user"]["id"] = user
     payload["container"] = {
         "type": "message",
-        "message_ts": "1700000099.000001",
+        "message_ts": post.params["ts"],
         "channel_id": channel,
         "is_ephemeral": False,
     }
     payload["channel"] = {"id": channel, "name": "news"}
     payload["message"] = {
         "type": "message",
-        "ts": "1700000099.000001",
+        "ts": post.params["ts"],
         "text": post.params["text"],
         "blocks": post.params["blocks"],
     }
@@ -54,8 +59,8 @@ def test_a_vote_is_stored_and_the_report_updated_with_the_counts(
 
     click(slack, fake_api, channel, post, "feedback_up", user="W111")
 
-    [update] = fake_api.wait_for("chat.update", lambda c: c.params.get("channel") == channel)
-    assert update.params["ts"] == "1700000099.000001"
+    [update] = fake_api.wait_for("chat.update", vote_updates(channel))
+    assert update.params["ts"] == post.params["ts"]
     assert "Feedback counted: 👍 1 · 👎 0" in update.text
     assert checker.store.feedback_counts(check_id) == {"up": 1, "down": 0}
 
@@ -67,11 +72,11 @@ def test_a_second_users_vote_adds_and_a_changed_vote_replaces(
     check_id = int(next(b for b in post.params["blocks"] if b["type"] == "actions")["elements"][0]["value"])
 
     click(slack, fake_api, channel, post, "feedback_up", user="W111")
-    fake_api.wait_for("chat.update", lambda c: c.params.get("channel") == channel, count=1)
+    fake_api.wait_for("chat.update", vote_updates(channel), count=1)
     click(slack, fake_api, channel, post, "feedback_down", user="W222")
-    fake_api.wait_for("chat.update", lambda c: c.params.get("channel") == channel, count=2)
+    fake_api.wait_for("chat.update", vote_updates(channel), count=2)
     click(slack, fake_api, channel, post, "feedback_down", user="W111")
-    updates = fake_api.wait_for("chat.update", lambda c: c.params.get("channel") == channel, count=3)
+    updates = fake_api.wait_for("chat.update", vote_updates(channel), count=3)
 
     assert checker.store.feedback_counts(check_id) == {"up": 0, "down": 2}
     assert "Feedback counted: 👍 0 · 👎 2" in updates[-1].text

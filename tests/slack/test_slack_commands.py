@@ -20,24 +20,50 @@ def to_caller(channel: str):
     return lambda call: call.path.endswith(f"command-{channel}")
 
 
-def test_a_claim_is_acknowledged_privately_then_the_report_is_posted(
+def report_in(fake_api: FakeSlackAPI, channel: str) -> Any:
+    """The report: the bot's "Checking…" message in the channel, updated into the report."""
+    [note] = fake_api.wait_for("chat.postMessage", in_channel(channel))
+    [report] = fake_api.wait_for("chat.update", in_channel(channel))
+    assert report.params["ts"] == note.response["ts"]
+    return report
+
+
+def test_a_claim_shows_checking_until_the_report_replaces_it(
     slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
 ) -> None:
     reply = slack.command("Mayor Elena Ruiz said the bridge will open in 2027", channel=channel)
 
     assert reply.status == 200
-    assert "Checking" in reply.body  # a plain-text ack: Slack shows it to the caller only
-    assert "in_channel" not in reply.body
-    [post] = fake_api.wait_for("chat.postMessage", in_channel(channel))
-    assert "thread_ts" not in post.params or post.params["thread_ts"] is None
+    assert reply.body == ""  # no ephemeral ack: Slack would offer no way to remove it
+    [note] = fake_api.wait_for("chat.postMessage", in_channel(channel))
+    assert "Checking" in note.text and "Elena Ruiz" in note.text
+    [post] = fake_api.wait_for("chat.update", in_channel(channel))
+    assert post.params["ts"] == note.response["ts"]  # the same message, now the report
+    [shown] = fake_api.shown_in(channel)
+    assert "Checking" not in shown and "Elena Ruiz" in shown
     assert post.params["blocks"][0]["type"] == "header"
-    assert "Elena Ruiz" in post.text
     assert "Harbor Gazette" in post.text and "<https://gazette.example/harbor-bridge|link>" in post.text
     [audit] = [a for a in checker.store.recent_checks(limit=50, team="T111") if a.channel == channel]
     assert audit.source == "slash" and audit.user == "W111"
     buttons = next(b for b in post.params["blocks"] if b["type"] == "actions")["elements"]
     assert {b["action_id"] for b in buttons} == {"feedback_up", "feedback_down"}
     assert {b["value"] for b in buttons} == {str(audit.id)}
+    assert fake_api.calls_to("response_url", to_caller(channel)) == []
+
+
+def test_when_the_checking_message_cannot_be_updated_the_report_is_posted_and_it_removed(
+    slack: SlackSender, fake_api: FakeSlackAPI, channel: str
+) -> None:
+    fake_api.fail_next("chat.update", 200, error="message_not_found")
+
+    slack.command("The bridge will open to traffic in 2027", channel=channel)
+
+    [note, post] = fake_api.wait_for("chat.postMessage", in_channel(channel), count=2)
+    [deleted] = fake_api.wait_for("chat.delete", in_channel(channel))
+    assert deleted.params["ts"] == note.response["ts"]
+    assert post.params["blocks"][0]["type"] == "header"
+    [shown] = fake_api.shown_in(channel)
+    assert "Checking" not in shown
 
 
 def test_empty_input_gets_the_usage(slack: SlackSender, channel: str) -> None:
@@ -56,14 +82,24 @@ def test_help_lists_what_the_command_can_do(slack: SlackSender, channel: str) ->
         assert sub_command in text
 
 
-def test_sources_tells_the_caller_what_the_corpus_holds(
-    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+def test_sources_tells_the_caller_what_the_corpus_holds_without_loading_bodies(
+    slack: SlackSender,
+    fake_api: FakeSlackAPI,
+    checker: Any,
+    channel: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def every_body() -> Any:
+        raise AssertionError("the listing loaded every article body")
+
+    monkeypatch.setattr(checker.store, "articles", every_body)
+
     slack.command("sources", channel=channel)
 
     [answer] = fake_api.wait_for("response_url", to_caller(channel))
     assert answer.params["response_type"] == "ephemeral"
     assert f"{checker.store.article_count()} articles" in answer.text
+    assert "couldn't list" not in answer.text
 
 
 def test_who_said_searches_the_quotes(slack: SlackSender, fake_api: FakeSlackAPI, channel: str) -> None:
@@ -81,7 +117,7 @@ def test_an_over_long_claim_is_trimmed_with_a_note(
 
     slack.command(claim, channel=channel)
 
-    [post] = fake_api.wait_for("chat.postMessage", in_channel(channel))
+    post = report_in(fake_api, channel)
     assert "Trimmed to 1000 characters" in post.text
 
 
@@ -90,7 +126,9 @@ def test_mentions_in_a_claim_come_back_escaped(
 ) -> None:
     slack.command("<!channel> <@U123> says the bridge costs 45 million & more", channel=channel)
 
-    [post] = fake_api.wait_for("chat.postMessage", in_channel(channel))
+    [note] = fake_api.wait_for("chat.postMessage", in_channel(channel))
+    assert "&lt;!channel&gt;" in note.text and "<!channel>" not in note.text
+    post = report_in(fake_api, channel)
     assert "&lt;!channel&gt;" in post.text and "&lt;@U123&gt;" in post.text
     assert "<!channel>" not in post.text and "<@U123>" not in post.text
     assert "&amp; more" in post.text
@@ -105,6 +143,9 @@ def test_where_the_bot_cannot_post_the_report_goes_through_response_url(
 
     [answer] = fake_api.wait_for("response_url", to_caller(channel))
     assert answer.params["response_type"] == "in_channel"
+    assert answer.params["blocks"][0]["type"] == "header"
+    assert len(fake_api.calls_to("chat.postMessage", in_channel(channel))) == 1  # not tried twice
+    assert fake_api.shown_in(channel) == []
 
 
 def test_an_engine_error_is_told_to_the_user_and_logged(
@@ -126,6 +167,10 @@ def test_an_engine_error_is_told_to_the_user_and_logged(
     assert "couldn't check that" in answer.text
     assert "the index is being rebuilt" in answer.text
     assert answer.params["response_type"] == "ephemeral"
+    [note] = fake_api.calls_to("chat.postMessage", in_channel(channel))
+    [deleted] = fake_api.calls_to("chat.delete", in_channel(channel))
+    assert deleted.params["ts"] == note.response["ts"]
+    assert fake_api.shown_in(channel) == []  # the "Checking…" message is gone
     assert any(r.exc_info and "check failed" in r.getMessage() for r in caplog.records)
 
 

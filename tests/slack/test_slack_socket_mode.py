@@ -72,7 +72,7 @@ def test_an_event_over_the_socket_is_acked_and_answered(
     assert post.params["blocks"][0]["type"] == "header"
 
 
-def test_a_slash_command_over_the_socket_is_acked_with_checking(
+def test_a_slash_command_over_the_socket_is_acked_then_checking_becomes_the_report(
     connected: FakeSocketModeServer, fake_api: FakeSlackAPI, channel: str
 ) -> None:
     command = load_payload("slash_command.parsed.json")
@@ -92,5 +92,8 @@ def test_a_slash_command_over_the_socket_is_acked_with_checking(
     connected.send(envelope)
 
     ack = connected.wait_for_ack(f"cmd-{channel}")
-    assert "Checking" in str(ack.get("payload"))
-    fake_api.wait_for("chat.postMessage", lambda c: c.params.get("channel") == channel)
+    assert not ack.get("payload")  # an empty ack: no ephemeral that could never be removed
+    [note] = fake_api.wait_for("chat.postMessage", lambda c: c.params.get("channel") == channel)
+    assert "Checking" in note.text
+    [report] = fake_api.wait_for("chat.update", lambda c: c.params.get("channel") == channel)
+    assert report.params["ts"] == note.response["ts"]

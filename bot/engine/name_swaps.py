@@ -1,0 +1,146 @@
+"""Names: does the source mention the claim's names, or put another in their place?
+
+Evidence must state every name the claim mentions. A name the source does not
+write is either a gap (the candidate is merely related) or a swap: another
+entity of the same kind standing where the claim's stands ("the Atlantic" ->
+"the Pacific", "told The Boston Herald" -> "The Boston Globe"), which is an
+entity_mismatch conflict.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from bot.engine.claims import Claim
+from bot.engine.models import Entity, Reason
+from bot.engine.retrieve import WORD, Candidate
+from bot.engine.speakers import POSSESSIVE
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def name_words(claim: Claim) -> set[str]:
+    """The lower-cased words of the claim's names."""
+    return {w.lower() for n in claim.names for w in WORD.findall(n.text)}
+
+
+def _folded(text: str) -> str:
+    """Lower-case words without dots and possessives: "the U.S.'s" -> " the us "."""
+    words = WORD.findall(text.lower().replace(".", "").replace("’", "'"))
+    return " " + " ".join(re.sub(r"'s?$", "", w) for w in words) + " "
+
+
+def _acronym_in(acronym: str, text: str) -> bool:
+    """ "GDP" is stated by "gross domestic product": initials of consecutive words."""
+    letters = acronym.lower()
+    words = [w for w in WORD.findall(text.lower()) if w not in CONNECTORS]
+    for start in range(len(words) - len(letters) + 1):
+        if all(words[start + k][0] == letters[k] for k in range(len(letters))):
+            return True
+    return False
+
+
+def name_present(name: Entity, candidate: Candidate) -> bool:
+    """The candidate mentions the name (any spelling the canonical form unifies, surname, acronym).
+
+    A quote's surrounding sentence counts too: "said Ukrainian President ..." names
+    the "we" of the quote.
+    """
+    text = _folded(" ".join([candidate.text, candidate.context, *candidate.resolved]))
+    forms = {name.text, name.canonical}
+    if any(_folded(f) in text for f in forms if f.strip()):
+        return True
+    canonicals = {e.canonical.lower() for e in candidate.entities}
+    if name.canonical.lower() in canonicals:
+        return True
+    words = name.text.split()
+    if name.label == "PERSON" and len(words) > 1 and _folded(words[-1]) in text:
+        return True
+    bare = name.text.replace(".", "")
+    return bare.isupper() and 2 <= len(bare) <= 6 and _acronym_in(bare, candidate.text)
+
+
+def _labels_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a in PLACE_LABELS and b in PLACE_LABELS:
+        return True
+    return "PROPN" in (a, b)
+
+
+def _neighbours(text: str, phrase: str, before: int = 2) -> tuple[list[str], list[str]]:
+    """Words just before and after `phrase` in `text` (articles skipped)."""
+    words = [w for w in WORD.findall(text.lower()) if w not in ("the", "a", "an")]
+    target = [w for w in WORD.findall(phrase.lower()) if w not in ("the", "a", "an")]
+    if not target:
+        return [], []
+    for i in range(len(words) - len(target) + 1):
+        if words[i : i + len(target)] == target:
+            return words[max(0, i - before) : i], words[
+                i + len(target) : i + len(target) + 2
+            ]
+    return [], []
+
+
+def find_entity_swap(
+    claim: Claim, missing: Entity, candidate: Candidate, *, written_in: str | None = None
+) -> Entity | None:
+    """A source entity standing where the claim's missing entity stands ("Atlantic" -> "Pacific")."""
+    claim_text = _folded(claim.text)
+    claim_words = written_in or claim.content
+    before_c, after_c = _neighbours(claim_words, missing.text)
+    for entity in candidate.entities:
+        if not _labels_compatible(missing.label, entity.label):
+            continue
+        if (
+            _folded(entity.text) in claim_text
+            or entity.canonical.lower() == missing.canonical.lower()
+        ):
+            continue
+        if (
+            fuzz.ratio(entity.text.lower(), missing.text.lower()) >= 80
+        ):  # a spelling variant
+            continue
+        before_s, after_s = _neighbours(candidate.text, entity.text)
+        content_before = [w for w in before_c if w not in STOP_WORDS]
+        content_before_s = [w for w in before_s if w not in STOP_WORDS]
+        same_before = bool(before_c and before_s and before_c[-1] == before_s[-1])
+        same_after = bool(after_c and after_s and after_c[0] == after_s[0])
+        wider_c, _ = _neighbours(claim_words, missing.text, before=3)
+        wider_s, _ = _neighbours(candidate.text, entity.text, before=3)
+        same_content = bool(set(content_before) & set(content_before_s)) or bool(
+            {w[:5] for w in wider_c if w not in STOP_WORDS and len(w) > 3}
+            & {w[:5] for w in wider_s if w not in STOP_WORDS and len(w) > 3}
+        )
+        if (
+            same_content
+            or (same_before and same_after)
+            or (same_before and before_c[-1] not in STOP_WORDS)
+        ):
+            return entity
+        if (same_before or same_after) and entity.label == missing.label != "PROPN":
+            return entity
+    return None
+
+
+def addressee_swaps(claim: Claim, candidate: Candidate) -> list[Reason]:
+    """ "told The Boston Herald" against "told The Boston Globe's Anna Reyes": an
+    organisation outside what is claimed, swapped for another in its slot. Compared as
+    whole names ("Post" alone is not "The Washington Post"); when the source names no
+    organisation there, the claim is not contradicted."""
+    reasons: list[Reason] = []
+    for name in claim.addressees:
+        if name_present(name, candidate):
+            continue
+        swap = find_entity_swap(claim, name, candidate, written_in=claim.text)
+        if swap is None or swap.label != "ORG":
+            continue
+        shown = POSSESSIVE.sub("", swap.text).strip()
+        reasons.append(
+            Reason(code="entity_mismatch", detail=f"claim: {name.text}; source: {shown}")
+        )
+    return reasons

@@ -1,0 +1,231 @@
+"""References: names a candidate states without writing them.
+
+A sentence often says "he" for the person named in the sentence before, or
+"Putin" where the claim says "Russia" and the article calls him "Russian
+President Vladimir Putin", or leaves out what it is about because the previous
+sentence named it. For candidates that already state most of the claim's other
+words, these names are looked up in the article around them and recorded on the
+candidate (`Candidate.resolved`), so the name checks see them as stated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from bot.engine import facts
+from bot.engine.claims import Claim
+from bot.engine.lru import LruCache
+from bot.engine.models import Article, Entity, Passage
+from bot.engine.name_swaps import name_present, name_words
+from bot.engine.retrieve import WORD, Candidate, covered_keys, enrich
+from bot.engine.speakers import SpeakerResolver
+from bot.store.base import Store
+
+RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
+# look around it in its article for a name it only refers to
+TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
+PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+SPEECH_WORDS = frozenset(
+    ["said", "says", "say", "told", "tells", "added", "adds", "asked", "stated", "wrote", "noted", "explained", "insisted", "stressed", "warned", "according"]
+)
+PERSON_LABELS = frozenset({"PERSON", "PROPN"})
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# what a sentence is about may be named only in the sentence before it (people too,
+# when they are the object, not who acts or speaks: "the deal for Fogel's release")
+TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
+CONTEXT_SENTENCES = 2  # sentences before a candidate where what it refers to is looked for
+_ARTICLE_PASSAGES: LruCache[tuple[int, str], list[Passage]] = LruCache(256)
+
+
+def article_passages(store: Store, article: Article) -> list[Passage]:
+    """The article's sentences in order, cached (only fetched for well-aligned candidates)."""
+    if article.id is None:
+        return []
+    article_id = article.id
+    return _ARTICLE_PASSAGES.get_or_make(
+        (article_id, article.content_hash), lambda: store.passages(article_id)
+    )
+
+
+def _lead_up(
+    candidate: Candidate, passages: list[Passage]
+) -> tuple[list[Passage], Passage | None]:
+    """The sentences just before the candidate, and the start of its own sentence before
+    it (a quote inside a longer sentence), with that sentence's entities."""
+    position = candidate.passage_position
+    if position is None:
+        return [], None
+    before = [p for p in passages if position - CONTEXT_SENTENCES <= p.position < position]
+    same = next((p for p in passages if p.position == position), None)
+    if same is not None:
+        at = same.text.find(candidate.text[:40])
+        if at > 0:
+            return before, same.model_copy(update={"text": same.text[:at]})
+    return before, None
+
+
+def _is_attribution(text: str, name: str) -> bool:
+    """ "Rutte said", "said Rutte": the name is who speaks, not whom "he" refers to."""
+    at = text.rfind(name)
+    before = [w.lower() for w in WORD.findall(text[:at])][-2:]
+    after = [w.lower() for w in WORD.findall(text[at + len(name) :])][:2]
+    return bool(SPEECH_WORDS & set(before + after))
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    first = WORD.findall(text)[:1]
+    return bool(first) and first[0].lower() in ("he", "she")
+
+
+def _preceding_person(candidate: Candidate, passages: list[Passage]) -> str | None:
+    """The person named last before the candidate (two sentences back at most), speakers excluded."""
+    before, start = _lead_up(candidate, passages)
+    pieces = [*before, *([start] if start is not None else [])]
+    for piece in reversed(pieces):
+        text = piece.text
+        named = [e.text for e in piece.entities if e.label == "PERSON" and e.text in text]
+        people = [p for p in named if not _is_attribution(text, p)]
+        if not people and candidate.kind == "fact" and _opens_with_pronoun(candidate.text):
+            # "Hegseth said ... . He did not take questions.": the speaker goes on as "he"
+            people = named
+        if candidate.kind == "quote" and candidate.speaker:
+            last = candidate.speaker.split()[-1]
+            people = [p for p in people if last not in p]  # "he" in a quote is not the speaker
+        if people:
+            return max(people, key=lambda p: text.rfind(p))
+    return None
+
+
+def _country_of(person: str, forms: list[str], passages: list[Passage]) -> bool:
+    """The article calls the person by the country: "Russian President Vladimir Putin"."""
+    surname = re.escape(person.split()[-1])
+    alternatives = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(
+        rf"\b(?:{alternatives})(?:'s|’s)?\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{surname}\b",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(p.text) for p in passages)
+
+
+def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -> bool:
+    """The previous one or two sentences of the article name it: "... on NATO ...," he
+    stated. According to Rubio, every other president has had the same complaint."""
+    before, start = _lead_up(candidate, passages)
+    if start is not None:
+        # the entities of the candidate's own sentence may stand after the candidate
+        before = [*before, start.model_copy(update={"entities": []})]
+    if not before:
+        return False
+    context = Candidate(
+        kind="fact",
+        text=" ".join(p.text for p in before),
+        entities=[e for p in before for e in p.entities],
+        article=candidate.article,
+    )
+    return name_present(name, context)
+
+
+def _is_speaker(claim: Claim, name: Entity) -> bool:
+    """The person the claim has speaking is who a source must name, not a mere topic."""
+    surname = name.text.split()[-1].lower()
+    spoken = " ".join(filter(None, [claim.speaker, claim.speaker_mention])).lower()
+    return surname in spoken.split()
+
+
+def resolve_references(
+    claim: Claim,
+    candidate: Candidate,
+    store: Store,
+    speakers: SpeakerResolver,
+    *,
+    with_topics: bool,
+) -> Candidate:
+    """Names of the claim the candidate states by reference: "he" after "President Putin"
+    in the previous sentence; "Putin" where the claim says "Russia" and the article
+    calls him "Russian President Vladimir Putin"."""
+    missing = [n for n in claim.names if not name_present(n, candidate)]
+    people = [n for n in missing if n.label in PERSON_LABELS]
+    countries = [n for n in missing if n.label in COUNTRY_LABELS]
+    topics = [
+        n
+        for n in missing
+        if n.text in claim.topic_names
+        and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n)))
+    ] if with_topics else []
+    if not (people and PRONOUN.search(candidate.text)) and not countries and not topics:
+        return candidate
+    passages = article_passages(store, candidate.article)
+    if not passages:
+        return candidate
+    resolved: list[str] = []
+    if people and PRONOUN.search(candidate.text):
+        referent = _preceding_person(candidate, passages)
+        if referent is not None:
+            for name in people:
+                surname = name.text.split()[-1].lower()
+                if surname in referent.lower().split() or speakers.same_person(
+                    referent, name.text
+                ):
+                    resolved.append(name.text)
+    named = [e.text for e in candidate.entities if e.label == "PERSON"]
+    for name in countries:
+        forms = facts.country_forms(name.canonical)
+        if any(_country_of(person, forms, passages) for person in named):
+            resolved.append(name.text)
+    for name in topics:
+        if name.text not in resolved and _named_before(name, candidate, passages):
+            resolved.append(name.text)
+    if not resolved:
+        return candidate
+    return candidate.model_copy(update={"resolved": [*candidate.resolved, *resolved]})
+
+
+def _other_words_stated(
+    claim: Claim, covered: set[str], candidate: Candidate | None = None
+) -> float:
+    """Share of the claim's words other than names that the candidate states (or, given
+    the candidate, opposes: "went very well" is about what "went very badly" is about)."""
+    names = name_words(claim)
+    others = [k for k in claim.key_lemmas if k not in names]
+    if not others or not claim.names:
+        return 0.0
+    stated = {k for k in others if k in covered}
+    if candidate is not None and len(stated) < len(others):
+        lemmas = set(candidate.lemmas.lower().split())
+        stated |= {
+            k
+            for k in others
+            if k not in stated and any(facts.are_antonyms(k, lemma) for lemma in lemmas)
+        }
+    return len(stated) / len(others)
+
+
+def resolve_candidates(
+    claim: Claim,
+    candidates: list[Candidate],
+    covered: list[set[str]],
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+) -> tuple[list[Candidate], list[set[str]]]:
+    """The candidates (and the claim words each states) with the names they refer to
+    resolved, for those stating most of the claim's other words: a missing name there
+    may be a reference."""
+    candidates, covered = list(candidates), list(covered)
+    for i, (candidate, keys) in enumerate(zip(candidates, covered)):
+        if _other_words_stated(claim, keys) >= RESOLVE_COVERAGE:
+            if any(n.label in COUNTRY_LABELS for n in claim.names):
+                candidate = enrich(candidate, nlp)  # its people, to find "Russian President X"
+            resolved = resolve_references(
+                claim,
+                candidate,
+                store,
+                speakers,
+                with_topics=_other_words_stated(claim, keys, candidate) >= TOPIC_COVERAGE,
+            )
+            if resolved.resolved:
+                candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
+    return candidates, covered

@@ -1,0 +1,145 @@
+"""Attribution: is the candidate the claimed speaker's words, or someone else's?
+
+A claim that says who spoke ("Hegseth said ...") is supported only by that
+person's words: a sentence that names them speaking (or goes on about "he"),
+or a quote the store attributes to them. Nearly the same words from another
+person are a speaker_mismatch when verbatim, and no evidence otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.claims import SPEECH_VERBS, Claim
+from bot.engine.models import Entity, Reason
+from bot.engine.retrieve import WORD, Candidate
+from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
+
+PRONOUN_OPENERS = frozenset(["he", "she", "they", "his", "her", "their", "we", "i"])
+ATTRIBUTION = re.compile(
+    r"(?:[,.!?\"”]\s*|\b)(?:said|says|told|added|stressed|insisted|noted|explained)\s+"
+    r"(?P<after>(?:[A-Z][\w.’'-]*\s*){1,4})"
+    r"|(?P<before>(?:[A-Z][\w.’'-]*\s+){1,4})(?:said|says|told|added|stressed|insisted|noted)\b"
+)
+
+
+def _inflections(verb: str) -> set[str]:
+    """ "mention" -> mention, mentions, mentioned; "note" -> notes, noted."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, f"{verb}s", f"{stem}ed", f"{verb}es"}
+
+
+# words that have a person speaking or taking a stand, with every attributing verb
+# of a claim as a source may write it ("mentioned", "pointed out")
+SPEAKING = frozenset(
+    ["said", "say", "says", "told", "tell", "tells", "added", "adds", "stressed", "emphasized", "emphasised", "insisted", "warned", "urged", "called", "noted", "argued", "wrote", "declared", "announced", "believes", "believe", "believed", "thinks", "think", "thought", "wants", "want", "wanted", "vowed", "promised", "pledged", "acknowledged", "admitted", "denied", "rejected", "reiterated", "explained", "claimed", "suggested", "asserted", "laid", "made", "described", "agreed", "refused", "repeated", "confirmed", "predicted", "hoped", "expects", "expected", "according", "accused", "criticised", "criticized", "praised", "dismissed", "ruled", "questioned", "replied", "responded", "posted", "tweeted"]
+) | frozenset(w for v in SPEECH_VERBS for w in _inflections(v))
+
+
+def is_quote_speaker(name: Entity, candidate: Candidate, speakers: SpeakerResolver) -> bool:
+    """The candidate is a quote of the person `name` names."""
+    return (
+        candidate.kind == "quote"
+        and bool(candidate.speaker)
+        and name.label in ("PERSON", "PROPN", "ORG")
+        and speakers.same_person(name.text, candidate.speaker or "")
+    )
+
+
+def quoted_by_someone_else(
+    claim: Claim, candidate: Candidate, speakers: SpeakerResolver
+) -> bool:
+    """A quote whose speaker is neither the claimed speaker nor one speaking with them."""
+    return bool(
+        claim.speaker
+        and candidate.kind == "quote"
+        and candidate.speaker
+        and not any(
+            speakers.same_person(said_by, candidate.speaker)
+            for said_by in [claim.speaker, *claim.co_speakers]
+        )
+    )
+
+
+def speaker_mismatch(claim: Claim, candidate: Candidate) -> Reason:
+    """The reason shown for a quote that is someone else's."""
+    return Reason(
+        code="speaker_mismatch",
+        detail=f"the quote is {_possessive(candidate.speaker or '')}, not {_possessive(claim.speaker or '')}",
+    )
+
+
+def may_be_speaker(
+    claim: Claim, candidate: Candidate, speakers: SpeakerResolver
+) -> bool:
+    """Could this sentence report the claimed speaker's words? It names them, or goes on about "he"/"she"."""
+    assert claim.speaker is not None
+    if _attributed_to_another(claim, candidate, speakers):
+        return False
+    surnames = {claim.speaker.split()[-1]} | {p.split()[-1] for p in claim.co_speakers}
+    if claim.speaker_mention:
+        surnames.add(claim.speaker_mention.split()[-1])
+    for entity in candidate.entities:
+        if entity.label == "PERSON" and speakers.same_person(
+            entity.text, claim.speaker
+        ):
+            surnames.add(entity.text.split()[-1])
+    if any(_speaks(candidate.text, surname) for surname in surnames):
+        return True
+    first = WORD.findall(candidate.text.lower())[:1]
+    return (
+        bool(first)
+        and first[0] in PRONOUN_OPENERS
+        or candidate.text.lstrip()[:1] in "\"“‘'"
+    )
+
+
+def _speaks(text: str, surname: str) -> bool:
+    """The sentence has the person speaking (or taking a stand), not merely mentioned:
+    "Hegseth said", "said Hegseth", "Hegseth, speaking in Brussels, warned", "according to Hegseth"."""
+    words = [w.lower() for w in WORD.findall(text)]
+    target = surname.lower().replace("’", "'")
+    for i, word in enumerate(words):
+        if re.sub(r"'s?$", "", word) != target:
+            continue
+        if word.endswith("'s"):
+            return True  # "Hegseth's remarks", "Hegseth’s message"
+        if SPEAKING & set(words[max(0, i - 3) : i]) or SPEAKING & set(words[i + 1 : i + 8]):
+            return True
+    return False
+
+
+def _attributed_to_another(
+    claim: Claim, candidate: Candidate, speakers: SpeakerResolver
+) -> bool:
+    """ "…," Hegseth said: a sentence attributed to someone else is not the claimed speaker's."""
+    assert claim.speaker is not None
+    found = False
+    for match in ATTRIBUTION.finditer(candidate.text):
+        if match.group("after") and _opens_content(candidate.text, match):
+            continue  # "has said Georgia will ...": the name opens what was said
+        named = (match.group("after") or match.group("before") or "").strip()
+        words = [w for w in named.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+        if not words:
+            continue
+        person = " ".join(words)
+        for said_by in [claim.speaker, *claim.co_speakers]:
+            if speakers.same_person(person, said_by) or any(
+                w.lower() in said_by.lower().split() for w in words
+            ):
+                return False
+        found = True
+    return found
+
+
+def _opens_content(text: str, match: re.Match[str]) -> bool:
+    """ "X has said Georgia will not ...": no punctuation before the verb, and the name
+    runs on into a clause, so it is the subject of the reported words, not who says them."""
+    if re.search(r"[,.!?\"”]\s*$", text[: match.start() + 1]):
+        return False
+    rest = WORD.findall(text[match.end() :])[:1]
+    return bool(rest) and rest[0].islower()
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: FTS5 writes go straight into its segment b-trees (no pending list).
+-- The step exists so both backends record the same schema history.
