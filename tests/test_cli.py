@@ -48,6 +48,21 @@ def test_ingest_reports_a_summary_and_is_idempotent(runner: CliRunner) -> None:
     assert "added 0, unchanged 5, failed 0" in again.output
 
 
+def test_an_engine_that_indexes_differently_reindexes_the_same_files(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.engine import corpus_loading
+
+    runner.invoke(cli, ["ingest", str(SEEDS)])
+    monkeypatch.setattr(corpus_loading, "INDEX_VERSION", corpus_loading.INDEX_VERSION + 1)
+
+    upgraded = runner.invoke(cli, ["ingest", str(SEEDS)])
+
+    assert "added 5, unchanged 0, failed 0" in upgraded.output  # each replaces its old version
+    listed = json.loads(runner.invoke(cli, ["sources", "--json"]).output)
+    assert len(listed) == 5  # replaced, not duplicated
+
+
 def test_a_bad_file_is_reported_and_the_rest_indexed(runner: CliRunner, tmp_path: Path) -> None:
     batch = tmp_path / "batch"
     batch.mkdir()

@@ -649,13 +649,20 @@ def test_jsonl_with_no_usable_line_fails_as_a_whole(tmp_path, outlets):
         load_articles(path, max_bytes=LIMIT, outlets=outlets)
 
 
-def test_content_hash_is_the_sha256_of_the_raw_bytes(outlets):
+def test_content_hash_covers_the_raw_bytes_and_the_index_version(outlets, monkeypatch):
     import hashlib
+
+    from bot.engine import corpus_loading
 
     path = next(SEEDS.glob("000_*.txt"))
     article = seed("000", outlets)
-    assert article.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+    versioned = f"factcheck-index-v{corpus_loading.INDEX_VERSION}\n".encode() + path.read_bytes()
+    assert article.content_hash == hashlib.sha256(versioned).hexdigest()
     assert article.path == str(path)
+
+    # an engine that indexes differently sees the same file as new content, so it re-indexes it
+    monkeypatch.setattr(corpus_loading, "INDEX_VERSION", corpus_loading.INDEX_VERSION + 1)
+    assert seed("000", outlets).content_hash != article.content_hash
 
 
 # ------------------------------------------------------------------------ bad input

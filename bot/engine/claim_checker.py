@@ -3,8 +3,10 @@
 claims (parse once) -> retrieve (full-text candidates) -> resolve the claim's
 speaker by office (`speaker_roles`) and the names candidates refer to
 (`references`) -> align (rapidfuzz) -> stance (reasons), refined on a parse
-(`word_slots`) -> one piece of evidence per quote and sentence
-(`evidence_overlap`) -> verdict (grouping, outlets). FactChecker.check() calls
+(`word_slots`; `event_facts`: a date or number of another event) -> one piece
+of evidence per quote and sentence
+(`evidence_overlap`) -> verdict (grouping, outlets). A compound sentence is
+also checked part by part (`compound_claims`). FactChecker.check() calls
 this with the process's loaded pipeline, store and speaker resolver.
 """
 
@@ -14,6 +16,8 @@ from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
 from bot.engine.claims import Claim
+from bot.engine.compound_claims import claim_parts
+from bot.engine.event_facts import check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
@@ -99,6 +103,8 @@ def check_claim(
             if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
                 slot_checks += 1
                 found = check_slots(claim, candidate, alignment, found, nlp)
+            if found is not None and numbers_or_dates:
+                found = check_event_facts(claim, candidate, found, nlp)
             if found is not None:
                 assessed.append((candidate, found))
                 break
@@ -149,15 +155,17 @@ def check_text(
     parsed = claim_parsing.extract_claims(
         text, nlp=nlp, speakers=speakers, automatic=automatic
     )
-    reports = [
-        check_claim(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
+    checked = [
+        check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
         for c in parsed
     ]
+    one_claim = len(checked) == 1 and not isinstance(checked[0], list)
+    reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if automatic:
         reports = [r for r in reports if r.evidence]
     if not reports:
         return CheckReport(claim=text.strip(), verdict="not_found")
-    if len(reports) == 1:
+    if len(reports) == 1 and (one_claim or automatic):
         only = reports[0]
         return CheckReport(
             claim=text.strip() if not automatic else only.text,
@@ -174,6 +182,42 @@ def check_text(
         outlets_conflicting=max(r.outlets_conflicting for r in reports),
         claims=reports,
     )
+
+
+def check_compound(
+    claim: Claim,
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+    limit: int = 8,
+) -> ClaimReport | list[ClaimReport]:
+    """A claim's report, or its parts' when it states several things and they disagree.
+
+    The whole sentence is checked first; its parts ("X, who was jailed ...,
+    met ...") are reported instead when the whole is not found, or when one
+    part is supported and another contradicted (then the claim is "mixed").
+    """
+    whole = check_claim(claim, nlp=nlp, store=store, speakers=speakers, limit=limit)
+    if claim.quoted:
+        return whole
+    texts = claim_parts(claim.text, nlp)
+    if len(texts) < 2:
+        return whole
+    parts = [
+        check_claim(
+            claim_parsing.parse_claim(nlp(t)[:], nlp=nlp, speakers=speakers),
+            nlp=nlp,
+            store=store,
+            speakers=speakers,
+            limit=limit,
+        )
+        for t in texts
+    ]
+    verdicts = {p.verdict for p in parts} - {"not_found"}
+    if (whole.verdict == "not_found" and verdicts) or _overall(parts) == "mixed":
+        return parts
+    return whole
 
 
 def _overall(reports: list[ClaimReport]) -> str:

@@ -73,6 +73,9 @@ CONTENT_SPEECH_VERBS = frozenset(
         "refuse",
         "reject",
         "accuse",
+        "describe",  # "described the mayor as 'the best planner'": words put on someone
+        "dub",
+        "label",
     ]
 )
 SPEECH_VERBS = NEUTRAL_SPEECH_VERBS | CONTENT_SPEECH_VERBS
@@ -144,7 +147,7 @@ REQUEST_PATTERN = re.compile(
 # Stop words that carry what is claimed ("2 percent is not enough").
 MEANINGFUL_STOP_WORDS = frozenset(["enough", "against", "together", "alone"])
 # Verbs that only carry a duration ("the talks lasted three hours"): the number is the claim.
-DURATION_VERBS = frozenset(["last", "take", "continue", "run", "span", "stretch"])
+DURATION_VERBS = frozenset(["last", "take", "continue", "run", "span", "stretch", "spend"])
 DURATION_UNITS = frozenset(["minute", "day", "month", "year"])
 # Words after "not" that do not name what is denied ("not be", "not to the").
 NEGATION_FILLER = frozenset(
@@ -209,6 +212,8 @@ class Claim(BaseModel):
         default_factory=list
     )  # organisations outside what is claimed ("told The Boston Herald"): a source need not
     # name them, but one naming another in their place contradicts the claim
+    office_swap: str | None = None  # set at check time (speaker_roles.check_office): how the
+    # sources introduce the speaker when the claim gives them another office
 
 
 def negation_words(text: str) -> list[str]:
@@ -267,8 +272,10 @@ def _speech_verb(sent: Span) -> Token | None:
         ):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and any(t.pos_ == "PROPN" for t in subjects[0].subtree):
-            return token
+        if subjects and any(
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in subjects[0].subtree
+        ):
+            return token  # a surname the tagger reads as a noun is still named ("Morales said")
         if subjects and _describes_office(subjects[0]):
             return token  # "the Ukrainian president said", "the NATO chief said"
     return None
@@ -337,6 +344,48 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
 
 # light verbs whose particle makes them a content verb, as the lemma sources use
 PHRASAL_VERBS = {("take", "back"): "retake", ("win", "back"): "retake", ("get", "back"): "retake"}
+
+
+# Verbs that only bring an event noun into being ("called a strike", "staged a walkout"):
+# sources say "began", "launched" or "went on" the same strike. ("staged" lemmatises as "stag".)
+EVENT_VERBS = frozenset(["call", "stage", "hold", "launch", "mount", "announce", "begin", "start"])
+EVENT_NOUNS = frozenset(
+    "strike walkout stoppage protest rally boycott shutdown blockade demonstration "
+    "march sit-in lockout".split()
+)
+
+
+def _names_an_event(verb: Token) -> bool:
+    """ "staged a 48-hour walkout": the event's size is claimed, the verb only brings it in
+    (not "called off the strike": the particle changes the verb; nor a strike without a
+    number, where the verb is all that is claimed)."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in EVENT_NOUNS
+        and any(t.like_num or t.pos_ == "NUM" for t in c.subtree)
+        for c in verb.children
+    )
+
+
+CAPTIVITY_WORDS = frozenset(
+    ["captive", "hostage", "prisoner", "custody", "detention", "incommunicado"]
+)
+
+
+def _held_captive(token: Token) -> bool:
+    """ "was held for six years", "held hostage", "held in custody": someone detained."""
+    words = {t.lemma_.lower() for t in token.subtree}
+    if words & CAPTIVITY_WORDS:
+        return True
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    spans_time = any(
+        c.lower_ == "for"
+        and any(g.lemma_.lower() in DURATION_UNITS | {"week", "hour"} for g in c.children)
+        for c in token.children
+    )
+    return passive and spans_time
 
 
 def _particle(token: Token) -> str:
@@ -477,6 +526,11 @@ def parse_claim(
         if lemma in MEANINGFUL_STOP_WORDS:
             key_lemmas.append(lemma)
             continue
+        if (lemma in EVENT_VERBS or f"{lemma}e" in EVENT_VERBS) and _names_an_event(token):
+            continue  # "staged a 48-hour walkout": the walkout is claimed, "staged" is its verb
+        if lemma == "hold" and _held_captive(token):
+            key_lemmas.append("detain")  # "was held for six years": a detention, not talks
+            continue
         phrasal = PHRASAL_VERBS.get((lemma, _particle(token)))
         if phrasal:
             key_lemmas.append(phrasal)  # "take Crimea back": one verb, "retake"
@@ -503,7 +557,7 @@ def parse_claim(
     explicit = [
         t for t in date_texts if not any(w.lower() in t.lower() for w in WEEKDAYS)
     ]
-    dates = facts.extract_dates(content_doc, reference) if explicit else []
+    dates = facts.explicit_dates(content_doc.text, reference) if explicit else []
     return Claim(
         text=text,
         content=content,

@@ -124,6 +124,44 @@ def _looks_forward(token: Token | None) -> bool:
     )
 
 
+_CLAUSE_TOPS = frozenset({"ROOT", "ccomp", "relcl", "conj", "parataxis"})
+
+
+def _planned_or_reported_future(token: Token | None) -> bool:
+    """The day of a plan, or of a future told in the past: "would end Friday", "as planned".
+
+    Seen from the story, such a day may lie just before or just after
+    publication ("said Tuesday the strike would continue rather than ending
+    Thursday as planned", in a Wednesday story, is the next day).
+    """
+    if token is None:
+        return False
+    verb = start = _governing_verb(token)
+    for _ in range(4):
+        if verb is None:
+            return False
+        if verb is not start and verb.lemma_.lower() in _FUTURE_VERBS:
+            return True
+        if any(
+            c.lemma_.lower() in _FUTURE_VERBS and c.dep_ in ("advcl", "acomp", "xcomp")
+            or c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "'ll", "shall")
+            for c in verb.children
+        ):
+            return True
+        if verb.dep_ in _CLAUSE_TOPS or verb.head is verb:
+            return False
+        verb = _governing_verb(verb.head)
+    return False
+
+
+def _nearest_weekday(weekday: int, published: dt.date) -> dt.date:
+    ahead = (weekday - published.weekday()) % 7
+    behind = (published.weekday() - weekday) % 7
+    if ahead < behind:
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=behind)
+
+
 def _resolve_weekday(weekday: int, published: dt.date, *, forward: bool, strict: bool) -> dt.date:
     if forward:
         delta = (weekday - published.weekday()) % 7
@@ -136,6 +174,36 @@ def _resolve_weekday(weekday: int, published: dt.date, *, forward: bool, strict:
     return published - dt.timedelta(days=delta)
 
 
+def explicit_dates(text: str, published: dt.date | None) -> list[dt.date]:
+    """Calendar dates written out in `text` ("March 4", "4 March 2024"), never weekdays.
+
+    A claim is checked days or years after the story: its "on Tuesday" names a
+    weekday to compare, not the Tuesday before the day the claim is checked.
+    """
+    found: list[dt.date] = []
+    for _start, resolved in _explicit_resolved(explicit_date_spans(text), published):
+        if resolved not in found:
+            found.append(resolved)
+    return found
+
+
+def _explicit_resolved(
+    spans: list[tuple[int, int, int | None, int, int]], published: dt.date | None
+) -> list[tuple[int, dt.date]]:
+    """(start, date) of explicit dates; a date without a year takes the one nearest publication."""
+    found: list[tuple[int, dt.date]] = []
+    for start, _end, year, month, day in spans:
+        if year is not None:
+            resolved = _make_date(year, month, day)
+        elif published is not None:
+            resolved = _nearest_year(month, day, published)
+        else:
+            resolved = None
+        if resolved is not None:
+            found.append((start, resolved))
+    return found
+
+
 def extract_dates(span: Span | Doc, published: dt.date | None) -> list[dt.date]:
     """Resolved dates in `span` (explicit, weekday, relative), in order, without duplicates.
 
@@ -145,17 +213,8 @@ def extract_dates(span: Span | Doc, published: dt.date | None) -> list[dt.date]:
     """
     text, offset = _text_and_offset(span)
     doc = span if isinstance(span, Doc) else span.doc
-    found: list[tuple[int, dt.date]] = []
     explicit = explicit_date_spans(text)
-    for start, _end, year, month, day in explicit:
-        if year is not None:
-            resolved = _make_date(year, month, day)
-        elif published is not None:
-            resolved = _nearest_year(month, day, published)
-        else:
-            resolved = None
-        if resolved is not None:
-            found.append((start, resolved))
+    found = _explicit_resolved(explicit, published)
     if published is not None:
         for m in _WEEKDAY.finditer(text):
             following = [s for s, *_ in explicit if s >= m.end()]
@@ -168,7 +227,12 @@ def extract_dates(span: Span | Doc, published: dt.date | None) -> list[dt.date]:
             elif _BACKWARD_BEFORE.search(before):
                 forward, strict = False, True
             else:
-                forward, strict = _looks_forward(token.root if token is not None else None), False
+                root = token.root if token is not None else None
+                forward, strict = _looks_forward(root), False
+                if not forward and _planned_or_reported_future(root):
+                    weekday = WEEKDAYS.index(m["wd"].lower())
+                    found.append((m.start(), _nearest_weekday(weekday, published)))
+                    continue
             weekday = WEEKDAYS.index(m["wd"].lower())
             found.append(
                 (m.start(), _resolve_weekday(weekday, published, forward=forward, strict=strict))

@@ -49,8 +49,24 @@ def drop_overlaps(
     def pair(x: Candidate, y: Candidate) -> bool:
         return _overlaps(x, y) if x.kind == "quote" else _overlaps(y, x)
 
-    return preferred + [
-        (c, a) for c, a in others if not any(pair(c, p) for p, _ in preferred)
+    return _without_echoes(
+        preferred
+        + [(c, a) for c, a in others if not any(pair(c, p) for p, _ in preferred)]
+    )
+
+
+def _without_echoes(
+    assessed: list[tuple[Candidate, Assessment]],
+) -> list[tuple[Candidate, Assessment]]:
+    """Another person saying the same words does not contradict that the claimed speaker
+    said them: once the speaker's own words support the claim, a conflict whose only
+    reason is speaker_mismatch is dropped."""
+    if not any(a.stance == "supports" for _, a in assessed):
+        return assessed
+    return [
+        (c, a)
+        for c, a in assessed
+        if not (a.reasons and all(r.code == "speaker_mismatch" for r in a.reasons))
     ]
 
 

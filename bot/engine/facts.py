@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from bot.engine.dates import extract_dates, weekday_mentions
+from bot.engine.dates import explicit_dates, extract_dates, weekday_mentions
 from bot.engine.lexicon import antonym_pairs, are_antonyms, find_antonym_conflict
 from bot.engine.models import Entity, Passage
 from bot.engine.negation import (
@@ -44,6 +44,7 @@ __all__ = [
     "compare_quantities",
     "country_forms",
     "describe_quantity",
+    "explicit_dates",
     "extract_dates",
     "extract_entities",
     "extract_quantities",

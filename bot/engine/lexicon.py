@@ -98,7 +98,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("agree", "refuse"),
     ("attend", "boycott skip"),
     ("keep retain maintain", "scrap abandon"),
-    ("release", "detain arrest imprison jail"),
+    ("release", "detain arrest imprison jail prison imprisonment detention"),
     ("allow permit", "block"),
     ("welcome", "reject"),
     ("acquire", "sell"),
@@ -414,6 +414,14 @@ def are_antonyms(a: str, b: str) -> bool:
     )
 
 
+def _same_side(a: str, b: str, strong: dict[str, frozenset[str]]) -> bool:
+    """Two words of one side of a curated group: "imprison"/"prison" (both oppose "release")."""
+    if a == b:
+        return False
+    opposites_a, opposites_b = strong.get(a, frozenset()), strong.get(b, frozenset())
+    return bool(opposites_a) and opposites_a == opposites_b
+
+
 def find_antonym_conflict(
     claim_lemmas: list[str], source_lemmas: list[str]
 ) -> tuple[str, str] | None:
@@ -431,11 +439,17 @@ def find_antonym_conflict(
     claim = _normalise(claim_lemmas)
     source = _normalise(source_lemmas)
     claim_set, source_set = set(claim), set(source)
-    claim_only = [w for w in dict.fromkeys(claim) if w not in source_set]
+    strong, weak = _lexicon()
+    # "spent four years in prison before her release" states "imprisoned": a word of the
+    # claim's side stands for it, as the word itself would
+    claim_only = [
+        w
+        for w in dict.fromkeys(claim)
+        if w not in source_set and not any(_same_side(w, s, strong) for s in source_set)
+    ]
     source_only = [w for w in dict.fromkeys(source) if w not in claim_set]
     if not claim_only or not source_only:
         return None
-    strong, weak = _lexicon()
     source_only_set = set(source_only)
     for word in claim_only:
         hits = strong.get(word)

@@ -14,6 +14,7 @@ import re
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from bot.engine import facts
 from bot.engine.claims import Claim
 from bot.engine.models import Entity, Reason
 from bot.engine.retrieve import WORD, Candidate
@@ -143,4 +144,81 @@ def addressee_swaps(claim: Claim, candidate: Candidate) -> list[Reason]:
         reasons.append(
             Reason(code="entity_mismatch", detail=f"claim: {name.text}; source: {shown}")
         )
+    return reasons
+
+
+# --- where the words were said ---------------------------------------------------
+# "told reporters outside City Hall: ..." -- the setting of a quote, written outside
+# the quoted words. Prepositions of one group describe the same slot: a point
+# ("at/outside/inside/near the gate") or a town or country ("in Brussels").
+SETTING = re.compile(
+    r"\b(?P<prep>at|outside|inside|near|in)\s+(?P<place>(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*|\d+)(?:\s+(?:[A-Z][\w’'-]*|\d+|of|de))*)"
+)
+SETTING_GROUPS = {"at": "point", "outside": "point", "inside": "point", "near": "point", "in": "town"}
+NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
+    a an his her their its this that one""".split()
+)
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
+
+
+def settings_written(text: str) -> list[tuple[str, str]]:
+    """(group, place) for each place a text says something happened at or in, quoted words
+    left out: "told reporters outside Gate 4" -> [("point", "Gate 4")]."""
+    found: list[tuple[str, str]] = []
+    for match in SETTING.finditer(QUOTED.sub(" ", text)):
+        place = re.sub(r"^the\s+", "", match.group("place")).strip()
+        place = re.sub(r"\s+(?:of|de)$", "", place)
+        first = place.split()[0].lower() if place else ""
+        if not place or first in NOT_PLACES or place.isdigit():
+            continue
+        found.append((SETTING_GROUPS[match.group("prep")], place))
+    return found
+
+
+def _place_words(place: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(place) if w.lower() not in CONNECTORS}
+
+
+def _is_country(place: str) -> bool:
+    """A country may hold the town the other side names ("in Poland" / "in Warsaw")."""
+    return len(facts.country_forms(facts.canonical_entity(place, "GPE"))) > 1
+
+
+def setting_swaps(claim: Claim, candidate: Candidate) -> list[Reason]:
+    """ "told reporters outside City Hall" against "told reporters outside Gate 4": the
+    place the claim says the words were spoken, where the source puts them somewhere else.
+
+    Only the claim's attribution (its words outside what was said) is read, and only a
+    source naming another place in the same kind of slot conflicts; a source that names
+    no place, or names the claim's place anywhere, does not."""
+    content = claim.content if claim.content != claim.text else ""
+    setting_text = claim.text.replace(content, " ") if content else ""
+    claimed = settings_written(setting_text)
+    if not claimed:
+        return []
+    source = candidate.context if candidate.kind == "quote" and candidate.context else candidate.text
+    source_words = {w.lower() for w in WORD.findall(source)}
+    written = settings_written(source)
+    reasons: list[Reason] = []
+    for group, place in claimed:
+        words = _place_words(place)
+        if not words or words <= source_words:
+            continue  # the source names the claim's place
+        other = next(
+            (
+                p
+                for g, p in written
+                if g == group
+                and not (_place_words(p) & words)
+                and not (group == "town" and (_is_country(p) or _is_country(place)))
+            ),
+            None,
+        )
+        if other is not None:
+            reasons.append(
+                Reason(code="entity_mismatch", detail=f"claim: {place}; source: {other}")
+            )
     return reasons

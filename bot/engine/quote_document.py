@@ -26,7 +26,7 @@ from bot.engine.quote_cues import (
     subject_of,
 )
 from bot.engine.quote_spans import find_quote_spans
-from bot.engine.speakers import SpeakerResolver
+from bot.engine.speakers import ROLE_NOUNS, SpeakerResolver
 
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -107,13 +107,19 @@ class QuoteDocument:
         """Resolve every subject (and agent, and "according to X") in reading order.
 
         Pronouns take the most recent person of a compatible gender; a person
-        named as a subject becomes the one the passage is about.
+        named as a subject becomes the one the passage is about, and so does a
+        subject named by an office the text gave someone ("the minister"), so
+        that "he said" after a sentence about someone new is that someone.
         """
         recent: list[str] = []
         gender: dict[str, str] = {}
         resolved: dict[int, str | None] = {}
+        introduced: dict[str, str] = {}  # office noun -> the person last introduced with it
         reported = self._reported_tokens()
+        offices = self._introduced_offices()
         for token in self.doc:
+            for noun, person in offices.get(token.i, []):
+                introduced[noun] = person
             if self.mask(token) or not _is_subject_like(token):
                 continue
             lower = token.lower_
@@ -129,15 +135,62 @@ class QuoteDocument:
                 else:
                     resolved[token.i] = None
                 continue
-            name = self.named(mention_span(token, self.mask))
+            span = mention_span(token, self.mask)
+            name = self.named(span)
             resolved[token.i] = name
             if token.i in reported:
                 continue  # people inside what someone said are not who the passage is about
-            if name is not None and self.is_person(token, name):
-                if name in recent:
-                    recent.remove(name)
-                recent.insert(0, name)
+            if name is None:
+                # "The minister rejected ...": the person introduced with that office
+                name = self._office_holder(span, introduced)
+                if name is None:
+                    continue
+            elif self._names_person(token, span, name):
+                for office in _office_words(span):
+                    introduced[office] = name
+            else:
+                continue
+            if name in recent:
+                recent.remove(name)
+            recent.insert(0, name)
         return resolved
+
+    def _names_person(self, token: Token, span: Span, name: str) -> bool:
+        """A subject naming a person: tagged so, or a name the corpus knows as a person's.
+
+        The small model tags a bare surname at the start of a sentence as a noun
+        or an organisation ("On Wednesday, Reyes dismissed ..."), and a person
+        introduced by office has the office noun as head ("the transport minister
+        Daniel Reyes"); either way a later "he" is that person.
+        """
+        if self.is_person(token, name):
+            return True
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return True
+        return name in self.known and token.text[:1].isupper()
+
+    def _introduced_offices(self) -> dict[int, list[tuple[str, str]]]:
+        """Per token index: (office noun, person) for a person named right after their
+        office ("Transport Minister Daniel Reyes"), wherever the name stands in the sentence."""
+        found: dict[int, list[tuple[str, str]]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or self.mask(ent[0]):
+                continue
+            lead = [t for t in self.doc[max(ent.start - 3, 0) : ent.start] if not self.mask(t)]
+            name = self.resolver.canonical(ent.text)
+            if name is None:
+                continue
+            for token in lead:
+                if token.lower_ in ROLE_NOUNS:
+                    found.setdefault(ent.start, []).append((token.lower_, name))
+        return found
+
+    def _office_holder(self, span: Span, introduced: dict[str, str]) -> str | None:
+        """"The minister rejected ...": the person the text introduced with that office."""
+        words = [t for t in span if not t.is_punct]
+        if not words or words[0].lower_ != "the" or words[-1].pos_ != "NOUN":
+            return None
+        return introduced.get(words[-1].lower_)
 
     def _reported_tokens(self) -> set[int]:
         """Tokens inside reported content: a speech verb's clause, or an "according to" sentence.
@@ -192,6 +245,11 @@ class QuoteDocument:
         if subject is None:
             return Attribution(cue=cue_text(cue), sentence=self.sent_at(cue.idx))
         return self.from_subject(subject, cue)
+
+
+def _office_words(span: Span) -> list[str]:
+    """Office nouns written before a name ("Transport Minister Daniel Reyes" -> ["minister"])."""
+    return [t.lower_ for t in span if t.lower_ in ROLE_NOUNS]
 
 
 def _is_subject_like(token: Token) -> bool:

@@ -17,10 +17,10 @@ from spacy.language import Language
 from bot.engine import facts
 from bot.engine.claims import Claim
 from bot.engine.lru import LruCache
-from bot.engine.models import Article, Entity, Passage
+from bot.engine.models import HEADING_POSITIONS, Article, Entity, Passage
 from bot.engine.name_swaps import name_present, name_words
 from bot.engine.retrieve import WORD, Candidate, covered_keys, enrich
-from bot.engine.speakers import SpeakerResolver
+from bot.engine.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
 
 RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
@@ -134,6 +134,40 @@ def _is_speaker(claim: Claim, name: Entity) -> bool:
     return surname in spoken.split()
 
 
+def heading_offices(candidate: Candidate) -> list[list[str]]:
+    """Offices a headline or standfirst names people by ("the Russian leader", "City's
+    mayor" -> [["russian", "leader"], ["mayor"]]): the office noun with a country
+    qualifier before it, if any. Body sentences name people; headings often do not."""
+    if candidate.passage_position not in HEADING_POSITIONS:
+        return []
+    words = [w.lower().replace("’", "'") for w in WORD.findall(candidate.text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    places = {
+        w.lower()
+        for e in candidate.entities
+        if e.label in COUNTRY_LABELS
+        for w in WORD.findall(e.text)
+    }
+    offices: list[list[str]] = []
+    for i, word in enumerate(words):
+        if word not in ROLE_NOUNS:
+            continue
+        qualifiers = [
+            w
+            for w in words[max(0, i - 2) : i]
+            if w in places or len(facts.country_forms(facts.canonical_entity(w, "NORP"))) > 1
+        ]
+        offices.append([*qualifiers, word])
+    return offices
+
+
+def _holds_office(office: list[str], person: str, passages: list[Passage]) -> bool:
+    """The article introduces the person with that office ("Mayor Lena Ortiz")."""
+    from bot.engine.speaker_roles import introduced_as  # speaker_roles reads passages from here
+
+    return any(introduced_as(office, person, p.text) for p in passages)
+
+
 def resolve_references(
     claim: Claim,
     candidate: Candidate,
@@ -154,12 +188,25 @@ def resolve_references(
         if n.text in claim.topic_names
         and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n)))
     ] if with_topics else []
-    if not (people and PRONOUN.search(candidate.text)) and not countries and not topics:
+    offices = heading_offices(candidate) if people or claim.speaker else []
+    if (
+        not (people and PRONOUN.search(candidate.text))
+        and not offices
+        and not countries
+        and not topics
+    ):
         return candidate
     passages = article_passages(store, candidate.article)
     if not passages:
         return candidate
     resolved: list[str] = []
+    for name in people if offices else []:
+        if any(_holds_office(office, name.text, passages) for office in offices):
+            resolved.append(name.text)  # "the Russian leader" in a headline about Putin
+    if offices and claim.speaker and any(
+        _holds_office(office, claim.speaker, passages) for office in offices
+    ):
+        resolved.append(claim.speaker)  # "The mayor said ..." in a standfirst: the speaker
     if people and PRONOUN.search(candidate.text):
         referent = _preceding_person(candidate, passages)
         if referent is not None:
@@ -189,7 +236,7 @@ def _other_words_stated(
     the candidate, opposes: "went very well" is about what "went very badly" is about)."""
     names = name_words(claim)
     others = [k for k in claim.key_lemmas if k not in names]
-    if not others or not claim.names:
+    if not others or not (claim.names or claim.speaker):
         return 0.0
     stated = {k for k in others if k in covered}
     if candidate is not None and len(stated) < len(others):

@@ -55,7 +55,11 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         "warn caution",
         "country nation",
         "defence defense military",
-        "imprison jail detain",
+        "imprison jail detain prison imprisonment",
+        "strike walkout stoppage",
+        "raise rise hike",
+        "remain stay",
+        "intervene intervention",
         "kill slay",
         "buy purchase",
         "help aid assist",
@@ -96,6 +100,7 @@ PHRASE_EQUIVALENTS: dict[str, str] = {
     "set off": "leave", "pull out": "withdraw", "step down": "resign", "turn down": "reject",
     "call off": "cancel", "put off": "postpone", "carry out": "conduct", "set up": "establish",
     "take back": "retake", "win back": "retake", "get back": "retake",
+    "step in": "intervene", "step into": "intervene",
 }  # fmt: skip
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")  # "U.S." is one word

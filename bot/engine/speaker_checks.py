@@ -12,7 +12,8 @@ import re
 
 from bot.engine.claims import SPEECH_VERBS, Claim
 from bot.engine.models import Entity, Reason
-from bot.engine.retrieve import WORD, Candidate
+from bot.engine.polarity import polarity_reasons
+from bot.engine.retrieve import WORD, Alignment, Candidate
 from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
 
 PRONOUN_OPENERS = frozenset(["he", "she", "they", "his", "her", "their", "we", "i"])
@@ -61,6 +62,20 @@ def quoted_by_someone_else(
     )
 
 
+def states_the_content(claim: Claim, candidate: Candidate, alignment: Alignment) -> bool:
+    """Another person's quote says what the claim has its speaker say: every content word of
+    the claim, with the same polarity ("will not close" is not stated by "will not send staff
+    to the clinic", nor by "no clinic will close").
+
+    Only then is it a speaker_mismatch; a quote that merely shares the topic words (or says
+    the opposite) is someone else's view, no evidence of what the claimed speaker said.
+    """
+    if alignment.missing:
+        return False
+    conflicts, _ = polarity_reasons(claim, candidate)
+    return not conflicts
+
+
 def speaker_mismatch(claim: Claim, candidate: Candidate) -> Reason:
     """The reason shown for a quote that is someone else's."""
     return Reason(
@@ -74,6 +89,8 @@ def may_be_speaker(
 ) -> bool:
     """Could this sentence report the claimed speaker's words? It names them, or goes on about "he"/"she"."""
     assert claim.speaker is not None
+    if claim.speaker in candidate.resolved:
+        return True  # "The mayor said ..." in a standfirst, the article's mayor being them
     if _attributed_to_another(claim, candidate, speakers):
         return False
     surnames = {claim.speaker.split()[-1]} | {p.split()[-1] for p in claim.co_speakers}

@@ -20,7 +20,13 @@ from pydantic import BaseModel, Field
 from bot.engine.claims import Claim
 from bot.engine.misquotes import STRONG_QUOTE, quote_reasons
 from bot.engine.models import Reason, Stance
-from bot.engine.name_swaps import addressee_swaps, find_entity_swap, name_present, name_words
+from bot.engine.name_swaps import (
+    addressee_swaps,
+    find_entity_swap,
+    name_present,
+    name_words,
+    setting_swaps,
+)
 from bot.engine.negation_scope import (
     denying_predicate,
     negated_light_verbs,
@@ -36,6 +42,7 @@ from bot.engine.speaker_checks import (
     may_be_speaker,
     quoted_by_someone_else,
     speaker_mismatch,
+    states_the_content,
 )
 from bot.engine.speakers import SpeakerResolver
 
@@ -99,6 +106,7 @@ def assess(
     if unexplained:
         return None
     conflicts.extend(addressee_swaps(claim, candidate))
+    conflicts.extend(setting_swaps(claim, candidate))  # "told reporters outside Gate 4"
     explained = {
         w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])
     }
@@ -166,13 +174,23 @@ def assess(
 
     if quoted_by_someone_else(claim, candidate, speakers):
         verbatim = same_quote or (
-            alignment.partial >= VERBATIM_PARTIAL and coverage >= 0.8
+            alignment.partial >= VERBATIM_PARTIAL
+            and coverage >= 0.8
+            and states_the_content(claim, candidate, alignment)
         )
         if not verbatim:
             return None  # another person saying something similar is not evidence
         if claim.speaker_role and claim.speaker == claim.speaker_mention:
             return None  # an office nobody here is said to hold: unknown, not someone else
         conflicts.append(speaker_mismatch(claim, candidate))
+
+    if claim.office_swap:  # "Health Minister Ana Ruiz" where the sources say "Finance Minister"
+        conflicts.append(
+            Reason(
+                code="entity_mismatch",
+                detail=f"claim: {claim.speaker_mention}; source: {claim.office_swap}",
+            )
+        )
 
     if same_quote and alignment.quote_span is not None:
         quoted = max(long_quotes, key=len)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from bot.engine import facts
-from bot.engine.retrieve import word_covered
+from bot.engine.retrieve import SYNONYMS, word_covered
 
 
 def prefix_index(words: Iterable[str]) -> dict[str, list[str]]:
@@ -29,6 +29,9 @@ def matches_any(word: str, keys: set[str]) -> bool:
     """`word` is one of `keys`, or shares a stem with one ("negotiation"/"negotiate")."""
     if word in keys:
         return True
+    singular = word[:-1] if word.endswith("s") and len(word) > 4 else word
+    if any(s in keys for s in SYNONYMS.get(word, SYNONYMS.get(singular, ()))):
+        return True  # "negotiations" for the claim's "talks"
     return word_covered(word, set(), prefix_index(keys)) if len(word) >= 5 else False
 
 

@@ -1,0 +1,138 @@
+"""Dates belong to one event, and a planned day may lie after the story.
+
+"The port authority stepped into the dispute on Wednesday, two days after the
+stoppage began" dates the stepping in, not the stoppage. "Late Tuesday, union
+leaders said the walkout would continue rather than ending at 6 a.m. Friday as
+planned", in a story of Thursday 14 March, speaks of Tuesday 12 March and of
+Friday 15 March (the planned end is ahead, not the Friday before). A claim's
+"on Tuesday" names a weekday: it is compared as one, never resolved against the
+day the claim is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from check_world import PUBLISHED, Check, checker_for, codes
+from spacy.language import Language
+
+from bot.engine.claims import extract_claims
+from bot.engine.dates import extract_dates
+from bot.engine.speakers import SpeakerResolver
+
+PORT = """Dock workers at the port of Larsholm began a 72-hour strike on Monday, the Harbour Workers Union said.
+
+The port authority stepped into the dispute on Wednesday, two days after the stoppage began.
+
+Late Tuesday, union leaders said the walkout would continue rather than ending at 6 a.m. Friday as planned.
+
+Union leader Piet Sorensen met the mayor on Tuesday.
+"""
+CLINIC = """The health ministry intervened on Wednesday, a day after the nurses' walkout began.
+
+The walkout at Riverside General began on Tuesday, nurses said.
+"""
+MEETING = """The meeting, which lasted 90 minutes, took place on Wednesday.
+"""
+STORIES = {
+    "meeting": [("corpus/303_meeting.txt", "Valley Times", "Meeting", MEETING)],
+    "port": [("corpus/301_port.txt", "Harbour Post", "Port strike", PORT)],
+    "clinic": [("corpus/302_clinic.txt", "Valley Times", "Nurses strike", CLINIC)],
+}
+
+
+@pytest.fixture(scope="module")
+def checkers(nlp: Language) -> dict[str, Check]:
+    return {name: checker_for(nlp, articles) for name, articles in STORIES.items()}
+
+
+@pytest.fixture(scope="module")
+def check(checkers) -> Check:
+    return checkers["port"]
+
+
+@pytest.mark.parametrize(
+    ("story", "claim"),
+    [
+        ("port", "The stoppage began on Monday."),
+        ("clinic", "The walkout at Riverside General began on Tuesday."),
+    ],
+)
+def test_a_date_of_another_event_in_the_sentence_is_no_conflict(checkers, story, claim) -> None:
+    report = checkers[story](claim)
+    assert report.verdict == "supported", report.evidence
+    assert "date_mismatch" not in codes(report.evidence)
+
+
+@pytest.mark.parametrize(
+    ("story", "claim"),
+    [
+        ("port", "The port authority stepped into the dispute on Tuesday."),
+        ("clinic", "The health ministry intervened on Thursday."),
+        ("meeting", "The meeting on Tuesday lasted 90 minutes."),
+    ],
+)
+def test_the_events_own_date_still_conflicts(checkers, story, claim) -> None:
+    report = checkers[story](claim)
+    assert report.verdict == "conflicting", report.evidence
+    assert "date_mismatch" in codes(report.evidence)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The walkout had been planned to end on March 15.",
+        "The walkout was planned to end on Friday.",
+        "Union leaders said on March 12 that the walkout would continue.",
+    ],
+)
+def test_a_planned_day_and_late_tuesday_resolve_around_the_story(check, claim) -> None:
+    report = check(claim)
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_planned_end_told_in_the_past_lies_after_publication(nlp: Language) -> None:
+    sentence = nlp(
+        "Late Tuesday, union leaders said the walkout would continue "
+        "rather than ending at 6 a.m. Friday as planned."
+    )
+    assert extract_dates(sentence, PUBLISHED) == [dt.date(2024, 3, 12), dt.date(2024, 3, 15)]
+
+
+def test_a_future_told_in_the_past_keeps_a_day_already_gone(nlp: Language) -> None:
+    sentence = nlp("On Monday he said talks would resume on Wednesday.")
+    assert extract_dates(sentence, PUBLISHED) == [dt.date(2024, 3, 11), dt.date(2024, 3, 13)]
+
+
+def test_a_claims_weekday_is_not_resolved_against_today(nlp: Language) -> None:
+    (claim,) = extract_claims(
+        "Sorensen, jailed for four years, met the mayor on Tuesday.",
+        nlp=nlp,
+        speakers=SpeakerResolver(),
+    )
+    assert claim.weekdays == ["Tuesday"]
+    assert claim.dates == []
+
+
+def test_a_weekday_claim_with_a_duration_in_it_is_supported(check) -> None:
+    report = check("The dock workers began a three-day strike on Monday.")
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_weekday_of_another_event_does_not_support(nlp: Language) -> None:
+    check = checker_for(
+        nlp,
+        [
+            (
+                "corpus/304_regulator.txt",
+                "Gulf Ledger",
+                "Regulator",
+                "The regulator stepped into the dispute on Wednesday, "
+                "two days after the stoppage began on Monday.\n",
+            )
+        ],
+    )
+    report = check("The regulator stepped into the dispute on Monday.")
+    assert report.verdict == "conflicting", report.evidence
+    assert check("The stoppage began on Monday.").verdict == "supported"
