@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from spacy.language import Language
 
 from bot.engine.claim_checker import check_text
+from bot.engine.corpus import heading_passages
 from bot.engine.ingest import parse_article
 from bot.engine.models import Article, CheckReport, Evidence
 from bot.engine.speakers import SpeakerResolver
@@ -26,33 +27,61 @@ Check = Callable[..., CheckReport]
 PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
 
 
+def save_written_article(
+    store: Store,
+    nlp: Language,
+    speakers: SpeakerResolver,
+    *,
+    path: str,
+    outlet: str,
+    title: str,
+    body: str,
+    standfirst: str | None = None,
+    with_headings: bool = False,
+) -> None:
+    """Analyse one hand-written article as ingest does and save it.
+
+    `with_headings` also indexes the headline and standfirst as passages (as ingest
+    does); most check tests leave them out so that only the body is evidence.
+    """
+    article = Article(
+        path=path,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        title=title,
+        standfirst=standfirst,
+        outlet=outlet,
+        published=PUBLISHED,
+        body=body,
+    )
+    headings = (
+        [(position, nlp(text)) for position, text in heading_passages(article)] if with_headings else []
+    )
+    store.save_article(parse_article(article, nlp(body), speakers, headings))
+
+
 def index_articles(nlp: Language, speakers: SpeakerResolver, articles: Sequence[ArticleSpec]) -> Store:
     """A fresh in-memory store holding the hand-written articles."""
     store = open_store("sqlite:///:memory:")
     for path, outlet, title, body in articles:
-        article = Article(
-            path=path,
-            content_hash=hashlib.sha256(body.encode()).hexdigest(),
-            title=title,
-            outlet=outlet,
-            published=PUBLISHED,
-            body=body,
-        )
-        store.save_article(parse_article(article, nlp(body), speakers))
+        save_written_article(store, nlp, speakers, path=path, outlet=outlet, title=title, body=body)
     for speaker in store.speakers():
         speakers.register(speaker)
     return store
 
 
-def checker_for(nlp: Language, articles: Sequence[ArticleSpec]) -> Check:
-    """check(text, **options) over a store of just these articles."""
-    speakers = SpeakerResolver()
-    store = index_articles(nlp, speakers, articles)
+def checker_over(store: Store, nlp: Language, speakers: SpeakerResolver) -> Check:
+    """check(text, **options) over an existing store, the way FactChecker.check runs."""
 
     def check(text: str, **options: object) -> CheckReport:
         return check_text(text, nlp=nlp, store=store, speakers=speakers, **options)  # type: ignore[arg-type]
 
     return check
+
+
+def checker_for(nlp: Language, articles: Sequence[ArticleSpec]) -> Check:
+    """check(text, **options) over a store of just these articles."""
+    speakers = SpeakerResolver()
+    return checker_over(index_articles(nlp, speakers, articles), nlp, speakers)
 
 
 def codes(evidence: list[Evidence]) -> set[str]:

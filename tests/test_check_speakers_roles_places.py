@@ -10,18 +10,12 @@ speaker's (also when the claim says "described ... as"); and a headline's
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 
 import pytest
-from check_world import Check, checker_for, codes
+from check_world import Check, checker_for, checker_over, codes, save_written_article
 from spacy.language import Language
 
-from bot.engine.claim_checker import check_text
 from bot.engine.claims import extract_claims
-from bot.engine.corpus import heading_passages
-from bot.engine.ingest import parse_article
-from bot.engine.models import Article
 from bot.engine.quotes import extract_quotes
 from bot.engine.speakers import SpeakerResolver
 from bot.store import open_store
@@ -269,24 +263,13 @@ def check_headings(nlp: Language) -> Check:
     speakers = SpeakerResolver()
     store = open_store("sqlite:///:memory:")
     for path, title, standfirst, body in HEADED:
-        article = Article(
-            path=path,
-            content_hash=hashlib.sha256(body.encode()).hexdigest(),
-            title=title,
-            standfirst=standfirst,
-            outlet="Metro Daily",
-            published=dt.date(2024, 3, 14),
-            body=body,
+        save_written_article(
+            store, nlp, speakers, path=path, outlet="Metro Daily", title=title,
+            standfirst=standfirst, body=body, with_headings=True,
         )
-        headings = [(position, nlp(text)) for position, text in heading_passages(article)]
-        store.save_article(parse_article(article, nlp(body), speakers, headings))
     for speaker in store.speakers():
         speakers.register(speaker)
-
-    def check(text: str) -> object:
-        return check_text(text, nlp=nlp, store=store, speakers=speakers)
-
-    return check
+    return checker_over(store, nlp, speakers)
 
 
 @pytest.mark.parametrize(

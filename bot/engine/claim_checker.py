@@ -17,7 +17,7 @@ from spacy.language import Language
 from bot.engine import claims as claim_parsing
 from bot.engine.claims import Claim
 from bot.engine.compound_claims import claim_parts
-from bot.engine.event_facts import check_event_facts
+from bot.engine.event_facts import announcement_stated, check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
@@ -71,7 +71,15 @@ def check_claim(
         claim, candidates, covered, nlp=nlp, store=store, speakers=speakers
     )
     scored = [
-        (c, align(claim, c, weights=weights, covered=k | reception_stated(claim, c)))
+        (
+            c,
+            align(
+                claim,
+                c,
+                weights=weights,
+                covered=k | reception_stated(claim, c) | announcement_stated(claim, c),
+            ),
+        )
         for c, k in zip(candidates, covered)
     ]
     scored = [

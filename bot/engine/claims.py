@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.engine import facts
 from bot.engine.models import Entity, Quantity
+from bot.engine.reporting_verbs import introduces_clause
 from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
 # Reporting verbs: "X said ..." attributes the rest of the sentence to X.
@@ -326,6 +327,8 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
     complement = next((c for c in complements if c.dep_ == "ccomp"), None) or (
         complements[0] if complements else None
     )
+    if complement is not None and complement.dep_ == "dobj" and _day_adjuncts(verb):
+        keep_verb = True  # "announced the $5 million on Monday": a dated act, not a report
     if complement is not None and not keep_verb:
         tokens = [
             t
@@ -340,6 +343,16 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
         content = _span_text([t for t in sent if t.i not in dropped])
     content = content.strip(" ,:;") or text
     return mention or None, content
+
+
+def _day_adjuncts(verb: Token) -> list[Token]:
+    """The verb's own "on Monday", "on March 10": when it announced, not what it said."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod")
+        and any(t.ent_type_ == "DATE" for t in c.subtree)
+    ]
 
 
 # light verbs whose particle makes them a content verb, as the lemma sources use
@@ -539,6 +552,8 @@ def parse_claim(
             continue
         if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
             continue
+        if introduces_clause(token):
+            continue  # "an audit found that ...": the finding is claimed, not the verb
         if lemma in LIGHT_OBJECTS and token.head.lemma_.lower() in LIGHT_VERBS:
             continue  # "took place", "take part": the idiom, not a thing
         if lemma in LIGHT_VERBS and any(
@@ -555,7 +570,10 @@ def parse_claim(
     date_texts = [e.text for e in content_doc.ents if e.label_ == "DATE"]
     weekdays = [w for w in facts.weekday_mentions(content_doc)]
     explicit = [
-        t for t in date_texts if not any(w.lower() in t.lower() for w in WEEKDAYS)
+        t
+        for t in date_texts
+        if not any(w.lower() in t.lower() for w in WEEKDAYS)
+        or facts.explicit_dates(t, reference)  # "Monday, March 10": the date is written too
     ]
     dates = facts.explicit_dates(content_doc.text, reference) if explicit else []
     return Claim(

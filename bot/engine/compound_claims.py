@@ -9,7 +9,8 @@ part may be true while the other is wrong, so each part is checked on its own
 Parts are cut from the parse: a non-restrictive relative clause whose pronoun
 is its subject becomes "<its noun> <clause>"; two coordinated verbs (of the
 sentence, or of what someone said) become two clauses sharing the subject,
-its auxiliaries and "not", and the speaker.
+its auxiliaries and "not", and the speaker; two clauses with subjects of their own
+("S1 did A, and S2 did B", "...; ...", "..., while/so ...") become the two clauses.
 """
 
 from __future__ import annotations
@@ -84,6 +85,26 @@ def _relative_clause(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
+def _stray_subject(doc: Doc, verb: Token, second: Token) -> Token | None:
+    """The second clause's subject, parsed as one more object of the first verb.
+
+    "The trust postponed 2,380 appointments and ambulances were diverted": the parser
+    coordinates "ambulances" with "appointments", leaving "were diverted" without a
+    subject; the noun right before the second verb (only its auxiliaries between) is it.
+    """
+    if any(c.dep_ in SUBJECTS for c in second.children):
+        return None
+    for noun in doc[verb.i + 1 : second.i]:
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        if not any(c.dep_ == "cc" and c.i < noun.i for c in noun.head.children):
+            continue
+        between = doc[noun.right_edge.i + 1 : second.i]
+        if all(t.head == second and t.dep_ in CARRIED | {"advmod"} for t in between):
+            return noun
+    return None
+
+
 def _coordinated_verbs(doc: Doc) -> tuple[str, str] | None:
     """ "S did A and did B" / "X said A and that B" -> two clauses."""
     everything = set(range(len(doc)))
@@ -96,12 +117,16 @@ def _coordinated_verbs(doc: Doc) -> tuple[str, str] | None:
         if second is None:
             continue
         cc = next((c for c in verb.rights if c.dep_ == "cc" and c.i < second.i), None)
+        stray = None if cc is not None else _stray_subject(doc, verb, second)
+        if stray is not None:
+            cc = next(c for c in stray.head.children if c.dep_ == "cc" and c.i < stray.i)
         if cc is None:
             continue
         joint = {cc.i} | ({cc.i - 1} if doc[cc.i - 1].text == "," else set())
-        first_part = everything - _subtree(second) - joint
-        second_part = (everything - _subtree(verb)) | _subtree(second)
-        if not any(c.dep_ in SUBJECTS for c in second.children):
+        own_subject = _subtree(stray) if stray is not None else set()
+        first_part = everything - _subtree(second) - joint - own_subject
+        second_part = (everything - _subtree(verb)) | _subtree(second) | own_subject
+        if stray is None and not any(c.dep_ in SUBJECTS for c in second.children):
             own_aux = any(c.dep_ in CARRIED for c in second.children)
             for child in verb.children:
                 if child.dep_ in SUBJECTS:
@@ -110,6 +135,51 @@ def _coordinated_verbs(doc: Doc) -> tuple[str, str] | None:
                     second_part.add(child.i)
         if _enough(doc, first_part) and _enough(doc, second_part):
             return _text(doc, first_part), _text(doc, second_part)
+    return None
+
+
+CLAUSE_MARKS = frozenset({"while", "whereas", "so"})  # after a comma: a second statement
+
+
+def _juxtaposed_clauses(doc: Doc) -> tuple[str, str] | None:
+    """ "S1 did A; S2 did B" / "..., while S2 did B" / "..., so S2 did B" -> two clauses.
+
+    The parser hangs the first of two clauses joined by a semicolon on the second
+    (as if it were what was said), and a contrasting "while" clause on the main verb;
+    each still states its own fact about its own subject.
+    """
+    everything = set(range(len(doc)))
+    for verb in doc:
+        if verb.dep_ != "ROOT":
+            continue
+        for clause in verb.children:
+            if clause.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ in SUBJECTS for c in clause.children
+            ):
+                continue
+            after = clause.right_edge.i + 1
+            before = clause.left_edge.i - 1
+            so = {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ == "so"}
+            joint = doc[after].text if after < len(doc) else ""
+            joined = joint == ";" or (joint == "," and bool(so))
+            if clause.dep_ == "ccomp" and clause.i < verb.i and joined:
+                first = _subtree(clause)
+                second = everything - _subtree(clause) - {after} - so
+            elif (
+                clause.dep_ == "advcl"
+                and clause.i > verb.i
+                and before > 0
+                and doc[before].text in (",", ";")
+                and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in clause.children)
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            ):  # not "so that ...": a purpose, not a second fact
+                marks = {c.i for c in clause.children if c.dep_ == "mark"}
+                first = everything - _subtree(clause) - {before}
+                second = _subtree(clause) - marks
+            else:
+                continue
+            if _enough(doc, first) and _enough(doc, second):
+                return _text(doc, first), _text(doc, second)
     return None
 
 
@@ -123,7 +193,7 @@ def claim_parts(text: str, nlp: Language, *, depth: int = 0) -> list[str]:
     doc = nlp(text)
     if len(list(doc.sents)) != 1:
         return []
-    split = _relative_clause(doc) or _coordinated_verbs(doc)
+    split = _relative_clause(doc) or _coordinated_verbs(doc) or _juxtaposed_clauses(doc)
     if split is None:
         return []
     parts: list[str] = []

@@ -9,7 +9,9 @@ when the phrase it measures carries the claim's anchors (its year, "the
 previous/last/first ..." one) and no other; when it measures the thing the
 claim measures (not "a 48-hour walkout after the meeting" for the meeting's
 length); and, when the source writes the claim's verb, with the number on that
-verb ("management offered 6 percent, while the union wants 12").
+verb ("management offered 6 percent, while the union wants 12"). Verbs of making a
+sum public (announced, promised, pledged, unveiled) name one event: "announced the
+$5 million on Monday" is compared with "promised $5 million on Tuesday".
 
 This runs after `assess`, on a parse, for candidates of claims with numbers or
 dates.
@@ -66,8 +68,37 @@ def _date_tokens(doc: Doc) -> list[Token]:
     return found
 
 
+# Verbs of one act, making public a sum or a plan: "announced the $5 million" and "promised
+# $5 million" are the same event when their object is the same (the alignment has matched it).
+ANNOUNCING = frozenset("announce unveil promise pledge vow commit earmark".split())
+
+
 def _same_event(a: str, b: str) -> bool:
-    return a == b or b in SYNONYMS.get(a, ()) or same_stem(a, b)
+    return (
+        a == b
+        or b in SYNONYMS.get(a, ())
+        or same_stem(a, b)
+        or (a in ANNOUNCING and b in ANNOUNCING)
+    )
+
+
+def announcement_stated(claim: Claim, candidate: Candidate) -> set[str]:
+    """The claim's announcing verb, when the source announces the claim's object with another.
+
+    "Ruiz announced the $5 million" against "Ruiz promised $5 million", "announced a
+    flood plan" against "unveiled a flood plan": the verb is stated; its day and its
+    number are then compared as the same event's.
+    """
+    if claim.predicate not in ANNOUNCING:
+        return set()
+    lemmas = set(candidate.lemmas.lower().split())
+    if not ANNOUNCING & lemmas:
+        return set()
+    same_sum = any(comparable(s, w) for s in claim.quantities for w in candidate.quantities)
+    others = [k for k in claim.key_lemmas if k != claim.predicate]
+    if not same_sum and not (others and all(k in lemmas for k in others)):
+        return set()  # the source announces something else
+    return {claim.predicate}
 
 
 def _dates_a_noun(token: Token) -> bool:
@@ -320,6 +351,16 @@ def _claim_number(detail: str) -> str:
     return detail.split(";", 1)[0].removeprefix("claim:").strip()
 
 
+def _on_own_number(reason: Reason, own: dict[str, tuple[str, str]]) -> Reason:
+    """A number conflict names the source number on the claim's verb: "the employer offered
+    6 percent" against "the union demanded 9 percent, and the employer offered 4" is 6 vs 4."""
+    said = _claim_number(reason.detail)
+    relation, wrote = own.get(said, ("", ""))
+    if reason.code != "number_mismatch" or relation != "mismatch":
+        return reason
+    return Reason(code="number_mismatch", detail=f"claim: {said}; source: {wrote}")
+
+
 def _on_the_claims_event(
     claim: Claim, candidate: Candidate, found: Assessment, nlp: Language
 ) -> Assessment | None:
@@ -339,7 +380,7 @@ def _on_the_claims_event(
             return found.model_copy(update={"stance": "conflicts", "reasons": mismatches})
         return found
     reasons = [
-        r
+        _on_own_number(r, own)
         for r in found.reasons
         if r.code != "number_mismatch"
         or own.get(_claim_number(r.detail), ("mismatch", ""))[0] != "consistent"

@@ -65,7 +65,8 @@ def name_present(name: Entity, candidate: Candidate) -> bool:
     return bare.isupper() and 2 <= len(bare) <= 6 and _acronym_in(bare, candidate.text)
 
 
-def _labels_compatible(a: str, b: str) -> bool:
+def labels_compatible(a: str, b: str) -> bool:
+    """Entities of one kind: the same label, two kinds of place, or an untyped proper noun."""
     if a == b:
         return True
     if a in PLACE_LABELS and b in PLACE_LABELS:
@@ -95,7 +96,7 @@ def find_entity_swap(
     claim_words = written_in or claim.content
     before_c, after_c = _neighbours(claim_words, missing.text)
     for entity in candidate.entities:
-        if not _labels_compatible(missing.label, entity.label):
+        if not labels_compatible(missing.label, entity.label):
             continue
         if (
             _folded(entity.text) in claim_text

@@ -36,7 +36,10 @@ NEGATED_COMPOUND = re.compile(
     r"\b(?P<prefix>[Nn]on|[Aa]nti|[Uu]n)\s*[-–]\s*(?P<stem>[A-Za-z][\w’']*)"
 )  # case-sensitive: "UN-backed" is the United Nations, not a negation
 COMPLEMENT_SCOPE = 12  # lemmas after "ruled out"/"denied" that its complement may span
-SCOPE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "however"})
+SCOPE_BREAKS = frozenset(
+    {"but", "while", "although", "though", "whereas", "however", "because", "when", "after",
+     "until", "since", "unless", "which", "who"}
+)  # another clause begins: "denied the report, which said ..." denies the report only
 CUE_NEGATORS = {"deni": "deny", "deny": "deny", "reje": "reject", "dism": "dismiss",
                 "refu": "refute", "rebu": "rebuff", "doub": "doubt", "disp": "disprove"}  # fmt: skip
 
@@ -85,11 +88,64 @@ def _negates_another_light_predicate(following: list[str], keys: set[str]) -> bo
     )
 
 
+# words that open a clause of its own: a negation inside governs that clause only
+SUBORDINATORS = frozenset(
+    "when whenever after because while as until till since before although though whereas "
+    "unless once where".split()
+)
+RELATIVES = frozenset({"who", "which", "whom", "whose"})
+CLAUSE_MARKS = frozenset({",", ";", ":"})
+# words between a negation and the verb or noun it denies: "could no longer be used"
+DENIAL_FILLERS = NOT_PREDICATE | frozenset(
+    "longer more yet ever even able just always again have has had do does did".split()
+)
+_TOKEN = re.compile(rf"{WORD.pattern}|[,;:]")
+
+
+def _clause_end(tokens: list[str], start: int) -> int:
+    """Where the clause holding tokens[start] ends: a semicolon, or a word (or a comma and a
+    word) opening another clause ("..., when homes could no longer get heat")."""
+    for k in range(start, len(tokens)):
+        word = tokens[k].lower()
+        if word in (";", ":") or word in SUBORDINATORS:
+            return k
+        if word == "," and k + 1 < len(tokens) and tokens[k + 1].lower() in RELATIVES:
+            return k
+    return len(tokens)
+
+
+def _in_subordinate_clause(tokens: list[str], at: int) -> bool:
+    """The negation at tokens[at] stands in a when/because/which clause, not the main one."""
+    for k in range(at - 1, -1, -1):
+        word = tokens[k].lower()
+        if word in CLAUSE_MARKS:
+            return False
+        if word in SUBORDINATORS or word in RELATIVES:
+            return True
+    return False
+
+
+def _denies_the_claim(following: list[str], keys: set[str]) -> bool:
+    """The verb or noun the negation denies (its first word of substance), or the object of a
+    light verb there, is the claim's: "could no longer get heat" denies "heat"."""
+    words = [w for w in following if w not in DENIAL_FILLERS]
+    if not words:
+        return False
+    head = words[0]
+    if bears_on(head, keys) or _opposes_any(head, keys):
+        return True
+    return head in LIGHT_VERB_FORMS and any(bears_on(w, keys) for w in words[1:3])
+
+
 def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     """Negation cues of `text` that bear on the claim's words ("would not deploy troops").
 
     A cue whose next few words are none of the claim's ("warned Europe not
-    to take advantage") negates something else and is ignored.
+    to take advantage") negates something else and is ignored. A negation
+    governs its own clause: the words it looks at stop where another clause
+    begins ("would not strike, because managers agreed ..."), and one inside a
+    when/because/relative clause counts only when the verb or noun it denies is
+    the claim's ("sealed the pipe on Monday, when homes could no longer get heat").
     """
     claim_words = {
         re.sub(r"'s?$", "", w.lower().replace(".", ""))
@@ -97,21 +153,31 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     }
     keys = set(claim.key_lemmas) | {w for w in claim_words if w not in NOT_PREDICATE}
     keys -= NEGATORS
-    tokens = WORD.findall(NEGATION_IDIOMS.sub(" ", text))
+    marked = _TOKEN.findall(NEGATION_IDIOMS.sub(" ", text))
+    tokens = [t for t in marked if t not in CLAUSE_MARKS]
+    at_marked = [k for k, t in enumerate(marked) if t not in CLAUSE_MARKS]
     cues: list[tuple[str, str]] = []
     for i, token in enumerate(tokens):
         word = token.lower().replace("’", "'")
         if not _is_negator(word):
             continue
+        position = at_marked[i]
+        end = _clause_end(marked, position + 1)
+        clause = [t for t in marked[position + 1 : end] if t not in CLAUSE_MARKS]
         following = [
             re.sub(r"'s?$", "", t.lower().replace(".", "").replace("’", "'"))
-            for t in tokens[i + 1 : i + 1 + SCOPE_WORDS]
+            for t in clause[:SCOPE_WORDS]
         ]
         if _negates_another_light_predicate(following, keys):
             continue
         bearing = [w for w in following if bears_on(w, keys) or _opposes_any(w, keys)]
-        if bearing and not _answered_after_contrast(tokens[i + 1 :], bearing, keys):
-            cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + SCOPE_WORDS])))
+        if not bearing or _answered_after_contrast(tokens[i + 1 :], bearing, keys):
+            continue
+        if _in_subordinate_clause(marked, position) and not _denies_the_claim(
+            [re.sub(r"'s?$", "", t.lower().replace("’", "'")) for t in clause], keys
+        ):
+            continue
+        cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + SCOPE_WORDS])))
     return cues
 
 

@@ -3,7 +3,9 @@
 A sentence often says "he" for the person named in the sentence before, or
 "Putin" where the claim says "Russia" and the article calls him "Russian
 President Vladimir Putin", or leaves out what it is about because the previous
-sentence named it. For candidates that already state most of the claim's other
+sentence named it, or leaves out what the whole article is about because its
+headline names it ("The company said ..." under "Brindle Gas fined ...", see
+`article_topics`). For candidates that already state most of the claim's other
 words, these names are looked up in the article around them and recorded on the
 candidate (`Candidate.resolved`), so the name checks see them as stated.
 """
@@ -15,6 +17,7 @@ import re
 from spacy.language import Language
 
 from bot.engine import facts
+from bot.engine.article_topics import TOPIC_NAME_LABELS, topic_names_stated, topic_speaker_stated
 from bot.engine.claims import Claim
 from bot.engine.lru import LruCache
 from bot.engine.models import HEADING_POSITIONS, Article, Entity, Passage
@@ -189,17 +192,23 @@ def resolve_references(
         and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n)))
     ] if with_topics else []
     offices = heading_offices(candidate) if people or claim.speaker else []
+    # "The company said ..." in an article headlined about Brindle Gas: no lookup needed
+    on_topic = topic_names_stated(
+        claim, [n for n in missing if n.label in TOPIC_NAME_LABELS], candidate
+    )
+    if topic_speaker_stated(claim, candidate):
+        on_topic.append(claim.speaker or "")
     if (
         not (people and PRONOUN.search(candidate.text))
         and not offices
         and not countries
         and not topics
     ):
-        return candidate
+        return _with_resolved(candidate, on_topic)
     passages = article_passages(store, candidate.article)
     if not passages:
-        return candidate
-    resolved: list[str] = []
+        return _with_resolved(candidate, on_topic)
+    resolved: list[str] = list(on_topic)
     for name in people if offices else []:
         if any(_holds_office(office, name.text, passages) for office in offices):
             resolved.append(name.text)  # "the Russian leader" in a headline about Putin
@@ -224,6 +233,10 @@ def resolve_references(
     for name in topics:
         if name.text not in resolved and _named_before(name, candidate, passages):
             resolved.append(name.text)
+    return _with_resolved(candidate, resolved)
+
+
+def _with_resolved(candidate: Candidate, resolved: list[str]) -> Candidate:
     if not resolved:
         return candidate
     return candidate.model_copy(update={"resolved": [*candidate.resolved, *resolved]})

@@ -160,3 +160,41 @@ def _opens_content(text: str, match: re.Match[str]) -> bool:
 
 def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+# nouns a story uses for the organisation it is about: "the utility said", "the trust said"
+ORGANISATION_NOUNS = frozenset(
+    "company firm utility trust council hospital group operator provider agency authority "
+    "ministry department government board bank airline club university school charity "
+    "network service business retailer insurer supplier manufacturer carrier developer "
+    "owner landlord practice foundation organisation organization corporation".split()
+)
+_SPEECH = (
+    r"(?:said|says|told|added|stated|noted|confirmed|announced|explained|insisted|warned|"
+    r"reported|acknowledged|admitted|estimated|disclosed|revealed)"
+)
+GENERIC_SPEAKER = re.compile(
+    rf"(?:^|[,;:]\s*|\b)(?:(?:[Tt]he|[Ii]ts)\s+(?P<noun>[a-z]+)|[Ii]t)\s+(?:has\s+|had\s+)?{_SPEECH}\b"
+    rf"|\b{_SPEECH}\s+the\s+(?P<after>[a-z]+)\b"
+)
+
+
+def generic_speaker(candidate: Candidate) -> bool:
+    """The sentence has an organisation speaking without naming it: "The utility said ...",
+    "..., said the company", "It said ..."."""
+    for match in GENERIC_SPEAKER.finditer(candidate.text):
+        noun = match.group("noun") or match.group("after")
+        if noun is None or noun in ORGANISATION_NOUNS:
+            return True
+    return False
+
+
+def speaking_entities(candidate: Candidate) -> list[Entity]:
+    """People and organisations the sentence has speaking ("Corvex Energy said")."""
+    return [
+        e
+        for e in candidate.entities
+        if e.label in ("PERSON", "ORG", "PROPN", "NORP", "GPE")
+        and WORD.findall(e.text)
+        and _speaks(candidate.text, WORD.findall(e.text)[-1])
+    ]
