@@ -211,3 +211,20 @@ def test_the_report_shows_each_backend_and_the_growth():
 
     assert "5,000" in text and "0.80" in text  # engine 5,000 w/s at ratio 0.80 of bare spaCy
     assert "articles x4.0" in text and "p95 x1.50" in text
+
+
+def test_the_ack_bench_waits_for_the_report_not_the_checking_note():
+    """Counting the progress note as the answer would overlap checks in the ack bench."""
+    import urllib.parse
+
+    from bot.evaluation.bench import _is_report
+    from handlers.commands import checking_text
+
+    note = urllib.parse.urlencode({"channel": "C1", "text": checking_text("Rates rose 2%")}).encode()
+    report = urllib.parse.urlencode({"channel": "C1", "text": "Supported: rates rose 2%"}).encode()
+
+    assert not _is_report("/api/chat.postMessage", note)
+    assert _is_report("/api/chat.update", report)  # the note turned into the report
+    assert _is_report("/api/chat.postMessage", report)  # fallback: a fresh report
+    assert _is_report("/respond/3", report)
+    assert not _is_report("/api/auth.test", b"")

@@ -579,6 +579,38 @@ def test_a_closed_store_says_so(tmp_path: Path) -> None:
         store.article_count()
 
 
+def test_closing_while_another_thread_reads_lets_that_read_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bot shutting down mid-check: the check's query ends normally, later calls say closed."""
+    from bot.store import rows
+
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    store.save_article(hegseth_article())
+    article_id = store.articles()[0].id
+    expected = store.passages(article_id)
+    reading, closed = threading.Event(), threading.Event()
+    original = rows.passage_from_row
+
+    def slow_row(row):  # type: ignore[no-untyped-def]
+        reading.set()
+        closed.wait(5)
+        return original(row)
+
+    monkeypatch.setattr(rows, "passage_from_row", slow_row)
+    results: list[object] = []
+    reader = threading.Thread(target=lambda: results.append(store.passages(article_id)))
+    reader.start()
+    assert reading.wait(5)
+    store.close()  # while the reader is half-way through its rows
+    closed.set()
+    reader.join(5)
+
+    assert results == [expected]
+    with pytest.raises(StoreError, match="closed"):
+        store.passages(article_id)
+
+
 def test_an_unknown_database_url_is_refused() -> None:
     with pytest.raises(StoreError, match="unsupported database URL"):
         open_store("mysql://localhost/factcheck")

@@ -6,6 +6,11 @@ writer either. Writes take `BEGIN IMMEDIATE`, which queues writers on
 SQLite's lock (bounded by busy_timeout) instead of failing half-way.
 An in-memory database (`sqlite:///:memory:`) exists per connection, so it is
 served by one shared connection behind a lock.
+
+`close()` may run while other threads are still inside a query (a bot shutting
+down mid-check): a connection in use is closed by its own thread when the query
+ends, never under it (closing a sqlite3 connection another thread is reading
+crashes the process), and that thread's next call gets StoreError.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class SQLiteStore(SQLReading):
         self._local = threading.local()
         self._registry_lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
+        self._in_use: dict[int, int] = {}  # id(connection) -> queries running on it
         self._shared_lock = threading.RLock()  # only used for the in-memory database
         self._closed = False
 
@@ -109,12 +115,35 @@ class SQLiteStore(SQLReading):
             with self._shared_lock:
                 if not self._connections:
                     self._open_connection()
-                yield self._connections[0]
+                conn = self._connections[0]
+                with self._using(conn):
+                    yield conn
             return
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self._open_connection()
-        yield conn
+        with self._using(conn):
+            yield conn
+
+    @contextmanager
+    def _using(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """Count a query on `conn`; the last one out after close() closes it."""
+        key = id(conn)
+        with self._registry_lock:
+            if self._closed:
+                raise StoreError(f"the store {self.url} is closed")
+            self._in_use[key] = self._in_use.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            with self._registry_lock:
+                self._in_use[key] -= 1
+                last_out = self._in_use[key] == 0
+                if last_out:
+                    del self._in_use[key]
+                close_now = last_out and self._closed
+            if close_now:
+                conn.close()
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -182,8 +211,9 @@ class SQLiteStore(SQLReading):
         with self._registry_lock:
             connections, self._connections = self._connections, []
             self._closed = True
-        for conn in connections:
-            conn.close()
+            idle = [conn for conn in connections if id(conn) not in self._in_use]
+        for conn in idle:
+            conn.close()  # the busy ones are closed by _using when their query ends
 
     # articles --------------------------------------------------------------------
     def has_content(self, content_hash: str) -> bool:
