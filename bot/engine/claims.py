@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.engine import facts
 from bot.engine.models import Entity, Quantity
+from bot.engine.paraphrases import INTENSIFIERS
 from bot.engine.reporting_verbs import introduces_clause
 from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
@@ -550,6 +551,8 @@ def parse_claim(
             continue
         if token.is_stop or token.pos_ not in KEY_POS or len(lemma) < 2:
             continue
+        if lemma in INTENSIFIERS and token.pos_ == "ADV":
+            continue  # "perfectly adequate": the degree is no fact a source must repeat
         if lemma in NEUTRAL_SPEECH_VERBS and mention is None and token.dep_ == "ROOT":
             continue
         if introduces_clause(token):

@@ -123,12 +123,31 @@ def country_forms(canonical: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def entities_within(span: Span | Doc) -> list[Span]:
+    """The entities wholly inside `span`, as `Span.ents` gives them, read from the span's own
+    tokens: `Span.ents` builds every entity of the whole document first, once per sentence."""
+    if isinstance(span, Doc):
+        return list(span.ents)
+    doc, found, i = span.doc, [], span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, i, end, label=doc[i].ent_type_))
+        i = end
+    return found
+
+
 def extract_entities(span: Span | Doc) -> list[Entity]:
     """Named entities of `span` with canonical forms, once each; numeric labels are left to
     `extract_quantities` and `extract_dates`."""
     entities: list[Entity] = []
     seen: set[tuple[str, str]] = set()
-    for ent in span.ents:
+    for ent in entities_within(span):
         if ent.label_ in NUMERIC_LABELS:
             continue
         canonical = canonical_entity(ent.text, ent.label_)

@@ -22,6 +22,12 @@ from bot.engine.speakers import POSSESSIVE
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+# nouns of a site a place name qualifies ("its Ashford plant"), by their first five letters
+SITE_NOUNS = frozenset(
+    w[:5]
+    for w in """plant factory site depot warehouse works facility branch store mill yard
+    office headquarters base terminal hospital campus centre center""".split()
+)
 
 
 def name_words(claim: Claim) -> set[str]:
@@ -96,12 +102,14 @@ def find_entity_swap(
     claim_words = written_in or claim.content
     before_c, after_c = _neighbours(claim_words, missing.text)
     for entity in candidate.entities:
-        if not labels_compatible(missing.label, entity.label):
-            continue
         if (
             _folded(entity.text) in claim_text
             or entity.canonical.lower() == missing.canonical.lower()
         ):
+            continue
+        if _same_place_noun(claim_words, missing, candidate.text, entity):
+            return entity
+        if not labels_compatible(missing.label, entity.label):
             continue
         if (
             fuzz.ratio(entity.text.lower(), missing.text.lower()) >= 80
@@ -127,6 +135,28 @@ def find_entity_swap(
         if (same_before or same_after) and entity.label == missing.label != "PROPN":
             return entity
     return None
+
+
+def _around(text: str, phrase: str) -> set[str]:
+    """Content words within three words either side of `phrase`."""
+    before, _ = _neighbours(text, phrase, before=3)
+    words = [w for w in WORD.findall(text.lower()) if w not in ("the", "a", "an")]
+    target = [w for w in WORD.findall(phrase.lower()) if w not in ("the", "a", "an")]
+    after: list[str] = []
+    for i in range(len(words) - len(target) + 1):
+        if target and words[i : i + len(target)] == target:
+            after = words[i + len(target) : i + len(target) + 3]
+            break
+    return {w[:5] for w in before + after if w not in STOP_WORDS and len(w) > 3}
+
+
+def _same_place_noun(claim_words: str, missing: Entity, source: str, entity: Entity) -> bool:
+    """Two places naming the same site noun, on either side: "the plant in Dover" against
+    "its Ashford plant" (spaCy may type the source's place as anything but a person)."""
+    if missing.label not in PLACE_LABELS | {"PROPN"} or entity.label in ("PERSON", "NORP"):
+        return False
+    shared = _around(claim_words, missing.text) & _around(source, entity.text)
+    return bool(shared & SITE_NOUNS)
 
 
 def addressee_swaps(claim: Claim, candidate: Candidate) -> list[Reason]:

@@ -9,6 +9,7 @@ These rules correct the coverage for the claim's main verb.
 from __future__ import annotations
 
 from bot.engine.claims import Claim
+from bot.engine.paraphrases import RELATION_VERBS
 from bot.engine.retrieve import SYNONYMS, Candidate
 from bot.engine.word_equivalence import same_stem
 
@@ -60,3 +61,14 @@ def reception_stated(claim: Claim, candidate: Candidate) -> set[str]:
     if not RECEPTION_VERBS & lemmas or not RECEPTION_NOUNS & lemmas:
         return set()
     return {claim.predicate, *nouns}
+
+
+def relation_verb_implied(claim: Claim, missing: list[str]) -> bool:
+    """ "The strike involved 300 drivers" against "300 drivers joined the strike": a verb
+    that only relates the claim's nouns need not be written when it is the only word of
+    the claim the source lacks and the claim pins itself down by a number, a date or two
+    names (whose agreement the number and date rules still check)."""
+    if claim.predicate not in RELATION_VERBS or missing != [claim.predicate]:
+        return False
+    facts_stated = claim.quantities or claim.dates or claim.years or claim.weekdays
+    return bool(facts_stated) or len(claim.names) >= 2

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.engine.dates import MONTHS, explicit_date_spans
 from bot.engine.models import Comparator, Quantity
 from bot.engine.numbers import SCALES, SUFFIX_SCALES, ParsedNumber, parse_number
+from bot.engine.paraphrases import COUNT_NOUN_CLASSES, same_count_noun
 
 
 class QuantityComparison(BaseModel):
@@ -77,7 +78,9 @@ _COMPARATOR_PHRASES: dict[str, Comparator] = {
     "more than": "gt", "over": "gt", "above": "gt", "in excess of": "gt", "exceeding": "gt",
     "upwards of": "gt", "just over": "gt", "well over": "gt", "greater than": "gt",
     "at least": "ge", "no less than": "ge", "not less than": "ge", "a minimum of": "ge",
-    "no fewer than": "ge",
+    "no fewer than": "ge", "topped": "gt", "tops": "gt", "exceeded": "gt",
+    "exceeds": "gt", "exceed": "gt", "surpassed": "gt", "surpasses": "gt",
+    "passed the": "gt", "within": "le", "in under": "lt", "inside of": "le",
     "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt", "just under": "lt",
     "short of": "lt",
     "up to": "le", "at most": "le", "no more than": "le", "not more than": "le",
@@ -171,7 +174,41 @@ def _count_noun(tokens: Sequence[Token], number: ParsedNumber) -> tuple[str, int
         lemma = nxt.lemma_.lower()
         if lemma not in _NOT_COUNT_NOUNS:
             return _MEASURE_ALIASES.get(lemma, lemma), number.end + 1
+    if number.start >= 2 and tokens[number.start - 1].lower_ == "of":
+        collective = tokens[number.start - 2].lemma_.lower()  # "a staff of 420"
+        if any(collective in group for group in COUNT_NOUN_CLASSES):
+            return collective, number.end
     return None
+
+
+_SLASHED_MEASURE = re.compile(r"^([a-z]+)/(\d+(?:\.\d+)?)?([a-z]*)$")
+
+
+def _per_measure(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
+    """ "240 mg/5 mL" (tokenised "mg/5" "mL"): a dose per measure, one unit "mg/5ml"."""
+    if j >= len(tokens):
+        return None
+    match = _SLASHED_MEASURE.match(tokens[j].lower_)
+    if match is None:
+        return None
+    unit, amount, measure = match.groups()
+    end = j + 1
+    if not measure and end < len(tokens) and tokens[end].is_alpha:
+        measure, end = tokens[end].lower_, end + 1
+    if not measure:
+        return None
+    return f"{unit}/{amount or ''}{measure}", end
+
+
+def _per_denominator(tokens: Sequence[Token], j: int, unit: str) -> tuple[str, int]:
+    """ "320 mg per 5 mL": the unit takes its numbered denominator ("mg/5ml"), which is
+    then not a quantity of its own."""
+    if "/" in unit or j + 2 >= len(tokens) or tokens[j].lower_ not in ("per", "/"):
+        return unit, j
+    amount, measure = tokens[j + 1], tokens[j + 2]
+    if not amount.like_num or not measure.is_alpha:
+        return unit, j
+    return f"{unit}/{amount.text}{measure.lower_}", j + 3
 
 
 def _unit_at(tokens: Sequence[Token], j: int) -> tuple[str, float, int] | None:
@@ -300,9 +337,10 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             i = number.end
             continue
         if not unit:
-            count = _count_noun(tokens, number)
+            count = _per_measure(tokens, number.end) or _count_noun(tokens, number)
             if count is not None:
                 unit, end = count[0], max(end, count[1])
+                unit, end = _per_denominator(tokens, end, unit)
             elif number.in_words:
                 pending_range.clear()
                 i = number.end
@@ -353,8 +391,7 @@ def _make(
     tokens: Sequence[Token], start: int, end: int, value: float, unit: str, comparator: Comparator
 ) -> Quantity:
     first, last = tokens[start], tokens[end - 1]
-    doc = first.doc
-    text = doc.text[first.idx : last.idx + len(last.text)].rstrip(".")  # "£300m." -> "£300m"
+    text = first.doc[first.i : last.i + 1].text.rstrip(".")  # "£300m." -> "£300m"
     return Quantity(text=text, value=value, unit=unit, comparator=comparator)
 
 
@@ -388,7 +425,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     days, days and months). An age ("78-year-old") is not a duration, and
     counts of different nouns (troops, percent) never compare.
     """
-    if a.unit == b.unit:
+    if a.unit == b.unit or same_count_noun(a.unit, b.unit):
         return True
     if a.unit in _DURATION_ORDER and b.unit in _DURATION_ORDER:
         return abs(_DURATION_ORDER.index(a.unit) - _DURATION_ORDER.index(b.unit)) <= 1
@@ -421,7 +458,7 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     claim_dim, claim_factor = _dimension(claim.unit)
     source_dim, source_factor = _dimension(source.unit)
     detail = f"claim: {claim.text}; source: {source.text}"
-    if claim_dim != source_dim:
+    if claim_dim != source_dim and not same_count_noun(claim_dim, source_dim):
         return QuantityComparison(relation="unrelated", detail=detail)
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)

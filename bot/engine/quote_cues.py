@@ -76,8 +76,10 @@ def cue_text(token: Token) -> str:
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    """No line break between the two tokens (reads only the tokens between them: `Doc.text`
+    rebuilds the whole article's text on every call)."""
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text_with_ws
 
 
 def subject_of(cue: Token, mask: QuoteMask) -> Token | None:

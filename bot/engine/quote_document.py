@@ -75,7 +75,7 @@ class QuoteDocument:
                 count += 1
             self.position.append(max(count, 0))
         self.par_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
-        self.known = set(resolver.known_speakers())
+        self.known = resolver.known_speaker_set()
         self.subjects = self._resolve_subjects()
 
     # --- offsets ---------------------------------------------------------

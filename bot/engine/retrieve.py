@@ -23,85 +23,16 @@ from spacy.language import Language
 from bot.engine import facts
 from bot.engine.claims import MEANINGFUL_STOP_WORDS, Claim
 from bot.engine.models import Article, Entity, Quantity
+from bot.engine.paraphrases import PHRASE_EQUIVALENTS, SYNONYM_GROUPS
 from bot.store.base import Store
 
 PASSAGE_LIMIT = 40
 QUOTE_LIMIT = 20
 
-# Words outlets use interchangeably in news copy. Used to widen the search and
-# to count a paraphrase as covering the claim's word ("spoke" ~ "discussed").
-SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split())
-    for group in (
-        "speak talk discuss conversation call chat converse",
-        "send deploy dispatch",
-        "troop soldier force",
-        "end stop halt finish cease",
-        "war conflict fighting hostility",
-        "begin start launch commence",
-        "negotiation talk negotiate",
-        "agree accept",
-        "want intend aim seek",
-        "try attempt seek bid endeavour endeavor",
-        "plan intend",
-        "say state tell",
-        "meet meeting talk",
-        "call phone telephone",
-        "return",
-        "finish complete conclude",
-        "reject dismiss rebuff",
-        "cut reduce lower slash",
-        "criticize criticise condemn",
-        "warn caution",
-        "country nation",
-        "defence defense military",
-        "imprison jail detain prison imprisonment",
-        "strike walkout stoppage",
-        "raise rise hike",
-        "remain stay",
-        "intervene intervention",
-        "kill slay",
-        "buy purchase",
-        "help aid assist",
-        "big large",
-        "small little",
-        "rise increase grow climb",
-        "fall decrease drop decline",
-        "ban prohibit",
-        "leader head",
-        "president leader",
-        "goal objective aim",
-        "membership member",
-        "guarantee assurance",
-        "peace settlement",
-        "phone telephone",
-        "charge responsibility responsible",
-        "security defence defense",
-        "praise acclaim applause plaudit commendation accolade",
-        "backlash criticism condemnation outrage outcry uproar rebuke censure",
-        "diplomatic diplomacy diplomatically",
-        "military militarily",
-        "retake regain recapture reclaim",
-    )
-)
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
     for _word in _group:
         SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | (_group - {_word})
-
-# Multi-word paraphrases of one verb, matched on a candidate's lemmas: a source
-# that "flew home" states that someone "returned".
-PHRASE_EQUIVALENTS: dict[str, str] = {
-    "fly home": "return", "fly back": "return", "come back": "return", "come home": "return",
-    "go home": "return", "go back": "return", "get back": "return", "head home": "return",
-    "head back": "return", "arrive home": "return", "arrive back": "return",
-    "back home": "return", "travel home": "return", "be back": "return",
-    "hold talk": "meet", "sit down with": "meet", "phone call": "call",
-    "set off": "leave", "pull out": "withdraw", "step down": "resign", "turn down": "reject",
-    "call off": "cancel", "put off": "postpone", "carry out": "conduct", "set up": "establish",
-    "take back": "retake", "win back": "retake", "get back": "retake",
-    "step in": "intervene", "step into": "intervene",
-}  # fmt: skip
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")  # "U.S." is one word
 PUNCTUATION = re.compile(r"[^\w\s']")

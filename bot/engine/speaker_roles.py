@@ -57,8 +57,9 @@ def _matches_form(word: str, forms: set[str]) -> bool:
 
 
 def introduced_as(role: list[str], person: str, text: str) -> bool:
-    """The text writes the office just before the person's name: "Ukrainian President
-    Volodymyr Zelenskiy" for ["ukraine", "president"] and "Volodymyr Zelensky"."""
+    """The text writes the office just before the person's name ("Ukrainian President
+    Volodymyr Zelenskiy" for ["ukraine", "president"] and "Volodymyr Zelensky") or just
+    after it ("Maria Lind, president of the Port Authority")."""
     words = [w.lower().replace(".", "").replace("’", "'") for w in WORD.findall(text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     name = [w.lower() for w in WORD.findall(person)]
@@ -67,6 +68,7 @@ def introduced_as(role: list[str], person: str, text: str) -> bool:
         if not any(fuzz.ratio(word, n) >= 85 for n in name[-1:]):
             continue
         window = words[max(0, i - ROLE_WINDOW - len(name) + 1) : i]
+        window += _appositive_words(name[-1], text)  # "Maria Lind, president of the ..."
         joined = " ".join(window)
         if all(
             any(_matches_form(w, forms) for w in window)
@@ -75,6 +77,19 @@ def introduced_as(role: list[str], person: str, text: str) -> bool:
         ):
             return True
     return False
+
+
+APPOSITIVE = r"\b{}(?:['’]s)?\s*,\s*(?!who\b|which\b|whose\b|and\b|but\b)([^,.;:\"“”]+)"
+
+
+def _appositive_words(surname: str, text: str) -> list[str]:
+    """The words of an office set after the name between commas: "Lind, president of the
+    Port Authority, said" -> ["president", "of", "the", "port", "authority"]."""
+    match = re.search(APPOSITIVE.format(re.escape(surname)), text, re.IGNORECASE)
+    if match is None:
+        return []
+    words = [w.lower().replace(".", "") for w in WORD.findall(match.group(1))]
+    return words[: ROLE_WINDOW + 2]
 
 
 def resolve_role(

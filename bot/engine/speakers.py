@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.engine.errors import SettingsError
 
@@ -156,7 +156,7 @@ ROLE_NOUNS = frozenset(
 ROLE_EQUIVALENTS: dict[str, frozenset[str]] = {
     "leader": frozenset(["leader", "president", "premier", "chancellor", "prime", "minister", "head", "king", "queen"]),
     "chief": frozenset(["chief", "head", "secretary", "director", "chairman", "chairwoman", "chair", "leader", "commander"]),
-    "head": frozenset(["chief", "head", "secretary", "director", "chairman", "chairwoman", "chair", "leader"]),
+    "head": frozenset(["chief", "head", "secretary", "director", "chairman", "chairwoman", "chair", "leader", "president"]),
     "spokesman": frozenset(["spokesman", "spokeswoman", "spokesperson"]),
     "spokeswoman": frozenset(["spokesman", "spokeswoman", "spokesperson"]),
     "spokesperson": frozenset(["spokesman", "spokeswoman", "spokesperson"]),
@@ -175,6 +175,9 @@ def role_words(mention: str) -> list[str]:
         for w in mention.replace("’", "'").split()
     ]
     words = [w for w in words if w and w not in ROLE_FILLER]
+    first = mention.split()[0] if mention.split() else ""
+    if len(words) >= 2 and words[0] in ROLE_NOUNS and first.islower() and words[-1] not in ROLE_NOUNS:
+        words = words[1:] + words[:1]  # "head of the Port Authority": the office of an organisation
     if len(words) < 2 or words[-1] not in ROLE_NOUNS:
         return []
     return words
@@ -198,7 +201,14 @@ class SpeakerResolver:
             str, Counter[str]
         ] = {}  # normalised surname -> canonical counts
         self._names: dict[str, str] = {}  # normalised canonical -> canonical
+        # multi-word canonical names by normalised first name: (order seen, surname, canonical),
+        # so a fuzzy lookup compares first names once each instead of scanning every name
+        self._by_first: dict[str, list[tuple[int, str, str]]] = {}
         self._from_file: set[str] = set()
+        # lookups repeat (every candidate of a check names its speaker): remembered until
+        # the next name is registered, since a registration can change any answer
+        self._canonical_memo: dict[str, str | None] = {}
+        self._known_memo: frozenset[str] | None = None
         for canonical, variants in (aliases or {}).items():
             self._add_alias_entry(canonical, variants)
 
@@ -233,10 +243,21 @@ class SpeakerResolver:
             cleaned = normalise(strip_titles(variant))
             if cleaned and len(cleaned.split()) == 1:
                 self._by_surname.setdefault(cleaned, Counter())[canonical] += 1
+        self._forget_lookups()
 
     def _remember(self, canonical: str) -> None:
         key = normalise(canonical)
+        if key not in self._names:
+            words = key.split()
+            if len(words) >= 2:
+                self._by_first.setdefault(words[0], []).append((len(self._names), words[-1], canonical))
+        else:
+            self._by_first[key.split()[0]] = [
+                (order, last, canonical if normalise(known) == key else known)
+                for order, last, known in self._by_first.get(key.split()[0], [])
+            ]
         self._names[key] = canonical
+        self._forget_lookups()
         self._alias.setdefault(key, canonical)
         surname = key.split()[-1]
         self._by_surname.setdefault(surname, Counter())[canonical] += 1
@@ -254,8 +275,13 @@ class SpeakerResolver:
             self._by_surname.setdefault(normalise(known).split()[-1], Counter())[
                 known
             ] += 1
+            self._forget_lookups()
             return
         self._remember(name)
+
+    def _forget_lookups(self) -> None:
+        self._canonical_memo.clear()
+        self._known_memo = None
 
     # --- lookup ---------------------------------------------------------
     def _match_full(self, name: str) -> str | None:
@@ -265,19 +291,24 @@ class SpeakerResolver:
             return self._alias[key]
         words = key.split()
         first, last = words[0], words[-1]
-        best: tuple[float, str] | None = None
-        for known_key, canonical in self._names.items():
-            known_words = known_key.split()
-            if len(known_words) < 2:
-                continue
-            if fuzz.ratio(first, known_words[0]) < FUZZY_FIRST and not (
-                len(first) <= 2 and known_words[0].startswith(first)
-            ):
-                continue
-            score = fuzz.ratio(last, known_words[-1])
-            if score >= FUZZY_SURNAME and (best is None or score > best[0]):
-                best = (score, canonical)
-        return best[1] if best else None
+        firsts = {
+            known_first
+            for known_first, _, _ in process.extract_iter(
+                first, self._by_first.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_FIRST
+            )
+        }
+        if len(first) <= 2:  # an initial ("J. Smith") matches every first name it starts
+            firsts.update(k for k in self._by_first if k.startswith(first))
+        # the best surname wins; between equals, the name seen first
+        best: tuple[float, int, str] | None = None
+        for known_first in firsts:
+            for order, known_last, canonical in self._by_first[known_first]:
+                score = fuzz.ratio(last, known_last)
+                if score >= FUZZY_SURNAME and (
+                    best is None or (score, -order) > (best[0], -best[1])
+                ):
+                    best = (score, order, canonical)
+        return best[2] if best else None
 
     def _match_surname(self, surname: str) -> str | None:
         """A bare surname: the most often seen full name with that (or a close) surname."""
@@ -287,9 +318,11 @@ class SpeakerResolver:
         counts = self._by_surname.get(key)
         if not counts and len(key) >= 5:
             merged: Counter[str] = Counter()
-            for known, known_counts in self._by_surname.items():
-                if len(known) >= 5 and fuzz.ratio(key, known) >= FUZZY_SURNAME:
-                    merged.update(known_counts)
+            surnames = list(self._by_surname)
+            close = process.extract_iter(key, surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_SURNAME)
+            for index in sorted(i for _, _, i in close):  # in the order seen, as Counter ties go
+                if len(surnames[index]) >= 5:
+                    merged.update(self._by_surname[surnames[index]])
             counts = merged
         if not counts:
             return None
@@ -301,6 +334,13 @@ class SpeakerResolver:
         Pronouns and empty mentions give None; organisations ("the Kremlin")
         come back as their name.
         """
+        if mention in self._canonical_memo:
+            return self._canonical_memo[mention]
+        found = self._canonical(mention)
+        self._canonical_memo[mention] = found
+        return found
+
+    def _canonical(self, mention: str) -> str | None:
         if not mention or normalise(mention) in PRONOUNS:
             return None
         whole = normalise(mention)
@@ -333,4 +373,10 @@ class SpeakerResolver:
 
     def known_speakers(self) -> list[str]:
         """Every canonical name known, from the aliases file and the corpus."""
-        return sorted(set(self._names.values()))
+        return sorted(self.known_speaker_set())
+
+    def known_speaker_set(self) -> frozenset[str]:
+        """The same names as a set, built once per registration (every parsed article asks)."""
+        if self._known_memo is None:
+            self._known_memo = frozenset(self._names.values())
+        return self._known_memo

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from bot.engine.agent_swaps import agent_swaps
 from bot.engine.claims import Claim
 from bot.engine.misquotes import STRONG_QUOTE, quote_reasons
 from bot.engine.models import Reason, Stance
@@ -35,7 +36,11 @@ from bot.engine.negation_scope import (
 )
 from bot.engine.number_date_checks import date_reasons, quantity_reasons, year_reasons
 from bot.engine.polarity import opposite_words, polarity_reasons
-from bot.engine.predicate_checks import predicate_stated_apart, reception_stated
+from bot.engine.predicate_checks import (
+    predicate_stated_apart,
+    reception_stated,
+    relation_verb_implied,
+)
 from bot.engine.retrieve import WORD, Alignment, Candidate, states_words, weighted_coverage
 from bot.engine.speaker_checks import (
     is_quote_speaker,
@@ -107,6 +112,7 @@ def assess(
         return None
     conflicts.extend(addressee_swaps(claim, candidate))
     conflicts.extend(setting_swaps(claim, candidate))  # "told reporters outside Gate 4"
+    conflicts.extend(agent_swaps(claim, candidate))  # "alerted by the union" / "by the office"
     explained = {
         w.lower() for r in conflicts for w in WORD.findall(r.detail.split(";")[0])
     }
@@ -117,6 +123,8 @@ def assess(
     if denial and scoped_negations(claim, candidate.text):
         explained.add(denial)  # "ruled out sending troops" is stated as "will not send troops"
     missing = [w for w in alignment.missing if w not in explained]
+    if relation_verb_implied(claim, missing):
+        missing = []  # "the fine covered six sites": the nouns and the number say it
     keys = list(claim.key_lemmas)
     coverage = (
         weighted_coverage(keys, missing, weights)
