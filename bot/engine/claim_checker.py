@@ -24,7 +24,14 @@ from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
 from bot.engine.references import resolve_candidates
-from bot.engine.retrieve import Candidate, align, covered_keys, enrich, key_weights, retrieve
+from bot.engine.retrieve import (
+    Candidate,
+    align,
+    covered_keys,
+    enrich_many,
+    key_weights,
+    retrieve,
+)
 from bot.engine.speaker_roles import resolve_role
 from bot.engine.speakers import SpeakerResolver
 from bot.engine.stance import Assessment, assess
@@ -88,12 +95,9 @@ def check_claim(
         if a.coverage >= PRE_FILTER_COVERAGE or a.quote_score >= STRONG_QUOTE
     ]
     numbers_or_dates = bool(claim.quantities or claim.dates or claim.weekdays)
-    scored = [
-        (enrich(c, nlp), a)
-        if numbers_or_dates or _may_swap_a_name(claim, c)
-        else (c, a)
-        for c, a in scored
-    ]
+    needs_facts = [numbers_or_dates or _may_swap_a_name(claim, c) for c, _ in scored]
+    enriched = iter(enrich_many([c for (c, _), need in zip(scored, needs_facts) if need], nlp))
+    scored = [(next(enriched), a) if need else (c, a) for (c, a), need in zip(scored, needs_facts)]
     wordings = other_wordings(scored)
 
     assessed: list[tuple[Candidate, Assessment]] = []

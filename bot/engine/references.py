@@ -22,7 +22,7 @@ from bot.engine.claims import Claim
 from bot.engine.lru import LruCache
 from bot.engine.models import HEADING_POSITIONS, Article, Entity, Passage
 from bot.engine.name_swaps import name_present, name_words
-from bot.engine.retrieve import WORD, Candidate, covered_keys, enrich
+from bot.engine.retrieve import WORD, Candidate, covered_keys, enrich_many
 from bot.engine.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
 
@@ -275,17 +275,20 @@ def resolve_candidates(
     resolved, for those stating most of the claim's other words: a missing name there
     may be a reference."""
     candidates, covered = list(candidates), list(covered)
-    for i, (candidate, keys) in enumerate(zip(candidates, covered)):
-        if _other_words_stated(claim, keys) >= RESOLVE_COVERAGE:
-            if any(n.label in COUNTRY_LABELS for n in claim.names):
-                candidate = enrich(candidate, nlp)  # its people, to find "Russian President X"
-            resolved = resolve_references(
-                claim,
-                candidate,
-                store,
-                speakers,
-                with_topics=_other_words_stated(claim, keys, candidate) >= TOPIC_COVERAGE,
-            )
-            if resolved.resolved:
-                candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
+    chosen = [
+        i for i, keys in enumerate(covered) if _other_words_stated(claim, keys) >= RESOLVE_COVERAGE
+    ]
+    looked_at = [candidates[i] for i in chosen]
+    if any(n.label in COUNTRY_LABELS for n in claim.names):
+        looked_at = enrich_many(looked_at, nlp)  # its people, to find "Russian President X"
+    for i, candidate in zip(chosen, looked_at):
+        resolved = resolve_references(
+            claim,
+            candidate,
+            store,
+            speakers,
+            with_topics=_other_words_stated(claim, covered[i], candidate) >= TOPIC_COVERAGE,
+        )
+        if resolved.resolved:
+            candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
     return candidates, covered
