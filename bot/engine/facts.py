@@ -32,6 +32,7 @@ from bot.engine.quantities import (
     compare_quantities,
     describe_quantity,
     extract_quantities,
+    is_count,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "extract_dates",
     "extract_entities",
     "extract_quantities",
+    "is_count",
     "find_antonym_conflict",
     "is_negated",
     "negated_heads",

@@ -14,7 +14,7 @@ import re
 from bot.engine import facts
 from bot.engine.claims import WEEKDAYS as NAMED_WEEKDAYS
 from bot.engine.claims import Claim
-from bot.engine.models import Reason
+from bot.engine.models import Quantity, Reason
 from bot.engine.retrieve import WORD, Candidate
 
 WEEKDAYS = tuple(day.lower() for day in NAMED_WEEKDAYS)
@@ -29,13 +29,25 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], 
         same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
-        if any(c.relation == "consistent" for c in comparisons):
+        if any(c.relation == "consistent" for c in comparisons) or _counted_there(said, candidate):
             continue
         mismatch = next((c for c in comparisons if c.relation == "mismatch"), None)
         if mismatch is None:
             return reasons, False
         reasons.append(Reason(code="number_mismatch", detail=mismatch.detail))
     return reasons, True
+
+
+def _counted_there(said: Quantity, candidate: Candidate) -> bool:
+    """A bare number of the claim ("calls topped 1,100") that the source gives with its
+    noun ("more than 1,100 calls"): stated, whatever other bare numbers the source has."""
+    if said.unit:
+        return False
+    return any(
+        facts.compare_quantities(said, wrote.model_copy(update={"unit": ""})).relation == "consistent"
+        for wrote in candidate.quantities
+        if wrote.unit and facts.is_count(wrote.unit)
+    )
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:

@@ -408,6 +408,17 @@ def describe_quantity(quantity: Quantity) -> str:
     return quantity.text
 
 
+_MEASURES = frozenset(
+    {"percent", "percentage point", *_DIMENSIONS, *_CURRENCY_WORDS.values(), *_MEASURE_ALIASES.values()}
+) - {"troop", "soldier", "person"}
+
+
+def is_count(unit: str) -> bool:
+    """A unit that counts things ("calls", "troops"), not a measure (percent, money, time,
+    distance, a dose per volume)."""
+    return bool(unit) and unit not in _MEASURES and "/" not in unit
+
+
 def _dimension(unit: str) -> tuple[str, float]:
     return _DIMENSIONS.get(unit, (unit, 1.0))
 

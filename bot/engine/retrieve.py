@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -103,6 +104,9 @@ def search_terms(claim: Claim) -> list[str]:
     return list(dict.fromkeys(t for t in terms if t and t not in SEARCH_STOP_WORDS))
 
 
+_SEARCHES = ThreadPoolExecutor(max_workers=4, thread_name_prefix="quote-search")
+
+
 def retrieve(claim: Claim, store: Store) -> list[Candidate]:
     """Passages and quotes sharing words with the claim (full-text search), deduplicated.
 
@@ -119,6 +123,12 @@ def retrieve(claim: Claim, store: Store) -> list[Candidate]:
         store.passage_count(),
         protected=protected_terms(claim),
     )
+    quote_terms = list(terms)
+    if claim.speaker:
+        quote_terms.append(claim.speaker.split()[-1].lower())
+    # the two searches are independent: on PostgreSQL the quotes' one runs on its own
+    # connection while this thread waits for the passages' (SQLite releases the GIL too)
+    quote_hits = _SEARCHES.submit(store.search_quotes, quote_terms, limit=QUOTE_LIMIT)
     candidates: list[Candidate] = []
     for hit in store.search_passages(terms, limit=PASSAGE_LIMIT):
         p = hit.passage
@@ -137,10 +147,7 @@ def retrieve(claim: Claim, store: Store) -> list[Candidate]:
                 rank=hit.rank,
             )
         )
-    quote_terms = list(terms)
-    if claim.speaker:
-        quote_terms.append(claim.speaker.split()[-1].lower())
-    for hit in store.search_quotes(quote_terms, limit=QUOTE_LIMIT):
+    for hit in quote_hits.result():
         q = hit.quote
         candidates.append(
             Candidate(

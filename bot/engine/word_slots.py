@@ -23,7 +23,7 @@ from bot.engine.lru import LruCache
 from bot.engine.misquotes import STRONG_QUOTE
 from bot.engine.models import Reason
 from bot.engine.retrieve import SYNONYMS, Alignment, Candidate
-from bot.engine.speakers import TITLE_WORDS
+from bot.engine.speakers import TITLE_WORDS, role_equivalents
 from bot.engine.stance import Assessment
 from bot.engine.word_equivalence import same_stem, spelling_variant
 
@@ -72,6 +72,23 @@ def _is_role_or_place(token: SpacyToken) -> bool:
         return True
     lemma = token.lemma_.lower()
     return lemma in ROLE_WORDS or (len(lemma) >= 6 and lemma.endswith(ROLE_ENDINGS))
+
+
+def _role_for_a_name(claim_word: SpacyToken, source_word: SpacyToken) -> bool:
+    """An office in the claim ("the head of ...") where the source names a person: the
+    person may well hold it, so this is no swap of one role for another."""
+    is_person = source_word.ent_type_ == "PERSON" or source_word.pos_ == "PROPN"
+    return claim_word.pos_ == "NOUN" and claim_word.lemma_.lower() in ROLE_WORDS and is_person
+
+
+def _office_of_named_person(
+    claim_word: SpacyToken, source_word: SpacyToken, source_lemmas: set[str]
+) -> bool:
+    """The source names a person and gives them the claim's office, or an equivalent one
+    ("Grant Hale, president of the association" for "the head of the association")."""
+    if not _role_for_a_name(claim_word, source_word):
+        return False
+    return bool(role_equivalents(claim_word.lemma_.lower()) & source_lemmas)
 
 
 def _pos_class(token: SpacyToken) -> str:
@@ -136,6 +153,10 @@ def find_substitution(
                 break  # the claim's word is stated in other words
             if facts.are_antonyms(lemma, word):
                 return Substitution(claim_word=token.text, source_word=other.text, kind="antonym")
+            if _office_of_named_person(token, other, source_lemmas):
+                break  # "the head of the union" said it; the source names its president
+            if _role_for_a_name(token, other):
+                return Substitution(claim_word=token.text, source_word=other.text, kind="unrelated")
             if token.pos_ in NOMINAL and _is_role_or_place(token) and _is_role_or_place(other):
                 return Substitution(
                     claim_word=token.text, source_word=other.text, kind="entity_mismatch"
