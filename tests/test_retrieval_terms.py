@@ -14,6 +14,7 @@ from store_fixtures import numbered_articles, parsed_article, passage
 from bot.engine.retrieve import (
     COMMON_MIN_PASSAGES,
     MAX_TERMS,
+    POSTINGS_BUDGET,
     select_terms,
 )
 from bot.store.sqlite import SQLiteStore
@@ -30,11 +31,28 @@ def test_words_in_a_large_share_of_passages_are_left_out_when_rarer_ones_remain(
 
 
 def test_common_words_stay_when_fewer_than_two_rarer_ones_remain() -> None:
-    frequencies = {"say": 40_000, "president": 12_000, "tariff": 300}
+    frequencies = {"say": 9_000, "president": 8_500, "tariff": 300}  # 8% of BIG is 8,000
 
     terms = select_terms(["say", "president", "tariff"], frequencies, BIG)
 
     assert terms == ["tariff", "president", "say"]
+
+
+def test_terms_stop_where_their_postings_pass_the_budget() -> None:
+    frequencies = {"say": 40_000, "president": 12_000, "steel": 9_000, "tariff": 300}
+
+    terms = select_terms(["say", "president", "steel", "tariff"], frequencies, 1_000_000)
+
+    assert terms == ["tariff", "steel"]  # + "president" would read 21,300 postings
+    assert sum(frequencies[t] for t in terms) <= POSTINGS_BUDGET
+
+
+def test_the_two_rarest_terms_are_searched_whatever_their_postings() -> None:
+    frequencies = {"say": 40_000, "president": 32_000, "tariff": 25_000}
+
+    terms = select_terms(["say", "president", "tariff"], frequencies, 1_000_000)
+
+    assert terms == ["tariff", "president"]
 
 
 def test_a_small_index_keeps_its_common_words() -> None:

@@ -175,6 +175,7 @@ COMMON_SHARE = 0.08
 COMMON_MIN_PASSAGES = 1000
 MAX_TERMS = 12  # words searched per claim: names and quoted words first, then the rarest others
 MIN_RARE_TERMS = 2  # common words are dropped only when this many rarer ones remain
+POSTINGS_BUDGET = 20_000  # postings one search may score, summed over its terms
 
 
 def protected_terms(claim: Claim) -> set[str]:
@@ -212,7 +213,22 @@ def select_terms(
         if term not in chosen:
             chosen.append(term)
     chosen.sort(key=lambda t: (frequencies.get(t, 0), order[t]))
-    return absent + chosen
+    return within_postings_budget(absent + chosen, frequencies)
+
+
+def within_postings_budget(terms: list[str], frequencies: dict[str, int]) -> list[str]:
+    """The rarest terms whose postings add up to POSTINGS_BUDGET (the MIN_RARE_TERMS rarest
+    always): an OR search scores every posting of every term, so at 20k articles the
+    commoner terms cost most of a check while the rare ones already pick the sentences.
+    The PostgreSQL store applies the same rule in SQL (`postgres.POSTINGS_BUDGET`)."""
+    kept: list[str] = []
+    read = 0
+    for rarity, term in enumerate(terms):
+        read += frequencies.get(term, 0)
+        if read > POSTINGS_BUDGET and rarity >= MIN_RARE_TERMS:
+            break
+        kept.append(term)
+    return kept
 
 
 # ---------------------------------------------------------------------------
