@@ -201,7 +201,7 @@ class SpeakerResolver:
             str, Counter[str]
         ] = {}  # normalised surname -> canonical counts
         self._names: dict[str, str] = {}  # normalised canonical -> canonical
-        # multi-word canonical names by normalised first name: (order seen, surname, canonical),
+        # multi-word names by normalised first name: (order seen, surname, key into _names),
         # so a fuzzy lookup compares first names once each instead of scanning every name
         self._by_first: dict[str, list[tuple[int, str, str]]] = {}
         self._from_file: set[str] = set()
@@ -247,20 +247,13 @@ class SpeakerResolver:
 
     def _remember(self, canonical: str) -> None:
         key = normalise(canonical)
-        if key not in self._names:
-            words = key.split()
-            if len(words) >= 2:
-                self._by_first.setdefault(words[0], []).append((len(self._names), words[-1], canonical))
-        else:
-            self._by_first[key.split()[0]] = [
-                (order, last, canonical if normalise(known) == key else known)
-                for order, last, known in self._by_first.get(key.split()[0], [])
-            ]
+        words = key.split()
+        if key not in self._names and len(words) >= 2:
+            self._by_first.setdefault(words[0], []).append((len(self._names), words[-1], key))
         self._names[key] = canonical
-        self._forget_lookups()
         self._alias.setdefault(key, canonical)
-        surname = key.split()[-1]
-        self._by_surname.setdefault(surname, Counter())[canonical] += 1
+        self._by_surname.setdefault(words[-1], Counter())[canonical] += 1
+        self._forget_lookups()
 
     def register(self, full_name: str) -> None:
         """Record a PERSON name seen in the corpus (ignored unless it looks like a full name)."""
@@ -302,13 +295,13 @@ class SpeakerResolver:
         # the best surname wins; between equals, the name seen first
         best: tuple[float, int, str] | None = None
         for known_first in firsts:
-            for order, known_last, canonical in self._by_first[known_first]:
+            for order, known_last, known_key in self._by_first[known_first]:
                 score = fuzz.ratio(last, known_last)
                 if score >= FUZZY_SURNAME and (
                     best is None or (score, -order) > (best[0], -best[1])
                 ):
-                    best = (score, order, canonical)
-        return best[2] if best else None
+                    best = (score, order, known_key)
+        return self._names[best[2]] if best else None
 
     def _match_surname(self, surname: str) -> str | None:
         """A bare surname: the most often seen full name with that (or a close) surname."""

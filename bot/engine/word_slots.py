@@ -81,16 +81,6 @@ def _role_for_a_name(claim_word: SpacyToken, source_word: SpacyToken) -> bool:
     return claim_word.pos_ == "NOUN" and claim_word.lemma_.lower() in ROLE_WORDS and is_person
 
 
-def _office_of_named_person(
-    claim_word: SpacyToken, source_word: SpacyToken, source_lemmas: set[str]
-) -> bool:
-    """The source names a person and gives them the claim's office, or an equivalent one
-    ("Grant Hale, president of the association" for "the head of the association")."""
-    if not _role_for_a_name(claim_word, source_word):
-        return False
-    return bool(role_equivalents(claim_word.lemma_.lower()) & source_lemmas)
-
-
 def _pos_class(token: SpacyToken) -> str:
     return "NOMINAL" if token.pos_ in NOMINAL else token.pos_
 
@@ -153,9 +143,9 @@ def find_substitution(
                 break  # the claim's word is stated in other words
             if facts.are_antonyms(lemma, word):
                 return Substitution(claim_word=token.text, source_word=other.text, kind="antonym")
-            if _office_of_named_person(token, other, source_lemmas):
-                break  # "the head of the union" said it; the source names its president
             if _role_for_a_name(token, other):
+                if role_equivalents(lemma) & source_lemmas:
+                    break  # "the head of the union" said it; the source names its president
                 return Substitution(claim_word=token.text, source_word=other.text, kind="unrelated")
             if token.pos_ in NOMINAL and _is_role_or_place(token) and _is_role_or_place(other):
                 return Substitution(
