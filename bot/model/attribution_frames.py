@@ -43,3 +43,4 @@ GENERIC_SOURCES = (
     "some commentators",
     "a petition",
 )
+PLURAL_SOURCES = frozenset({"critics", "supporters", "some commentators"})  # take the past form only

@@ -23,7 +23,11 @@ from bot.engine.reporting_verbs import REPORTING_VERBS
 from bot.model.attribution_frames import CLAIM_VERBS
 
 MIN_WORDS, MAX_WORDS = 8, 60
-ENTITY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "org"}
+# an adjunct naming a time or place can go and the rest still holds ("signed it on Friday")
+ADJUNCT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+# prepositions whose phrase changes the claim when dropped ("won without help", "more than")
+KEEP_PREPOSITIONS = frozenset({"without", "except", "than", "instead", "unless", "against", "like"})
+ENTITY_KINDS = {"PERSON": "person", "GPE": "place", "ORG": "org"}
 # auxiliaries that take a "not" right after them ("will" -> "will not")
 NEGATABLE_AUX = frozenset(
     "will would can could should shall may might must is are was were has have had do does did".split()
@@ -54,6 +58,7 @@ class Report:
     verb: str
     lemma: str
     clause: str
+    quoted: bool = False  # '“S,” X said.': S is the speaker's own words
 
 
 @dataclass
@@ -88,11 +93,19 @@ def usable(sent: Span) -> bool:
     return (
         MIN_WORDS <= n_words <= MAX_WORDS
         and "\n" not in text
-        and text[:1].isupper()
+        and text.lstrip("“\"‘'")[:1].isupper()
         and text.rstrip("”\"’')").endswith((".", "!", "?"))
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
+        and not _title_case(sent)
     )
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline that slipped through ("Trump May be Aligning on Israel"): most words capitalised."""
+    words = [t for t in sent[1:] if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not t.ent_type_]
+    capitalised = sum(t.text[0].isupper() for t in words)
+    return capitalised >= 2 and capitalised >= 0.5 * len(words)
 
 
 def _number_slots(sent: Span) -> list[Slot]:
@@ -192,7 +205,15 @@ def _drop(sent: Span, spans: list[tuple[int, int]]) -> str:
     drop = set()
     for a, b in spans:
         drop.update(range(a, b))
-    text = "".join(t.text_with_ws for i, t in enumerate(sent) if i not in drop)
+    kept: list[str] = []
+    for i, t in enumerate(sent):
+        if i not in drop:
+            kept.append(t.text_with_ws)
+        elif kept and t.whitespace_:  # "president, Mike Murphy, praised": keep one space
+            kept[-1] = kept[-1].rstrip() + " "
+    text = "".join(kept)
+    if text[:1].islower() and not sent[0].is_lower:
+        text = text[:1].upper() + text[1:]
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     return re.sub(r",\s*([,.])", r"\1", text).strip()
 
@@ -228,6 +249,16 @@ def _shorter_versions(sent: Span) -> list[str]:
         if span is None or root.i - off in range(*span):
             continue
         out.append(_drop(sent, [span]))
+    has_object = any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "acomp") for c in root.children)
+    for tok in root.children:
+        if tok.dep_ not in ("prep", "npadvmod") or tok.lower_ in KEEP_PREPOSITIONS:
+            continue
+        sub = list(tok.subtree)
+        a, b = sub[0].i - off, sub[-1].i - off + 1
+        named = any(t.ent_type_ in ADJUNCT_ENTITIES for t in sub)
+        at_end = b == len(sent) - 1 and sent[-1].is_punct
+        if (named or has_object) and (at_end or _with_commas(sent, a, b)):
+            out.append(_drop(sent, [(a, b)] if at_end else [_with_commas(sent, a, b) or (a, b)]))
     for tok in root.children:
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -238,6 +269,8 @@ def _shorter_versions(sent: Span) -> list[str]:
                     a -= 1
                 last = len(sent) - 1 if sent[-1].is_punct else len(sent)
                 out.append(_drop(sent, [(a, last)]))
+    end = sent.text.strip()[-1:]
+    out = [s if s.endswith(end) else s.rstrip(" ,;:–—-") + end for s in out]
     return [s for s in dict.fromkeys(out) if len(s.split()) >= 5 and s != sent.text.strip()]
 
 
@@ -256,13 +289,12 @@ def _report(sent: Span) -> Report | None:
     body = [t for t in clause[0].subtree if t.dep_ != "mark" or t.head.i != clause[0].i]
     if not body or any(t.text in '"“”' for t in body) or len(body) < 5:
         return None
+    quoted = sent.text.strip()[:1] in '"“' and speaker[0].i > body[0].i
     if body[-1].i - body[0].i + 1 != len(body):
         return None
     text = sent.doc[body[0].i : body[-1].i + 1].text.strip(" ,")
-    if speaker[0].i > body[0].i and sent.text.strip()[:1] in '"“':
-        return None
     first = text[:1]
-    if first.islower() or body[0].ent_type_ or body[0].pos_ == "PROPN" or body[0].text == "I":
+    if quoted or first.islower() or body[0].ent_type_ or body[0].pos_ == "PROPN" or body[0].text == "I":
         content = text
     else:
         content = first.lower() + text[1:]
@@ -274,7 +306,8 @@ def _report(sent: Span) -> Report | None:
         speaker_is_name=speaker[-1].ent_type_ in ("PERSON", "ORG"),
         verb=root.text,
         lemma=root.lemma_.lower(),
-        clause=content.rstrip("."),
+        clause=content.rstrip(".,"),
+        quoted=quoted,
     )
 
 
