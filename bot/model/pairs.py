@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import json
 import random
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,12 +34,14 @@ from bot.model.sentence_slots import SentenceSlots, Slot, analyse, usable
 
 Label = Literal["entailment", "neutral", "contradiction"]
 HELD_OUT_PARTS = frozenset({"dev", "test"})
-MAX_SENTENCES_PER_ARTICLE = 40
+MAX_SENTENCES_PER_ARTICLE = 30
 REPORTED_SHARE = 0.6  # share of sentences also wrapped in an attribution frame
 IDENTITY_SHARE = 0.04
 MONTH_NAMES = tuple(calendar.month_name[1:])
 DAY_NAMES = tuple(calendar.day_name)
 NUMBER_WORDS = tuple(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 20 or v in (30, 40, 50))
+_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*$")  # no "Trump’s", no lower case
+_POSSESSIVE = re.compile(r"['’]s$")
 _PRONOUNS = frozenset("he she they it we i you".split())
 
 
@@ -106,12 +109,24 @@ class Pools:
         self.by_entity: dict[str, list[SentenceSlots]] = defaultdict(list)
         # a name spaCy tagged only once is often a tagging error ("Cuccinelli Compass" as ORG)
         counts = Counter((slot.kind, _key(slot.text)) for a in articles for s in a for slot in s.slots)
+        # a name tagged as a person more often than an organisation is kept as a person only
+        best: dict[str, tuple[int, str]] = {}
+        for (kind, key), n in counts.items():
+            if kind in ("person", "place", "org") and (key not in best or n > best[key][0]):
+                best[key] = (n, kind)
+        self.after_the: set[str] = {
+            slot.text for a in articles for s in a for slot in s.slots
+            if slot.start > 0 and s.words[slot.start - 1].strip().lower() == "the"
+        }
         seen: dict[str, set[str]] = defaultdict(set)
         for sentences in articles:
             local: dict[str, list[str]] = defaultdict(list)
             for s in sentences:
                 for slot in s.slots:
-                    if slot.kind not in ("person", "place", "org") or counts[slot.kind, _key(slot.text)] < 2:
+                    key = _key(slot.text)
+                    if slot.kind not in ("person", "place", "org") or counts[slot.kind, key] < 2:
+                        continue
+                    if best[key][1] != slot.kind or not _NAME.match(slot.text):
                         continue
                     if slot.text not in local[slot.kind]:
                         local[slot.kind].append(slot.text)
@@ -148,6 +163,9 @@ def swap_entity(s: SentenceSlots, slot: Slot, pools: Pools, rng: random.Random) 
         new = rng.choice(source)
         if attempt < 5 and len(new.split()) != width:
             continue  # "Mr. Rubio" -> "Mr. Cruz", not "Mr. Peter Morici"
+        needs_the = slot.start > 0 and s.words[slot.start - 1].strip().lower() == "the"
+        if needs_the and new not in pools.after_the or _POSSESSIVE.search(new):
+            continue  # "in the Kremlin" -> "in the White House", never "in the Trump"
         if _differs(slot.text, new, s.text):
             return s.replaced(slot.start, slot.end, new)
     return None
@@ -250,16 +268,20 @@ def neutral(
     """Another sentence that shares a word or a name but says something else; or, for "X
     claimed that S", the bare S."""
     options: list[tuple[str, str]] = []
-    same = [o for o in article if o is not s and 0 < _overlap(s, o) < 0.35]
-    if same:
-        options.append(("neutral_same_article", rng.choice(same).text))
+    same = sorted(
+        (o for o in article if o is not s and 0 < _overlap(s, o) < 0.35),
+        key=lambda o: -_overlap(s, o),
+    )
+    if same:  # the closest few: the hardest neutrals share the most words
+        options.append(("neutral_same_article", rng.choice(same[:3]).text))
     names = sorted(s.entities)
     if names:
-        others = [o for o in pools.by_entity[rng.choice(names)] if o.article != s.article]
+        others = sorted(
+            (o for o in pools.by_entity[rng.choice(names)] if o.article != s.article and _overlap(s, o) < 0.35),
+            key=lambda o: -_overlap(s, o),
+        )
         if others:
-            other = rng.choice(others)
-            if _overlap(s, other) < 0.35:
-                options.append(("neutral_related_article", other.text))
+            options.append(("neutral_related_article", rng.choice(others[:3]).text))
     if s.report and s.report.lemma in CLAIM_VERBS and not s.report.quoted:
         options.append(("neutral_claimed_bare", _capital(s.report.clause) + "."))
     if not options:
@@ -271,19 +293,21 @@ def neutral(
 def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
     """Wrap the sentence in an attribution frame: neutral for the bare claim, entailment for
     the attributed one."""
-    if s.report is not None or not s.as_clause or s.text.endswith("?"):
+    if s.report is not None or not s.as_clause:
         return []
     names = pools.corpus.get("source", [])
     source = rng.choice(names) if names and rng.random() < 0.5 else rng.choice(GENERIC_SOURCES)
-    present, past = rng.choice(FRAME_VERBS)
-    verb = past if source in PLURAL_SOURCES or rng.random() < 0.5 else present
+    past = source in PLURAL_SOURCES or rng.random() < 0.5
+    verb, other = (v[1] if past else v[0] for v in rng.sample(FRAME_VERBS, 2))
     if rng.random() < 0.2:
         premise = f"According to {source}, {s.as_clause}."
-        attributed = f"{_capital(source)} said that {s.as_clause}."
+        attributed = f"{_capital(source)} {verb} that {s.as_clause}."
+    elif rng.random() < 0.2:
+        premise = f"{_capital(source)} {verb} that {s.as_clause}."
+        attributed = f"According to {source}, {s.as_clause}."
     else:
         premise = f"{_capital(source)} {verb} that {s.as_clause}."
-        said = rng.choice((verb, "said" if verb == past else "says"))
-        attributed = f"{_capital(source)} {said} that {s.as_clause}."
+        attributed = f"{_capital(source)} {other} that {s.as_clause}."
     return [
         Pair(premise=premise, hypothesis=s.text, label="neutral", kind="neutral_reported_bare"),
         Pair(premise=premise, hypothesis=attributed, label="entailment", kind="entail_reported_attributed"),

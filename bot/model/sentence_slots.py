@@ -23,6 +23,8 @@ from bot.engine.reporting_verbs import REPORTING_VERBS
 from bot.model.attribution_frames import CLAIM_VERBS
 
 MIN_WORDS, MAX_WORDS = 8, 60
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
+PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
 # an adjunct naming a time or place can go and the rest still holds ("signed it on Friday")
 ADJUNCT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 # prepositions whose phrase changes the claim when dropped ("won without help", "more than")
@@ -83,6 +85,8 @@ class SentenceSlots:
     def replaced(self, start: int, end: int, new: str) -> str:
         """The sentence with tokens [start, end) replaced by `new` (spacing kept)."""
         trailing = self.words[end - 1][len(self.words[end - 1].rstrip()) :]
+        if end == len(self.words) and self.words[end - 1].rstrip().endswith(".") and not new.endswith("."):
+            new += "."  # "the U.S." closed the sentence
         return "".join([*self.words[:start], new + trailing, *self.words[end:]]).strip()
 
 
@@ -312,8 +316,20 @@ def _report(sent: Span) -> Report | None:
 
 
 def _as_clause(sent: Span) -> str:
-    """ "The senator was arrested." -> "the senator was arrested" (names keep their capital)."""
+    """ "The senator was arrested." -> "the senator was arrested" (names keep their capital).
+
+    Empty when the sentence cannot be reported as somebody's claim without changing what
+    it says: it quotes or reports someone already, speaks in the first or second person,
+    asks a question or opens with a connective ("But ...") that needs the sentence before.
+    """
     first = sent[0]
+    if (
+        any(t.text in QUOTE_MARKS or t.lower_ in PERSONAL_PRONOUNS for t in sent)
+        or any(t.lemma_.lower() in REPORTING_VERBS | CLAIM_VERBS and t.pos_ == "VERB" for t in sent)
+        or first.pos_ in ("CCONJ", "SCONJ", "INTJ")
+        or sent.text.strip().endswith("?")
+    ):
+        return ""
     text = sent.text.strip().rstrip(".")
     if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.is_upper:
         return text
