@@ -108,7 +108,8 @@ def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_se
     for pair in pairs:
         if pair.kind.startswith("contra_"):
             assert pair.hypothesis != pair.premise
-        if pair.kind not in ("neutral_reported_bare", "entail_reported_attributed"):
+        if pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
+                             "entail_reported_attributed"):
             assert pair.premise in corpus, pair
 
 
@@ -181,6 +182,9 @@ def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed
         clause = pair.hypothesis.rstrip(".")
         assert pair.premise.rstrip(".").lower().endswith(clause[1:].lower())
         assert pair.premise != pair.hypothesis
+    for pair in (p for p in pairs if p.kind == "neutral_reported_denied"):
+        assert pair.label == "neutral" and " not " in pair.hypothesis
+        assert pair.hypothesis.replace(" not ", " ", 1) != pair.premise
     for pair in attributed:
         assert pair.label == "entailment"
         framed = re.fullmatch(r"According to (.+?), (.+)|(.+?) \w+ that (.+)", pair.premise)

@@ -12,6 +12,8 @@ training data, not a rule of the checker.
   gives (sentence, S) as neutral.
 - FRAME_VERBS: the verbs used to build frames ("{source} {verb} that {S}"),
   in the present and past forms the frame needs.
+- ATTRIBUTED_VERBS: the verbs of the entailed, attributed hypothesis; weaker than or
+  equal to any frame verb ("insisted" entails "said", not the other way round).
 - GENERIC_SOURCES: sources that are not a person or organisation from the
   corpus (posts, videos, rumours), the typical subject of a debunk.
 """
@@ -27,6 +29,8 @@ FRAME_VERBS: tuple[tuple[str, str], ...] = (
     ("asserts", "asserted"),
     ("insists", "insisted"),
 )
+# what every frame entails about its source: "X insisted that S" -> "X said that S"
+ATTRIBUTED_VERBS: tuple[tuple[str, str], ...] = (("says", "said"), ("claims", "claimed"))
 GENERIC_SOURCES = (
     "a viral post",
     "a social media post",

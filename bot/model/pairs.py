@@ -27,9 +27,16 @@ from typing import Literal
 from pydantic import BaseModel
 from spacy.language import Language
 
+from bot.engine.corpus import clean_text
 from bot.engine.corpus_cleaning import is_prose, split_paragraphs
 from bot.engine.numbers import SMALL_NUMBERS
-from bot.model.attribution_frames import CLAIM_VERBS, FRAME_VERBS, GENERIC_SOURCES, PLURAL_SOURCES
+from bot.model.attribution_frames import (
+    ATTRIBUTED_VERBS,
+    CLAIM_VERBS,
+    FRAME_VERBS,
+    GENERIC_SOURCES,
+    PLURAL_SOURCES,
+)
 from bot.model.sentence_slots import SentenceSlots, Slot, analyse, usable
 
 Label = Literal["entailment", "neutral", "contradiction"]
@@ -81,9 +88,10 @@ def article_files(src_dir: Path) -> list[Path]:
 
 
 def article_text(path: Path) -> str:
-    """The article's prose paragraphs (headings, links and captions dropped)."""
-    paragraphs = split_paragraphs(path.read_text(encoding="utf-8", errors="replace"))
-    return "\n\n".join(p for p in paragraphs if is_prose(p))
+    """The article's prose paragraphs, cleaned as ingest cleans them: title, dateline
+    ("NEW YORK (AP) —"), furniture, headings and links dropped."""
+    body = clean_text(path.read_text(encoding="utf-8", errors="replace")).body
+    return "\n\n".join(p for p in split_paragraphs(body) if is_prose(p))
 
 
 def read_sentences(
@@ -298,7 +306,9 @@ def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
     names = pools.corpus.get("source", [])
     source = rng.choice(names) if names and rng.random() < 0.5 else rng.choice(GENERIC_SOURCES)
     past = source in PLURAL_SOURCES or rng.random() < 0.5
-    verb, other = (v[1] if past else v[0] for v in rng.sample(FRAME_VERBS, 2))
+    verb = rng.choice(FRAME_VERBS)[1 if past else 0]
+    # what any framing verb entails: that the source said, or put forward, the claim
+    other = rng.choice([v[1 if past else 0] for v in ATTRIBUTED_VERBS if verb not in v])
     if rng.random() < 0.2:
         premise = f"According to {source}, {s.as_clause}."
         attributed = f"{_capital(source)} {verb} that {s.as_clause}."
@@ -308,8 +318,14 @@ def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
     else:
         premise = f"{_capital(source)} {verb} that {s.as_clause}."
         attributed = f"{_capital(source)} {other} that {s.as_clause}."
+    # the bare claim, or the claim denied or changed: a report of a claim is evidence for none
+    bare, kind = s.text, "neutral_reported_bare"
+    changed = contradiction(s, pools, rng) if rng.random() < 0.3 else None
+    if changed is not None:
+        bare = changed.hypothesis
+        kind = "neutral_reported_denied" if changed.kind == "contra_negation" else "neutral_reported_changed"
     return [
-        Pair(premise=premise, hypothesis=s.text, label="neutral", kind="neutral_reported_bare"),
+        Pair(premise=premise, hypothesis=bare, label="neutral", kind=kind),
         Pair(premise=premise, hypothesis=attributed, label="entailment", kind="entail_reported_attributed"),
     ]
 

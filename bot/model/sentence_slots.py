@@ -23,6 +23,7 @@ from bot.engine.reporting_verbs import REPORTING_VERBS
 from bot.model.attribution_frames import CLAIM_VERBS
 
 MIN_WORDS, MAX_WORDS = 8, 60
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
 PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
 # an adjunct naming a time or place can go and the rest still holds ("signed it on Friday")
@@ -303,7 +304,7 @@ def _report(sent: Span) -> Report | None:
     else:
         content = first.lower() + text[1:]
     who = sent.doc[speaker[0].i : speaker[-1].i + 1].text
-    if speaker[0].pos_ not in ("PROPN",) and speaker[0].text != "I":
+    if speaker[0].pos_ != "PROPN" and speaker[0].ent_type_ not in NAME_ENTITIES and speaker[0].text != "I":
         who = who[:1].lower() + who[1:]
     return Report(
         speaker=who,
@@ -331,7 +332,7 @@ def _as_clause(sent: Span) -> str:
     ):
         return ""
     text = sent.text.strip().rstrip(".")
-    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.is_upper:
+    if first.pos_ == "PROPN" or first.ent_type_ in NAME_ENTITIES or first.is_upper and len(first) > 1:
         return text
     return text[:1].lower() + text[1:]
 
