@@ -358,5 +358,24 @@ def bench(**options: object) -> None:
     click.echo(format_bench(run_bench(BenchOptions(**options))))
 
 
+@cli.command(name="model-pairs")
+@click.argument("src_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="JSONL file to write.")
+@click.option("--seed", default=13, show_default=True, help="Seed: the same seed gives the same file.")
+@click.option("--limit", type=int, default=None, help="Only the first N articles (sorted by name).")
+def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
+    """Generate in-domain NLI training pairs from news article .txt files (train texts only)."""
+    from bot.engine.nlp import load_pipeline
+    from bot.model.pairs import build_pairs, write_jsonl
+
+    try:
+        pairs, summary = build_pairs(src_dir, load_pipeline(load_settings().spacy_model), seed=seed, limit=limit)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    write_jsonl(pairs, out)
+    click.echo(f"wrote {out}")
+    click.echo(summary.format())
+
+
 def main() -> None:
     cli(prog_name="factcheck")
