@@ -279,7 +279,9 @@ def sources(as_json: bool, database_url: str | None) -> None:
 def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
+    from bot.slack_config import check_slack_settings
 
+    check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
     with _checker(database_url) as checker:
         serve_slack(checker.settings, checker, http=http or None, port=port)
 
