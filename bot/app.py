@@ -4,7 +4,10 @@
 `factcheck serve` calls. Socket Mode (an app-level token, no public URL) is
 preferred when SLACK_APP_TOKEN is set; otherwise a small stdlib HTTP server
 takes every Slack request at POST /slack/events and answers GET /healthz,
-so no web framework is needed. Work runs after the ack
+so no web framework is needed. Before serving, `serve` checks every Slack
+setting the mode needs (bot/slack_config.py) and then Slack itself
+(bot/slack_connection.py): refusals stop it with one line, an unreachable
+Slack is retried while /healthz answers "not ready". Work runs after the ack
 (process_before_response=False): Bolt answers Slack as soon as a listener
 calls `ack()` and the listener keeps running in Bolt's thread pool.
 """

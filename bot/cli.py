@@ -141,7 +141,7 @@ TITLE_WIDTH = 80
 
 
 def _shorten(text: str, width: int) -> str:
-    """Cut at a word boundary with an ellipsis, so a long standfirst-as-title stays one line."""
+    """Cut at a word boundary with an ellipsis, so a long headline stays one line."""
     if len(text) <= width:
         return text
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
