@@ -21,6 +21,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
+from pydantic import SecretStr
 from slack_bolt import App, BoltRequest
 from slack_sdk.web import SlackResponse
 from slack_sdk.http_retry.builtin_handlers import (
@@ -192,10 +193,21 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
 
 
 def make_http_server(
-    app: App, checker: FactChecker, *, host: str = "0.0.0.0", port: int = 3000, link: SlackLink | None = None
+    app: App | None,
+    checker: FactChecker,
+    *,
+    host: str = "0.0.0.0",
+    port: int = 3000,
+    link: SlackLink | None = None,
 ) -> SlackHTTPServer:
     """Bind the HTTP server (port 0 picks a free port, as the tests do) without starting it."""
-    return SlackHTTPServer((host, port), app, checker, link)
+    try:
+        return SlackHTTPServer((host, port), app, checker, link)
+    except OSError as exc:  # most often the port is taken: one line, not a traceback
+        raise SettingsError(
+            f"cannot listen on port {port} ({exc.strerror or exc}): free it, or choose another "
+            "with FACTCHECK_HTTP_PORT (or --port)"
+        ) from None
 
 
 # running -------------------------------------------------------------------------------
@@ -216,8 +228,6 @@ def serve(
 
 def serve_http(app: App, settings: Settings, checker: FactChecker, *, port: int | None = None) -> None:
     """POST /slack/events and GET /healthz; both answer 503 until the bot token is verified."""
-    if settings.slack_signing_secret is None or not settings.slack_signing_secret.get_secret_value():
-        raise SettingsError("invalid setting SLACK_SIGNING_SECRET: required in HTTP mode")
     link = SlackLink()
     server = make_http_server(app, checker, port=port or settings.http_port, link=link)
     thread = threading.Thread(target=server.serve_forever, name="http", daemon=True)
@@ -249,12 +259,12 @@ def socket_mode_handler(app: App, settings: Settings) -> Any:
 def serve_socket_mode(
     app: App, settings: Settings, checker: FactChecker | None = None
 ) -> None:
-    """Socket Mode, plus GET /healthz on the HTTP port: "not ready" until connected, and while reconnecting."""
+    """Socket Mode, plus GET /healthz on the HTTP port: "not ready" until connected and while reconnecting."""
     handler = socket_mode_handler(app, settings)
     link = SlackLink()
     health = None
     if checker is not None:
-        health = SlackHTTPServer(("0.0.0.0", settings.http_port), None, checker, link)
+        health = make_http_server(None, checker, port=settings.http_port, link=link)
         threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
     logger.info("Socket Mode: connecting")
     try:
@@ -272,16 +282,20 @@ def serve_socket_mode(
             health.server_close()
 
 
+def _secret(value: SecretStr | None) -> str:
+    assert value is not None  # check_slack_settings refused a missing one before anything started
+    return value.get_secret_value()
+
+
 def _verify_bot_token(settings: Settings) -> SlackResponse:
-    assert settings.slack_bot_token is not None  # check_slack_settings / build_app refused it missing
-    return verify_bot_token(quiet_web_client(api_base_url(settings)), settings.slack_bot_token.get_secret_value())
+    return verify_bot_token(quiet_web_client(api_base_url(settings)), _secret(settings.slack_bot_token))
 
 
 def _connect_socket(handler: Any, settings: Settings) -> None:
     """One connection attempt; the URL is fetched here so a refused app token reads as one clear line."""
-    assert settings.slack_app_token is not None
     client = handler.client
-    client.wss_uri = socket_mode_url(quiet_web_client(api_base_url(settings)), settings.slack_app_token.get_secret_value())
+    probe = quiet_web_client(api_base_url(settings))
+    client.wss_uri = socket_mode_url(probe, _secret(settings.slack_app_token))
     handler.connect()
     if not client.is_connected():
         client.wss_uri = None  # a fresh URL next time

@@ -1,4 +1,4 @@
-"""Which Slack mode `factcheck serve` runs in, and every setting that mode lacks, checked before anything starts.
+"""Which Slack mode `factcheck serve` runs in, and every setting that mode lacks, checked up front.
 
 A half-configured Slack app used to surface one problem per run (or none,
 until Slack refused the token). Listing every missing or malformed setting
@@ -40,7 +40,7 @@ def slack_mode(settings: Settings, http: bool | None = None) -> Mode:
 
 
 def slack_setting_problems(settings: Settings, mode: Mode) -> list[str]:
-    """Every missing or malformed Slack setting for `mode`, each naming the variable and where its value comes from."""
+    """Every missing or malformed Slack setting for `mode`: the variable and where its value comes from."""
     problems = [
         _token_problem("SLACK_BOT_TOKEN", settings.slack_bot_token, "xoxb-", WHERE_BOT_TOKEN),
     ]
@@ -82,7 +82,10 @@ def _token_problem(name: str, secret: SecretStr | None, prefix: str, where: str)
 def _signing_secret_problem(settings: Settings) -> str | None:
     secret = settings.slack_signing_secret
     if secret is None:
-        return f"SLACK_SIGNING_SECRET is missing ({WHERE_SIGNING_SECRET}); HTTP mode needs it to verify Slack's requests"
+        return (
+            f"SLACK_SIGNING_SECRET is missing ({WHERE_SIGNING_SECRET}); "
+            "HTTP mode needs it to verify Slack's requests"
+        )
     value = secret.get_secret_value()
     if PLACEHOLDER in value:
         return f"SLACK_SIGNING_SECRET still holds the placeholder from config/.env.example ({WHERE_SIGNING_SECRET})"

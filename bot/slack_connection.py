@@ -57,7 +57,7 @@ class SlackLink:
             self._problem, self._connected = problem, None
 
     def up(self, connected: Callable[[], bool] | None = None) -> None:
-        """Ready; `connected` (Socket Mode) keeps reporting the live connection, which may drop and come back."""
+        """Ready; `connected` (Socket Mode) reports the live connection, which may drop and come back."""
         with self._lock:
             self._problem, self._connected = None, connected
 
@@ -71,7 +71,7 @@ class SlackLink:
 
 
 def quiet_web_client(base_url: str) -> WebClient:
-    """A client for start-up probes: no retries and no logging of its own, since the caller reports each failure once."""
+    """A client for start-up probes: no retries or logging of its own; the caller reports each failure once."""
     quiet = logging.getLogger("factcheck.slack.probe")
     quiet.disabled = True
     return WebClient(base_url=base_url, retry_handlers=[], logger=quiet)
@@ -84,8 +84,8 @@ def verify_bot_token(client: WebClient, token: str) -> SlackResponse:
 
 def socket_mode_url(client: WebClient, app_token: str) -> str:
     """apps.connections.open: the WebSocket URL Socket Mode connects to."""
-    response = _call(lambda: client.apps_connections_open(app_token=app_token), "SLACK_APP_TOKEN", client.base_url)
-    return str(response["url"])
+    opened = _call(lambda: client.apps_connections_open(app_token=app_token), "SLACK_APP_TOKEN", client.base_url)
+    return str(opened["url"])
 
 
 def keep_trying(
@@ -121,7 +121,8 @@ def _call(request: Callable[[], SlackResponse], setting: str, base_url: str) -> 
     except (urllib.error.URLError, OSError, SlackClientError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise SlackUnreachable(
-            f"Slack is unreachable at {base_url} ({reason}): check the network, a proxy or FACTCHECK_SLACK_API_URL"
+            f"Slack is unreachable at {base_url} ({reason}): "
+            "check the network, a proxy or FACTCHECK_SLACK_API_URL"
         ) from None
 
 

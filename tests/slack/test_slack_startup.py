@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -28,6 +29,7 @@ from slack_harness import BOT_TOKEN, FIXTURES, SIGNING_SECRET
 from test_slack_serve import free_port
 
 import bot.app
+from bot.engine.errors import SettingsError
 from bot.settings import Settings
 from bot.slack_connection import (
     SlackLink,
@@ -207,22 +209,25 @@ def test_the_app_is_built_without_the_client_and_token_warning(
 
 
 # the failure modes one by one, against the fake over HTTP -------------------------------
-def test_a_wrong_kind_of_token_is_named_as_such() -> None:
+@pytest.mark.parametrize(
+    ("method", "error", "call", "expected"),
+    [
+        ("auth.test", "not_allowed_token_type", lambda client: verify_bot_token(client, BOT_TOKEN),
+         r"SLACK_BOT_TOKEN \(not_allowed_token_type\).*wrong kind"),
+        ("auth.test", "token_revoked", lambda client: verify_bot_token(client, BOT_TOKEN),
+         r"SLACK_BOT_TOKEN \(token_revoked\).*Bot User OAuth Token"),
+        ("apps.connections.open", "invalid_auth", lambda client: socket_mode_url(client, APP_TOKEN),
+         r"SLACK_APP_TOKEN \(invalid_auth\).*App-Level Tokens"),
+    ],
+)  # fmt: skip
+def test_each_refusal_names_the_setting_the_reason_and_the_fix(
+    method: str, error: str, call: Any, expected: str
+) -> None:
     fake = FakeSlackAPI().start()
-    fake.fail_next("auth.test", 200, error="not_allowed_token_type")
+    fake.fail_next(method, 200, error=error)
     try:
-        with pytest.raises(SlackStartError, match=r"SLACK_BOT_TOKEN \(not_allowed_token_type\).*wrong kind"):
-            verify_bot_token(quiet_web_client(fake.api_url), BOT_TOKEN)
-    finally:
-        fake.stop()
-
-
-def test_a_refused_app_token_names_the_app_token_setting() -> None:
-    fake = FakeSlackAPI().start()
-    fake.fail_next("apps.connections.open", 200, error="invalid_auth")
-    try:
-        with pytest.raises(SlackStartError, match=r"SLACK_APP_TOKEN \(invalid_auth\).*App-Level Tokens"):
-            socket_mode_url(quiet_web_client(fake.api_url), APP_TOKEN)
+        with pytest.raises(SlackStartError, match=expected):
+            call(quiet_web_client(fake.api_url))
     finally:
         fake.stop()
 
@@ -252,3 +257,11 @@ def test_an_unreachable_slack_is_a_failure_that_may_pass() -> None:
 
     with pytest.raises(SlackUnreachable, match="unreachable at .*FACTCHECK_SLACK_API_URL"):
         verify_bot_token(quiet_web_client(closed), BOT_TOKEN)
+
+
+def test_a_taken_port_is_one_line_naming_the_setting(checker: Any) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+
+        with pytest.raises(SettingsError, match=f"cannot listen on port {port}.*FACTCHECK_HTTP_PORT"):
+            bot.app.make_http_server(None, checker, host="127.0.0.1", port=port)
