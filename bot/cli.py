@@ -141,7 +141,7 @@ TITLE_WIDTH = 80
 
 
 def _shorten(text: str, width: int) -> str:
-    """Cut at a word boundary with an ellipsis, so a long standfirst-as-title stays one line."""
+    """Cut at a word boundary with an ellipsis, so a long headline stays one line."""
     if len(text) <= width:
         return text
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -279,7 +279,9 @@ def sources(as_json: bool, database_url: str | None) -> None:
 def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
+    from bot.slack_config import check_slack_settings
 
+    check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
     with _checker(database_url) as checker:
         serve_slack(checker.settings, checker, http=http or None, port=port)
 
