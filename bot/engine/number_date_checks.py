@@ -51,10 +51,18 @@ def _counted_there(said: Quantity, candidate: Candidate) -> bool:
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
-    """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020."""
+    """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020.
+
+    The year of a full date the claim gives ("12 February 2025") is the date check's to
+    judge: a source saying "February 12" in an article of that year states it, the year
+    coming from the article's date.
+    """
     source_years = set(YEAR.findall(candidate.text))
+    dated_years = {d.year for d in claim.dates} if claim.dates_have_year else set()
     reasons: list[Reason] = []
     for year in claim.years:
+        if year in dated_years:
+            continue
         if str(year) in source_years:
             continue
         if not source_years:
