@@ -23,6 +23,7 @@ from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
+from bot.engine.quote_owners import attribute_copies
 from bot.engine.references import resolve_candidates
 from bot.engine.retrieve import (
     Candidate,
@@ -77,6 +78,8 @@ def check_claim(
     candidates, covered = resolve_candidates(
         claim, candidates, covered, nlp=nlp, store=store, speakers=speakers
     )
+    if claim.speaker:
+        candidates = attribute_copies(candidates, speakers)
     scored = [
         (
             c,

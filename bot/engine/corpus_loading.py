@@ -282,8 +282,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # covers it, so re-ingesting the same files after an upgrade re-indexes them instead of
 # reporting them unchanged with facts the new engine would not extract.
 # 2: headlines and standfirsts indexed as passages; 3: planned weekdays resolved forward;
-# 4: "within"/"topped" comparators, doses per measure ("mg/5 mL"), "a staff of 420".
-INDEX_VERSION = 4
+# 4: "within"/"topped" comparators, doses per measure ("mg/5 mL"), "a staff of 420";
+# 5: hyphenated surnames kept whole in quote speakers, multiplier words as quantities.
+INDEX_VERSION = 5
 
 
 def _sha256(raw: bytes) -> str:
