@@ -550,8 +550,8 @@ def parse_claim(
         if has_duration and lemma in DURATION_VERBS and token.pos_ == "VERB":
             continue  # "lasted three hours": the duration is what is claimed, not "last"
         lemmas.append(lemma)
-        if token.ent_type_ in NUMERIC_LABELS or token.like_num:
-            continue
+        if token.ent_type_ in NUMERIC_LABELS or token.like_num or facts.is_multiplier_word(token):
+            continue  # the quantity states it ("tripled": three times)
         if lemma in MEANINGFUL_STOP_WORDS:
             key_lemmas.append(lemma)
             continue

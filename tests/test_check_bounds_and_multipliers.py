@@ -1,0 +1,75 @@
+"""A bound is not a value, and a multiplier is a number.
+
+"Over 90 minutes" says the crossing took more than 90 minutes, not that it
+took two hours: an exact figure is supported only by a matching figure or a
+range that holds it; a bound the claim's figure satisfies makes the excerpt
+related, and the report says why. "Double", "triple", "halve", "twice as
+many", "three times" are quantities in their own right, compared with each
+other and with numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from check_world import Check, checker_for, codes
+from spacy.language import Language
+
+from bot.engine.quantities import extract_quantities
+
+PATROLS = """The Harwick council will double the night patrols in the town centre from April.
+
+Bus fares on the coastal route will be halved for pensioners.
+
+The new depot holds three times as many buses as the old one.
+"""
+
+
+@pytest.fixture(scope="module")
+def patrols(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/601_patrols.txt", "Harwick Gazette", "Patrols", PATROLS)])
+
+
+@pytest.mark.parametrize(
+    ("claim", "detail"),
+    [
+        ("The Harwick council will triple the night patrols in the town centre.", "claim: triple; source: double"),
+        ("The Harwick council will halve the night patrols in the town centre.", "claim: halve; source: double"),
+        ("Bus fares on the coastal route will be doubled for pensioners.", "claim: doubled; source: halved"),
+        ("The new depot holds twice as many buses as the old one.", "claim: twice; source: three times"),
+    ],
+)
+def test_a_different_multiplier_conflicts(patrols, claim, detail) -> None:
+    report = patrols(claim)
+    assert report.verdict == "conflicting", report.evidence
+    details = [r.detail for e in report.evidence for r in e.reasons if r.code == "number_mismatch"]
+    assert details == [detail]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Harwick council will double the night patrols in the town centre.",
+        "The night patrols in the town centre will be two times larger from April.",
+        "The new depot holds 3 times as many buses as the old one.",
+    ],
+)
+def test_the_same_multiplier_in_other_words_supports(patrols, claim) -> None:
+    assert patrols(claim).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Police doubled the number of patrols.", [("doubled", 2.0)]),
+        ("The budget will more than quadruple by 2030.", [("more than quadruple", 4.0)]),
+        ("Sales were three times higher.", [("three times higher", 3.0)]),
+        ("a threefold rise in patrols", [("threefold", 3.0)]),
+        ("They meet twice a week.", []),
+        ("There was a double murder and a triple jump.", []),
+        ("They double-checked the list.", []),
+    ],
+)
+def test_multipliers_are_read_as_factors_and_frequencies_are_not(nlp, text, found) -> None:
+    quantities = extract_quantities(nlp(text))
+    assert [(q.text, q.value) for q in quantities] == found
+    assert all(q.unit == "times" for q in quantities)
