@@ -73,3 +73,74 @@ def test_multipliers_are_read_as_factors_and_frequencies_are_not(nlp, text, foun
     quantities = extract_quantities(nlp(text))
     assert [(q.text, q.value) for q in quantities] == found
     assert all(q.unit == "times" for q in quantities)
+
+
+CROSSING = """The ferry crossing to Marlow Island took over 90 minutes on Saturday because of high winds.
+
+Repairs to the Marlow pier will cost between 2 million and 3 million euros.
+
+The island's only school has fewer than 40 pupils.
+"""
+
+
+@pytest.fixture(scope="module")
+def crossing(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/602_crossing.txt", "Island Post", "Rough crossing", CROSSING)])
+
+
+@pytest.mark.parametrize(
+    ("claim", "detail"),
+    [
+        (
+            "The ferry crossing to Marlow Island took two hours on Saturday.",
+            "claim: two hours; source: over 90 minutes (a lower bound)",
+        ),
+        (
+            "The island's only school has 35 pupils.",
+            "claim: 35 pupils; source: fewer than 40 pupils (an upper bound)",
+        ),
+    ],
+)
+def test_a_bound_the_figure_satisfies_is_related_not_support(crossing, claim, detail) -> None:
+    report = crossing(claim)
+    assert report.verdict == "not_found", report.evidence
+    assert [e.stance for e in report.evidence] == ["related"]
+    assert [(r.code, r.detail) for r in report.evidence[0].reasons] == [("bound", detail)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The ferry crossing to Marlow Island took over 90 minutes on Saturday.",
+        "Repairs to the Marlow pier will cost 2.5 million euros.",
+    ],
+)
+def test_a_matching_bound_or_a_range_holding_the_figure_supports(crossing, claim) -> None:
+    assert crossing(claim).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The ferry crossing to Marlow Island took one hour on Saturday.",
+        "Repairs to the Marlow pier will cost 4 million euros.",
+    ],
+)
+def test_a_figure_outside_the_bound_still_conflicts(crossing, claim) -> None:
+    report = crossing(claim)
+    assert report.verdict == "conflicting", report.evidence
+    assert codes(report.evidence) == {"number_mismatch"}
+
+
+def test_the_report_says_the_excerpt_is_related_and_why(crossing) -> None:
+    from bot.cli import format_report
+    from handlers.blocks import report_blocks
+
+    report = crossing("The ferry crossing to Marlow Island took two hours on Saturday.")
+    printed = format_report(report)
+    assert printed.startswith("Not stated (related coverage below)")
+    assert "~ related" in printed and "bound: claim: two hours; source: over 90 minutes" in printed
+    blocks, fallback = report_blocks(report, check_id=None)
+    shown = str(blocks)
+    assert "Not stated" in shown and "🔗" in shown
+    assert "the source gives a bound, not the figure" in shown

@@ -177,7 +177,7 @@ def check_text(
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if automatic:
-        reports = [r for r in reports if r.evidence]
+        reports = [r for r in reports if r.verdict != "not_found"]  # related excerpts alone: quiet
     if not reports:
         return CheckReport(claim=text.strip(), verdict="not_found")
     if len(reports) == 1 and (one_claim or automatic):

@@ -34,12 +34,14 @@ from bot.engine.quantities import (
     extract_quantities,
     is_count,
     is_multiplier_word,
+    within_range,
 )
 
 __all__ = [
     "QuantityComparison",
     "analyse_sentence",
     "is_multiplier_word",
+    "within_range",
     "antonym_pairs",
     "are_antonyms",
     "canonical_entity",

@@ -33,7 +33,9 @@ from bot.engine.paraphrases import COUNT_NOUN_CLASSES, same_count_noun
 class QuantityComparison(BaseModel):
     """How a claim's number relates to a source's number, with words a reporter understands."""
 
-    relation: Literal["consistent", "mismatch", "unrelated"]
+    # "bound": the source gives only a bound ("over 90 minutes") that the claim's exact
+    # figure ("two hours") satisfies -- related, but the figure is not stated
+    relation: Literal["consistent", "mismatch", "unrelated", "bound"]
     detail: str
 
 
@@ -543,7 +545,9 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
     15%, a bare number within 1% (rounding). Two ranges that overlap are
     consistent; otherwise a mismatch, with detail
-    "claim: <claim text>; source: <source text>".
+    "claim: <claim text>; source: <source text>". A bound does not state a
+    value, though: an exact claim figure inside the source's bound is "bound"
+    (related, not supported), and the detail says which bound it is.
     """
     claim_dim, claim_factor = _dimension(claim.unit)
     source_dim, source_factor = _dimension(source.unit)
@@ -553,4 +557,27 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
     overlap = c_lo <= s_hi and s_lo <= c_hi
-    return QuantityComparison(relation="consistent" if overlap else "mismatch", detail=detail)
+    if not overlap:
+        return QuantityComparison(relation="mismatch", detail=detail)
+    if claim.comparator == "eq" and source.comparator in _BOUND_NAMES:
+        return QuantityComparison(
+            relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
+        )
+    return QuantityComparison(relation="consistent", detail=detail)
+
+
+_BOUND_NAMES: dict[Comparator, str] = {
+    "gt": "a lower bound", "ge": "a lower bound", "lt": "an upper bound", "le": "an upper bound",
+}  # fmt: skip
+
+
+def within_range(claim: Quantity, sources: list[Quantity]) -> bool:
+    """The source gives a range that holds the claim's figure ("between 2 and 3 million
+    euros" for "2.5 million euros"): a lower and an upper bound it satisfies."""
+    bounds = {
+        source.comparator[0]  # "g" or "l"
+        for source in sources
+        if source.comparator in _BOUND_NAMES
+        and compare_quantities(claim, source).relation == "bound"
+    }
+    return bounds == {"g", "l"}
