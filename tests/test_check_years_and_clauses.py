@@ -45,7 +45,7 @@ def test_the_same_day_of_another_year_conflicts(pier) -> None:
     assert details == ["claim: 12 Feb 2023; source: 12 Feb 2024"]
 
 
-FERRY = """"Ticket money alone is not enough. The island council has called for a regional subsidy," harbour master Ines Okafor said on Tuesday.
+FERRY = """"Ticket money alone is not enough. The Marlow council has called for a regional subsidy," harbour master Ines Okafor said on Tuesday.
 
 Fishing quotas are not the answer, and the fishermen's union has called for a ban on trawling near the island.
 """
@@ -59,7 +59,10 @@ def ferry(nlp: Language) -> Check:
 @pytest.mark.parametrize(
     "claim",
     [
-        "Okafor said the island council has called for a regional subsidy.",
+        "Okafor said the Marlow council has called for a regional subsidy.",
+        # Okafor's quote has the council calling: it reports the council's call, no one
+        # else's words given to the council
+        "The Marlow council has called for a regional subsidy.",
         "The fishermen's union has called for a ban on trawling near the island.",
     ],
 )

@@ -51,15 +51,16 @@ def quoted_by_someone_else(
     claim: Claim, candidate: Candidate, speakers: SpeakerResolver
 ) -> bool:
     """Words of someone who is neither the claimed speaker nor one speaking with them: a
-    quote, or a sentence that is a quote the index attributes (`quote_owners`)."""
-    return bool(
-        claim.speaker
-        and candidate.speaker
-        and not any(
-            speakers.same_person(said_by, candidate.speaker)
-            for said_by in [claim.speaker, *claim.co_speakers]
-        )
-    )
+    quote, or a sentence that is a quote the index attributes (`quote_owners`).
+
+    A quote that has the claimed speaker speaking in it ('"The council has called for a
+    subsidy," the harbour master said') reports their words: it is not someone else's."""
+    if not (claim.speaker and candidate.speaker):
+        return False
+    said_by = [claim.speaker, *claim.co_speakers]
+    if any(speakers.same_person(person, candidate.speaker) for person in said_by):
+        return False
+    return not any(_speaks(candidate.text, person.split()[-1]) for person in said_by)
 
 
 def states_the_content(claim: Claim, candidate: Candidate, alignment: Alignment) -> bool:
