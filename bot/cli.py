@@ -34,6 +34,7 @@ VERDICT_LABELS = {
     "mixed": "Mixed",
     "not_found": "No coverage found",
 }
+RELATED_ONLY = "Not stated (related coverage below)"  # not_found, with related excerpts
 
 
 def _settings(database_url: str | None) -> Settings:
@@ -138,6 +139,7 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
 
 
 TITLE_WIDTH = 80
+STANCE_MARKS = {"supports": "✔ supports ", "conflicts": "✘ conflicts", "related": "~ related  "}
 
 
 def _shorten(text: str, width: int) -> str:
@@ -153,12 +155,14 @@ def format_report(report: CheckReport) -> str:
     claims = report.claims or [report]
     for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
+        if claim.verdict == "not_found" and claim.evidence:
+            label = RELATED_ONLY
         lines.append(f"{label} — {claim.text if claims is report.claims else report.claim}")
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
         for ev in claim.evidence:
-            mark = "✔ supports " if ev.stance == "supports" else "✘ conflicts"
+            mark = STANCE_MARKS[ev.stance]
             lines.append(f"  {mark}  \"{ev.text}\"")
             source = " · ".join(
                 part

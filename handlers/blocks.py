@@ -62,7 +62,7 @@ VERDICT_LABELS = {
     "mixed": ("⚖️", "Mixed"),
     "not_found": ("🔍", "No coverage found"),
 }
-STANCE_EMOJI = {"supports": "✅", "conflicts": "❌"}
+STANCE_EMOJI = {"supports": "✅", "conflicts": "❌", "related": "🔗"}
 REASON_WORDS = {
     "negation": "the source says the opposite",
     "antonym": "the source uses the opposite word",
@@ -72,6 +72,7 @@ REASON_WORDS = {
     "speaker_mismatch": "someone else said it",
     "misquote": "the wording differs",
     "variant": "harmless wording difference",
+    "bound": "related only: the source gives a bound, not the figure",
 }
 
 
@@ -250,6 +251,8 @@ def report_blocks(
         counts = Counter(c.verdict for c in claims)
         summary = ", ".join(f"{n} {VERDICT_LABELS.get(v, ('', v))[1].lower()}" for v, n in counts.items())
         headline = f"{len(claims)} claims checked: {summary}"
+    elif report.verdict == "not_found" and report.evidence:
+        headline = "🔍 Not stated — related coverage below"
     else:
         headline = verdict_headline(report.verdict, report.outlets_supporting, report.outlets_conflicting)
     blocks.append(HeaderBlock(text=plain_text(headline, MAX_HEADER_CHARS)))

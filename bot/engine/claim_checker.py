@@ -23,6 +23,7 @@ from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
+from bot.engine.quote_owners import attribute_copies
 from bot.engine.references import resolve_candidates
 from bot.engine.retrieve import (
     Candidate,
@@ -77,6 +78,8 @@ def check_claim(
     candidates, covered = resolve_candidates(
         claim, candidates, covered, nlp=nlp, store=store, speakers=speakers
     )
+    if claim.speaker:
+        candidates = attribute_copies(candidates, speakers)
     scored = [
         (
             c,
@@ -174,7 +177,7 @@ def check_text(
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if automatic:
-        reports = [r for r in reports if r.evidence]
+        reports = [r for r in reports if r.verdict != "not_found"]  # related excerpts alone: quiet
     if not reports:
         return CheckReport(claim=text.strip(), verdict="not_found")
     if len(reports) == 1 and (one_claim or automatic):

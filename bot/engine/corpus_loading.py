@@ -283,7 +283,8 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # reporting them unchanged with facts the new engine would not extract.
 # 2: headlines and standfirsts indexed as passages; 3: planned weekdays resolved forward;
 # 4: "within"/"topped" comparators, doses per measure ("mg/5 mL"), "a staff of 420";
-# 5: a page's opening sentence or caption is its standfirst, never its headline.
+# 5: a page's opening sentence or caption is its standfirst, never its headline;
+#    hyphenated surnames kept whole in quote speakers, multiplier words as quantities.
 INDEX_VERSION = 5
 
 

@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Stance = Literal["supports", "conflicts"]
+# "related": the excerpt says what the claim says but does not state its figure (it gives
+# only a bound the figure satisfies); shown with its reason, never counted for a verdict
+Stance = Literal["supports", "conflicts", "related"]
 Verdict = Literal["supported", "conflicting", "mixed", "not_found"]
 QuoteKind = Literal["direct", "partial", "reported"]
 EvidenceKind = Literal["quote", "fact"]
@@ -139,7 +141,8 @@ class Reason(BaseModel):
     """Why an excerpt conflicts (or, for notes, why a difference is harmless)."""
 
     code: str  # negation, antonym, number_mismatch, date_mismatch, entity_mismatch,
-    # speaker_mismatch, misquote, variant (harmless wording difference)
+    # speaker_mismatch, misquote, variant (harmless wording difference), bound (a related
+    # excerpt gives only a bound for the claim's figure)
     detail: str
 
 
