@@ -61,7 +61,8 @@ def progress_line(label: str, done: int, total: int, path: str, width: int = 24)
     """One redrawable progress line: a bar, the count and the article being indexed."""
     filled = width * done // total if total else width
     bar = "#" * filled + "." * (width - filled)
-    return f"{label} [{bar}] {done}/{total} {Path(path).name[:40]}"
+    name = path.rstrip("/").rsplit("/", 1)[-1] if "://" in path else Path(path).name
+    return f"{label} [{bar}] {done}/{total} {name[:40]}"
 
 
 def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
@@ -81,10 +82,7 @@ def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
 
 
 def _print_ingest_summary(report: IngestReport) -> None:
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}",
-        err=True,
-    )
+    click.echo(report.summary(), err=True)
     for failure in report.failed:
         click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)
 
@@ -117,20 +115,27 @@ def cli(verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--processes", default=0, show_default=True, help="spaCy worker processes (0: by batch size and cores)."
 )
 @database_option
-def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
-    """Index files or folders (.txt, .html, .jsonl) into the store."""
+def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -> None:
+    """Index files or folders (.txt, .html, .jsonl) and URLs (article pages, RSS/Atom feeds,
+    sitemaps) into the store."""
+    from bot.engine.web_ingest import is_url
+
+    urls = [s for s in sources if is_url(s)]
+    paths = [Path(s) for s in sources if not is_url(s)]
     with _checker(database_url, index_if_empty=False) as checker:
-        report = _with_progress(
-            "Indexing", lambda cb: checker.ingest(list(paths), progress=cb, n_process=processes)
-        )
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
-    )
+        report = IngestReport()
+        if paths:
+            report.merge(
+                _with_progress("Indexing", lambda cb: checker.ingest(paths, progress=cb, n_process=processes))
+            )
+        if urls:
+            report.merge(_with_progress("Fetching", lambda cb: checker.ingest_urls(urls, progress=cb)))
+    click.echo(report.summary())
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
     if report.failed:
@@ -167,6 +172,7 @@ def format_report(report: CheckReport) -> str:
                     ev.article.outlet or Path(ev.article.path).name,
                     ev.article.title and _shorten(ev.article.title, TITLE_WIDTH),
                     ev.article.published and ev.article.published.isoformat(),
+                    ev.article.updated and f"updated {ev.article.updated.isoformat()}",
                 )
                 if part
             )
@@ -242,6 +248,7 @@ def _article_json(article) -> dict:
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
+        "updated": article.updated.isoformat() if article.updated else None,
     }
 
 
@@ -260,6 +267,7 @@ def sources(as_json: bool, database_url: str | None) -> None:
                 "dateline": a.dateline,
                 "passages": a.passages,
                 "quotes": a.quotes,
+                "versions": a.versions,
             }
             for a in articles
         ]
@@ -267,7 +275,9 @@ def sources(as_json: bool, database_url: str | None) -> None:
         return
     for a in articles:
         click.echo(f"{a.outlet or '?'} · {a.published or '?'} · {a.title or Path(a.path).name}")
-        counts = f"{a.passages} passages, {a.quotes} quotes"
+        counts = f"{a.passages} passages, {a.quotes} quotes, {a.versions} version{'s' * (a.versions > 1)}"
+        if a.updated:
+            counts += f", updated {a.updated.isoformat()}"
         details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path, counts) if x)
         click.echo(f"    {details}")
 

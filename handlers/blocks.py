@@ -192,6 +192,8 @@ def source_line(ref: ArticleRef) -> str:
         parts.append(escape_within(ref.byline, 80))
     if ref.published:
         parts.append(format_date(ref.published))
+    if ref.updated:
+        parts.append(f"updated {format_date(ref.updated)}")
     if ref.url and ref.url.startswith(("http://", "https://")):
         parts.append(f"<{_link_target(ref.url)}|link>")
     return " · ".join(parts)
@@ -336,6 +338,7 @@ def sources_blocks(articles: Sequence[ArticleSummary], *, shown: int = 20) -> tu
     title_lines = "\n".join(
         f"• {escape_within(a.title or a.path, 150)} — {escape_within(a.outlet or '?', 60)}"
         + (f", {format_date(a.published)}" if a.published else "")
+        + (f" ({a.versions} versions)" if a.versions > 1 else "")
         for a in latest
     )
     blocks: list[Block] = [HeaderBlock(text=plain_text(summary, MAX_HEADER_CHARS))]
@@ -370,6 +373,7 @@ def who_said_blocks(words: str, hits: Sequence[QuoteHit]) -> tuple[Blocks, str]:
             published=hit.article.published,
             url=hit.article.url,
             byline=hit.article.byline,
+            updated=hit.article.updated,
         )
         blocks.append(context(f"{quote.kind} quote · {source_line(ref)}"))
     best = hits[0].quote
