@@ -289,9 +289,69 @@ def sources(as_json: bool, database_url: str | None) -> None:
 def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
+    from bot.engine.feed_poll import FeedPoller, feed_urls
 
     with _checker(database_url) as checker:
-        serve_slack(checker.settings, checker, http=http or None, port=port)
+        poller = FeedPoller(checker).start() if feed_urls(checker.settings.feeds) else None
+        try:
+            serve_slack(checker.settings, checker, http=http or None, port=port)
+        finally:
+            if poller:
+                poller.stop(timeout=5)
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="Poll once and exit (non-zero when something failed).")
+@database_option
+def watch(once: bool, database_url: str | None) -> None:
+    """Poll the feeds in FACTCHECK_FEEDS every FACTCHECK_POLL_MINUTES and index what is new."""
+    from bot.engine.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
+
+    def show(result: PollResult) -> None:
+        if result.skipped:
+            click.echo("another replica is polling the feeds; skipped this round")
+            return
+        click.echo(result.report.summary())
+        for failure in result.report.failed:
+            click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        feeds = feed_urls(checker.settings.feeds)
+        if not feeds:
+            raise click.UsageError("no feeds to watch: set FACTCHECK_FEEDS (URLs, or a file of URLs)")
+        if once:
+            result = poll_once(checker)
+            show(result)
+            sys.exit(1 if result.report.failed else 0)
+        minutes = checker.settings.poll_minutes
+        click.echo(f"watching {len(feeds)} feed(s), every {minutes:g} minutes (Ctrl-C stops)", err=True)
+        poller = FeedPoller(checker, on_result=show)
+        try:
+            poller.run()
+        except KeyboardInterrupt:
+            poller.stop()
+
+
+@cli.command()
+@click.argument("url")
+@database_option
+def versions(url: str, database_url: str | None) -> None:
+    """Show every kept version of an article (its canonical URL or path), with what changed."""
+    import difflib
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        found = checker.versions(url)
+    if not found:
+        raise click.UsageError(f"no indexed article at {url}")
+    previous: list[str] = []
+    for version in found:
+        when = version.updated or version.published
+        click.echo(f"version {version.version}" + (f" · {when.isoformat()}" if when else "") + f" · {version.title or ''}")
+        lines = version.body.split("\n\n")
+        for line in difflib.unified_diff(previous, lines, lineterm="", n=0):
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+                click.echo(f"  {line}")
+        previous = lines
 
 
 @cli.command(name="eval")
