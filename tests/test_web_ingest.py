@@ -234,3 +234,17 @@ def test_the_cli_ingests_urls_beside_paths_and_exits_non_zero_on_a_failure(
     assert result.exit_code == 1
     assert "added 2, updated 0, unchanged 0, failed 1" in result.output
     assert f"failed: {site.url('/news/gone')}: HTTP 404" in result.output
+
+
+def test_a_page_that_states_its_own_modified_date_is_reported_as_updated_then(
+    engine: FactChecker, site: NewsSite
+) -> None:
+    from bot.cli import format_report
+
+    site.page("/news/market", article_html("Fish market reopens on Saturday", MARKET, modified="2025-03-06T10:00:00Z"))
+
+    engine.ingest_urls([site.url("/news/market")])
+
+    assert engine.sources()[0].updated == dt.date(2025, 3, 6)
+    report = engine.check("The renovation cost the port authority 14 million euros.")
+    assert "2025-03-04 · updated 2025-03-06" in format_report(report)
