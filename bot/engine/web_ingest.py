@@ -46,13 +46,8 @@ class WebCollector:
     def articles(self, urls: list[str], progress: ProgressCallback | None = None) -> Iterator[Article]:
         """Every article the URLs lead to; failures go to the report."""
         for url in urls:
-            try:
-                fetched = self._fetch(url)
-            except FetchError as exc:
-                self._fail(url, exc.reason)
-                continue
-            if fetched.status == "not_modified":
-                self._unchanged(url)
+            fetched = self._fetch_changed(url)
+            if fetched is None:
                 continue
             kind = document_kind(fetched)
             if kind == "page":
@@ -90,15 +85,21 @@ class WebCollector:
         return list(pages)
 
     def _page(self, url: str) -> Iterator[Article]:
+        fetched = self._fetch_changed(url)
+        if fetched is not None and (article := self._article(fetched)) is not None:
+            yield article
+
+    def _fetch_changed(self, url: str) -> Fetched | None:
+        """The document, or None when it failed or is unchanged (either is in the report)."""
         try:
             fetched = self._fetch(url)
         except FetchError as exc:
             self._fail(url, exc.reason)
-            return
+            return None
         if fetched.status == "not_modified":
             self._unchanged(url)
-        elif (article := self._article(fetched)) is not None:
-            yield article
+            return None
+        return fetched
 
     def _fetch(self, url: str) -> Fetched:
         """A conditional GET when the last fetch of `url` is still what the index holds."""
