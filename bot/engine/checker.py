@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 def fetch_policy(settings: Settings, *, guard_addresses: bool) -> FetchPolicy:
+    """How politely to fetch, from the settings; `guard_addresses` for URLs from Slack."""
     from bot.engine.address_guard import parse_networks
     from bot.engine.fetch import FetchPolicy
 
