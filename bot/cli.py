@@ -62,7 +62,8 @@ def progress_line(label: str, done: int, total: int, path: str, width: int = 24)
     """One redrawable progress line: a bar, the count and the article being indexed."""
     filled = width * done // total if total else width
     bar = "#" * filled + "." * (width - filled)
-    return f"{label} [{bar}] {done}/{total} {Path(path).name[:40]}"
+    name = path.rstrip("/").rsplit("/", 1)[-1] if "://" in path else Path(path).name
+    return f"{label} [{bar}] {done}/{total} {name[:40]}"
 
 
 def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
@@ -82,10 +83,7 @@ def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
 
 
 def _print_ingest_summary(report: IngestReport) -> None:
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}",
-        err=True,
-    )
+    click.echo(report.summary(), err=True)
     for failure in report.failed:
         click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)
 
@@ -118,20 +116,27 @@ def cli(verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--processes", default=0, show_default=True, help="spaCy worker processes (0: by batch size and cores)."
 )
 @database_option
-def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
-    """Index files or folders (.txt, .html, .jsonl) into the store."""
+def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -> None:
+    """Index files or folders (.txt, .html, .jsonl) and URLs (article pages, RSS/Atom feeds,
+    sitemaps) into the store."""
+    from bot.engine.web_ingest import is_url
+
+    urls = [s for s in sources if is_url(s)]
+    paths = [Path(s) for s in sources if not is_url(s)]
     with _checker(database_url, index_if_empty=False) as checker:
-        report = _with_progress(
-            "Indexing", lambda cb: checker.ingest(list(paths), progress=cb, n_process=processes)
-        )
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
-    )
+        report = IngestReport()
+        if paths:
+            report.merge(
+                _with_progress("Indexing", lambda cb: checker.ingest(paths, progress=cb, n_process=processes))
+            )
+        if urls:
+            report.merge(_with_progress("Fetching", lambda cb: checker.ingest_urls(urls, progress=cb)))
+    click.echo(report.summary())
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
     if report.failed:
@@ -171,6 +176,7 @@ def format_report(report: CheckReport) -> str:
                     ev.article.outlet or Path(ev.article.path).name,
                     ev.article.title and _shorten(ev.article.title, TITLE_WIDTH),
                     ev.article.published and ev.article.published.isoformat(),
+                    ev.article.updated and f"updated {ev.article.updated.isoformat()}",
                 )
                 if part
             )
@@ -246,6 +252,7 @@ def _article_json(article) -> dict:
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
+        "updated": article.updated.isoformat() if article.updated else None,
     }
 
 
@@ -264,6 +271,7 @@ def sources(as_json: bool, database_url: str | None) -> None:
                 "dateline": a.dateline,
                 "passages": a.passages,
                 "quotes": a.quotes,
+                "versions": a.versions,
             }
             for a in articles
         ]
@@ -271,7 +279,9 @@ def sources(as_json: bool, database_url: str | None) -> None:
         return
     for a in articles:
         click.echo(f"{a.outlet or '?'} · {a.published or '?'} · {a.title or Path(a.path).name}")
-        counts = f"{a.passages} passages, {a.quotes} quotes"
+        counts = f"{a.passages} passages, {a.quotes} quotes, {a.versions} version{'s' * (a.versions > 1)}"
+        if a.updated:
+            counts += f", updated {a.updated.isoformat()}"
         details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path, counts) if x)
         click.echo(f"    {details}")
 
@@ -284,10 +294,70 @@ def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
     from bot.slack_config import check_slack_settings
+    from bot.engine.feed_poll import FeedPoller, feed_urls
 
     check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
     with _checker(database_url) as checker:
-        serve_slack(checker.settings, checker, http=http or None, port=port)
+        poller = FeedPoller(checker).start() if feed_urls(checker.settings.feeds) else None
+        try:
+            serve_slack(checker.settings, checker, http=http or None, port=port)
+        finally:
+            if poller:
+                poller.stop(timeout=5)
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="Poll once and exit (non-zero when something failed).")
+@database_option
+def watch(once: bool, database_url: str | None) -> None:
+    """Poll the feeds in FACTCHECK_FEEDS every FACTCHECK_POLL_MINUTES and index what is new."""
+    from bot.engine.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
+
+    def show(result: PollResult) -> None:
+        if result.skipped:
+            click.echo("another replica is polling the feeds; skipped this round")
+            return
+        click.echo(result.report.summary())
+        for failure in result.report.failed:
+            click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        feeds = feed_urls(checker.settings.feeds)
+        if not feeds:
+            raise click.UsageError("no feeds to watch: set FACTCHECK_FEEDS (URLs, or a file of URLs)")
+        if once:
+            result = poll_once(checker)
+            show(result)
+            sys.exit(1 if result.report.failed else 0)
+        minutes = checker.settings.poll_minutes
+        click.echo(f"watching {len(feeds)} feed(s), every {minutes:g} minutes (Ctrl-C stops)", err=True)
+        poller = FeedPoller(checker, on_result=show)
+        try:
+            poller.run()
+        except KeyboardInterrupt:
+            poller.stop()
+
+
+@cli.command()
+@click.argument("url")
+@database_option
+def versions(url: str, database_url: str | None) -> None:
+    """Show every kept version of an article (its canonical URL or path), with what changed."""
+    import difflib
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        found = checker.versions(url)
+    if not found:
+        raise click.UsageError(f"no indexed article at {url}")
+    previous: list[str] = []
+    for version in found:
+        when = version.updated or version.published
+        click.echo(f"version {version.version}" + (f" · {when.isoformat()}" if when else "") + f" · {version.title or ''}")
+        lines = version.body.split("\n\n")
+        for line in difflib.unified_diff(previous, lines, lineterm="", n=0):
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+                click.echo(f"  {line}")
+        previous = lines
 
 
 @cli.command(name="eval")

@@ -24,6 +24,7 @@ from handlers.reporting import (
     strip_mentions,
     trim_claim,
 )
+from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -74,6 +75,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
     ) -> None:
         thread_ts = message.get("thread_ts") or message["ts"]
         checker.store.flag_thread(channel, thread_ts, user=asker.user, team=asker.team)
+        offer_indexing(client, checker, channel, thread_ts, message.get("text") or "", logger)
         claim, note = trim_claim(strip_mentions(message.get("text") or ""))
         if not claim:
             post(

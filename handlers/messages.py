@@ -25,6 +25,7 @@ from handlers.reporting import (
     strip_mentions,
     trim_claim,
 )
+from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -84,6 +85,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             return
         if not checker.store.claim_event(body["event_id"]):
             return
+        offer_indexing(client, checker, channel, thread_ts, text, logger)
         claim, _ = trim_claim(strip_mentions(text))
         if not claim:
             return

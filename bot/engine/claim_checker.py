@@ -52,6 +52,7 @@ def article_ref(candidate: Candidate) -> ArticleRef:
         published=a.published,
         url=a.url,
         byline=a.byline,
+        updated=a.updated,
     )
 
 

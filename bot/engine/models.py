@@ -69,6 +69,10 @@ class Article(BaseModel):
     url: str | None = None
     notes: str | None = None
     body: str = ""
+    # The day the article last changed: the page's own modified date, or the day a changed
+    # version of the same path (a page's canonical URL) was indexed. None: never changed.
+    updated: dt.date | None = None
+    version: int = 1  # earlier versions of the same path are kept in the store
     # The one-sentence summary under the headline, when the page prints one apart from
     # the body. Ingest indexes it as a passage (STANDFIRST_POSITION); the stores keep that
     # passage, not a column, so an article read back from a store has None here.
@@ -118,6 +122,7 @@ class ArticleRef(BaseModel):
     published: dt.date | None = None
     url: str | None = None
     byline: str | None = None
+    updated: dt.date | None = None  # reports say "updated <date>"
 
 
 class ArticleSummary(ArticleRef):
@@ -127,6 +132,20 @@ class ArticleSummary(ArticleRef):
     dateline: str | None = None
     passages: int = 0  # headline and standfirst included
     quotes: int = 0
+    versions: int = 1  # the newest plus the earlier versions kept
+
+
+class ArticleVersion(BaseModel):
+    """An earlier (or the current) text of one path, kept when a page changed."""
+
+    path: str
+    version: int
+    title: str | None = None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    url: str | None = None
+    body: str
+    indexed_at: dt.datetime | None = None
 
 
 class ParsedArticle(BaseModel):
@@ -190,9 +209,22 @@ class IngestFailure(BaseModel):
 
 class IngestReport(BaseModel):
     added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)  # a new version of an indexed path
     unchanged: list[str] = Field(default_factory=list)
     failed: list[IngestFailure] = Field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, "
+            f"unchanged {len(self.unchanged)}, failed {len(self.failed)}"
+        )
+
+    def merge(self, other: IngestReport) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.failed += other.failed
