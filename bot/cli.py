@@ -467,7 +467,7 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
 @click.option("--seed", default=13, show_default=True)
-@click.option("--examples", default=64_000, show_default=True, help="Training pairs (one pass).")
+@click.option("--examples", default=44_000, show_default=True, help="Training pairs (one pass).")
 @click.option("--threads", default=1, show_default=True,
               help="torch threads; 1 is fastest on a busy 2-core machine, use more on a free one.")
 def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,

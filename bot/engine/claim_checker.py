@@ -21,11 +21,13 @@ from bot.engine.event_facts import announcement_stated, check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
+from bot.engine.model_judgement import MAX_JUDGED, MIN_JUDGED_COVERAGE, combine, is_fragment, judge
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
 from bot.engine.quote_owners import attribute_copies
 from bot.engine.references import resolve_candidates
 from bot.engine.retrieve import (
+    Alignment,
     Candidate,
     align,
     covered_keys,
@@ -54,6 +56,16 @@ def article_ref(candidate: Candidate) -> ArticleRef:
         byline=a.byline,
         updated=a.updated,
     )
+
+
+def _rules_read(alignment: Alignment) -> bool:
+    """Aligned closely enough for the rules' word-by-word checks (cheaper than stance)."""
+    return alignment.coverage >= PRE_FILTER_COVERAGE or alignment.quote_score >= STRONG_QUOTE
+
+
+def _key(candidate: Candidate) -> tuple[str, int | None, int | None]:
+    """The same candidate before and after its facts were parsed (`enrich_many`)."""
+    return (candidate.kind, candidate.passage_id, candidate.quote_id)
 
 
 def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
@@ -96,10 +108,17 @@ def check_claim(
     scored = [
         (c, a)
         for c, a in scored
-        if a.coverage >= PRE_FILTER_COVERAGE or a.quote_score >= STRONG_QUOTE
+        if (a.coverage >= MIN_JUDGED_COVERAGE or a.quote_score >= STRONG_QUOTE) and not is_fragment(c)
     ]
+    # The model reads the best-aligned candidates in one batch; the rules see the ones
+    # aligned well enough for their word-by-word checks.
+    judged = sorted(scored, key=lambda ca: -ca[1].score)[:MAX_JUDGED]
+    judgements = dict(zip((_key(c) for c, _ in judged), judge(claim, [c for c, _ in judged])))
+    stop_words = frozenset(nlp.Defaults.stop_words)
     numbers_or_dates = bool(claim.quantities or claim.dates or claim.weekdays)
-    needs_facts = [numbers_or_dates or _may_swap_a_name(claim, c) for c, _ in scored]
+    needs_facts = [
+        _rules_read(a) and (numbers_or_dates or _may_swap_a_name(claim, c)) for c, a in scored
+    ]
     enriched = iter(enrich_many([c for (c, _), need in zip(scored, needs_facts) if need], nlp))
     scored = [(next(enriched), a) if need else (c, a) for (c, a), need in zip(scored, needs_facts)]
     wordings = other_wordings(scored)
@@ -108,19 +127,26 @@ def check_claim(
     slot_checks = 0
     for same_words in same_words_groups(claim, scored):
         for candidate, alignment in same_words:  # the same words twice in one article: one
-            found = assess(
-                claim,
-                candidate,
-                alignment,
-                speakers=speakers,
-                other_wordings=wordings.get(candidate.article.path, set()),
-                weights=weights,
+            found = (
+                assess(
+                    claim,
+                    candidate,
+                    alignment,
+                    speakers=speakers,
+                    other_wordings=wordings.get(candidate.article.path, set()),
+                    weights=weights,
+                )
+                if _rules_read(alignment)
+                else None
             )
             if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
                 slot_checks += 1
                 found = check_slots(claim, candidate, alignment, found, nlp)
             if found is not None and numbers_or_dates:
                 found = check_event_facts(claim, candidate, found, nlp)
+            judgement = judgements.get(_key(candidate))
+            if judgement is not None:
+                found = combine(claim, candidate, alignment, found, judgement, stop_words)
             if found is not None:
                 assessed.append((candidate, found))
                 break

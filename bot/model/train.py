@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 import shutil
 import sys
 import time
@@ -27,7 +28,7 @@ class TrainConfig:
     pairs: Path | None = None
     out_dir: Path = DATA_DIR
     seed: int = 13
-    examples: int = 96_000
+    examples: int = 44_000
     batch: int = 32
     lr: float = 5e-5
     head_lr: float = 5e-4
@@ -53,10 +54,9 @@ def _in_dev(pair: Pair, share: float) -> bool:
 
 
 def training_mix(config: TrainConfig) -> tuple[list[Pair], list[Pair], dict[str, int]]:
-    """(train pairs, in-domain dev pairs, count per source), shuffled with the seed."""
+    """(train pairs, in-domain dev pairs, pairs used per source), shuffled with the seed."""
     rng = random.Random(config.seed)
     chosen: list[Pair] = []
-    counts: dict[str, int] = {}
     for file in sorted(TRAIN):
         path = config.nli_dir / file
         if not path.is_file():
@@ -64,22 +64,24 @@ def training_mix(config: TrainConfig) -> tuple[list[Pair], list[Pair], dict[str,
         rows = list(read_pairs(path))
         rng.shuffle(rows)
         rows = rows[: CAPS.get(file, len(rows))]
-        counts[file] = len(rows)
         chosen.extend(rows)
     dev: list[Pair] = []
     if config.pairs is not None:
         generated = list(read_pairs(config.pairs))
         dev = [p for p in generated if _in_dev(p, config.in_domain_dev)]
         kept = [p for p in generated if not _in_dev(p, config.in_domain_dev)]
-        counts[f"generated:{config.pairs.name}"] = len(kept)
         chosen.extend(kept)
     rng.shuffle(chosen)
     if len(chosen) > config.examples:
-        # Generated news pairs are kept whole; public pairs are cut to fit the budget.
-        news = [p for p in chosen if p.source not in _public_sources(chosen)]
-        public = [p for p in chosen if p.source in _public_sources(chosen)]
-        chosen = news[: config.examples] + public[: max(0, config.examples - len(news))]
+        # Half news pairs (the domain), half public pairs (general inference), cut to fit.
+        public_names = _public_sources(chosen)
+        news = [p for p in chosen if p.source not in public_names]
+        public = [p for p in chosen if p.source in public_names]
+        half = config.examples // 2
+        news = news[: max(half, config.examples - len(public))]
+        chosen = news + public[: config.examples - len(news)]
         rng.shuffle(chosen)
+    counts = dict(sorted(Counter(p.source for p in chosen).items()))
     return chosen, dev, counts
 
 
