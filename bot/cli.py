@@ -363,11 +363,17 @@ def versions(url: str, database_url: str | None) -> None:
 @cli.command(name="eval")
 @click.argument("claims_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @database_option
-def eval_claims(claims_file: Path, database_url: str | None) -> None:
+@click.option("--candidates", is_flag=True, help="Instead: how often the labelled evidence is among the candidates (where recall is lost).")
+def eval_claims(claims_file: Path, database_url: str | None, candidates: bool) -> None:
     """Measure verdicts and evidence on labelled claims (JSON Lines)."""
     from bot.evaluation.claims_eval import evaluate_claims, format_claims_eval
 
     with _checker(database_url) as checker:
+        if candidates:
+            from bot.evaluation.candidate_recall import candidate_recall
+
+            click.echo(candidate_recall(claims_file, checker).format())
+            return
         result = evaluate_claims(claims_file, checker)
     click.echo(format_claims_eval(result))
 
