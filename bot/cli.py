@@ -42,7 +42,14 @@ def _settings(database_url: str | None) -> Settings:
 
 
 @contextmanager
-def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterator[FactChecker]:
+def _checker(
+    database_url: str | None, *, index_if_empty: bool = True, require_articles: bool = True
+) -> Iterator[FactChecker]:
+    """The engine over the configured store; an empty one is filled from the corpus folder first.
+
+    With `require_articles`, an index still empty after that is an error naming
+    where it is and how to fill it (exit status 1), never an empty answer.
+    """
     from bot.engine.checker import FactChecker
 
     checker = FactChecker.open(_settings(database_url))
@@ -52,6 +59,8 @@ def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterat
             click.echo(f"Index is empty: indexing {corpus_dir} first…", err=True)
             report = _with_progress("Indexing", lambda cb: checker.ingest([corpus_dir], progress=cb))
             _print_ingest_summary(report)
+        if require_articles:
+            checker.require_articles()
         yield checker
     finally:
         checker.close()
@@ -124,7 +133,7 @@ def cli(verbose: bool) -> None:
 @database_option
 def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
     """Index files or folders (.txt, .html, .jsonl) into the store."""
-    with _checker(database_url, index_if_empty=False) as checker:
+    with _checker(database_url, index_if_empty=False, require_articles=False) as checker:
         report = _with_progress(
             "Indexing", lambda cb: checker.ingest(list(paths), progress=cb, n_process=processes)
         )
@@ -138,6 +147,7 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
 
 
 TITLE_WIDTH = 80
+CLAIM_WIDTH = 300  # a pasted article is not echoed whole
 
 
 def _shorten(text: str, width: int) -> str:
@@ -149,11 +159,16 @@ def _shorten(text: str, width: int) -> str:
 
 def format_report(report: CheckReport) -> str:
     """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
+    if report.language is not None:  # nothing was checked: no verdict to show
+        return f"Not checked — {report.note}\n"
     lines: list[str] = []
     claims = report.claims or [report]
     for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
-        lines.append(f"{label} — {claim.text if claims is report.claims else report.claim}")
+        text = claim.text if claims is report.claims else _shorten(" ".join(report.claim.split()), CLAIM_WIDTH)
+        if claim.asked_whether:
+            text = f"You asked whether {claim.asked_whether}"
+        lines.append(f"{label} — {text}")
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
@@ -177,6 +192,8 @@ def format_report(report: CheckReport) -> str:
             for reason in ev.reasons:
                 lines.append(f"               {reason.code}: {reason.detail}")
         lines.append("")
+    if report.note:
+        lines.append(f"Note: {report.note}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -191,15 +208,24 @@ def check(claim: str | None, as_json: bool, jsonl: bool, database_url: str | Non
         raise click.UsageError('give a claim, e.g. factcheck check "Hegseth said ..." (or --jsonl)')
     with _checker(database_url) as checker:
         if jsonl:
-            for line in sys.stdin:
-                if line.strip():
-                    click.echo(checker.check(line.strip()).model_dump_json())
+            for line in sys.stdin:  # one answer per line, so output lines up with input by position
+                click.echo(_jsonl_answer(checker, line).model_dump_json())
             return
         report = checker.check(claim or "")
         checker.record_check(_cli_audit(report, checker))
     click.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) if as_json else format_report(report), nl=not as_json)
     if as_json:
         click.echo("")
+
+
+def _jsonl_answer(checker: FactChecker, line: str) -> CheckReport:
+    """The report for one input line; a blank line still gets its (not_found) object."""
+    from bot.engine.models import CheckReport
+
+    text = line.strip()
+    if not text:
+        return CheckReport(claim="", verdict="not_found", note="empty line: nothing to check")
+    return checker.check(text)
 
 
 def _cli_audit(report: CheckReport, checker: FactChecker) -> CheckAudit:
@@ -280,7 +306,7 @@ def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
 
-    with _checker(database_url) as checker:
+    with _checker(database_url, require_articles=False) as checker:  # Slack says it is empty
         serve_slack(checker.settings, checker, http=http or None, port=port)
 
 

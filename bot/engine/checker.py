@@ -13,10 +13,12 @@ from spacy.language import Language
 
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
+from bot.engine.errors import EmptyIndexError
 from bot.engine.ingest import ProgressCallback, ingest_paths
 from bot.engine.models import ArticleSummary, CheckReport, IngestReport
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
+from bot.paths import store_location
 from bot.settings import Settings
 from bot.store import open_store
 from bot.store.base import CheckAudit, QuoteHit, Store
@@ -32,6 +34,7 @@ class FactChecker:
         self.outlets = corpus.OutletDirectory.load(settings.outlets_file)
         self.speakers = SpeakerResolver.load(settings.aliases_file)
         self._register_known_speakers()
+        self._has_articles = False  # once true it stays true: articles are replaced, not removed
 
     @classmethod
     def open(cls, settings: Settings, *, nlp: Language | None = None) -> FactChecker:
@@ -69,10 +72,24 @@ class FactChecker:
             return None
         return self.ingest([self.settings.corpus_dir], progress=progress)
 
+    def require_articles(self) -> None:
+        """Raise EmptyIndexError (where the index is, how to fill it) when it holds no article."""
+        if not self._has_articles:
+            self._has_articles = self.store.article_count() > 0
+        if not self._has_articles:
+            raise EmptyIndexError(empty_index_message(self.settings))
+
     # reading ---------------------------------------------------------------
     def check(self, text: str, *, automatic: bool = False) -> CheckReport:
+        """Check a message; from an empty index this raises instead of answering "not found"."""
+        self.require_articles()
         return check_text(
-            text, nlp=self.nlp, store=self.store, speakers=self.speakers, automatic=automatic
+            text,
+            nlp=self.nlp,
+            store=self.store,
+            speakers=self.speakers,
+            automatic=automatic,
+            max_claims=self.settings.max_claims,
         )
 
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
@@ -110,3 +127,18 @@ class FactChecker:
                 elif ev.passage_id is not None:
                     ids.append(f"p:{ev.passage_id}")
         return ids
+
+
+def empty_index_message(settings: Settings) -> str:
+    """What an empty index means for the user: where it is and the command that fills it."""
+    corpus = settings.corpus_dir
+    why = (
+        f"indexing the corpus folder {corpus} added nothing"
+        if corpus.exists()
+        else f"the corpus folder {corpus} does not exist"
+    )
+    return (
+        f"the index at {store_location(settings.database_url)} is empty ({why}), so there is "
+        "nothing to check against. Fill it with `factcheck ingest PATH` (files or folders of "
+        "articles), or set FACTCHECK_CORPUS_DIR to a folder of articles to index on first use."
+    )
