@@ -52,3 +52,17 @@ def store_location(database_url: str) -> str:
         netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
         parts = parts._replace(netloc=netloc)
     return urlunsplit(parts)
+
+
+def empty_index_message(database_url: str, corpus_dir: Path) -> str:
+    """What an empty index means for the user: where it is and the command that fills it."""
+    why = (
+        f"indexing the corpus folder {corpus_dir} added nothing"
+        if corpus_dir.exists()
+        else f"the corpus folder {corpus_dir} does not exist"
+    )
+    return (
+        f"the index at {store_location(database_url)} is empty ({why}), so there is nothing "
+        "to check against. Fill it with `factcheck ingest PATH` (files or folders of articles), "
+        "or set FACTCHECK_CORPUS_DIR to a folder of articles to index on first use."
+    )

@@ -18,7 +18,7 @@ from bot.engine.ingest import ProgressCallback, ingest_paths
 from bot.engine.models import ArticleSummary, CheckReport, IngestReport
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
-from bot.paths import store_location
+from bot.paths import empty_index_message
 from bot.settings import Settings
 from bot.store import open_store
 from bot.store.base import CheckAudit, QuoteHit, Store
@@ -77,7 +77,7 @@ class FactChecker:
         if not self._has_articles:
             self._has_articles = self.store.article_count() > 0
         if not self._has_articles:
-            raise EmptyIndexError(empty_index_message(self.settings))
+            raise EmptyIndexError(empty_index_message(self.settings.database_url, self.settings.corpus_dir))
 
     # reading ---------------------------------------------------------------
     def check(self, text: str, *, automatic: bool = False) -> CheckReport:
@@ -128,17 +128,3 @@ class FactChecker:
                     ids.append(f"p:{ev.passage_id}")
         return ids
 
-
-def empty_index_message(settings: Settings) -> str:
-    """What an empty index means for the user: where it is and the command that fills it."""
-    corpus = settings.corpus_dir
-    why = (
-        f"indexing the corpus folder {corpus} added nothing"
-        if corpus.exists()
-        else f"the corpus folder {corpus} does not exist"
-    )
-    return (
-        f"the index at {store_location(settings.database_url)} is empty ({why}), so there is "
-        "nothing to check against. Fill it with `factcheck ingest PATH` (files or folders of "
-        "articles), or set FACTCHECK_CORPUS_DIR to a folder of articles to index on first use."
-    )
