@@ -259,8 +259,10 @@ def is_check_worthy(sent: Span) -> bool:
     text = sent.text.strip()
     if REQUEST_PATTERN.search(text) and not QUOTE_PATTERN.search(text):
         return False
-    if text.endswith("?") and not any(e.label_ in NAME_LABELS for e in sent.ents):
-        return False
+    if text.endswith("?") and not any(e.label_ in NAME_LABELS for e in sent.ents) and not any(
+        t.pos_ == "PROPN" for t in sent
+    ):
+        return False  # "what do you think?"; a question about someone asks about a claim
     if any(e.label_ in NAME_LABELS or e.label_ in NUMERIC_LABELS for e in sent.ents):
         return True
     if any(t.pos_ == "PROPN" or t.like_num for t in sent):
@@ -753,7 +755,8 @@ def select_claims(
     if automatic:
         worthy = [s for s in worthy if not is_question(s)]
     elif not worthy:
-        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or [doc[:]]
+        whole = [doc[: sentences[-1].end]] if sentences else []  # never the cut-off fragment
+        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or whole
     first_of_each: dict[str, Span] = {}
     for sent in worthy:
         first_of_each.setdefault(_sameness_key(sent.text), sent)
