@@ -69,8 +69,8 @@ def test_in_a_message_of_several_claims_the_question_is_labelled(check: Check) -
 
 
 def test_automatic_replies_do_not_count_a_question_as_a_claim(check: Check) -> None:
-    asked = check("Did the city council approve a budget of 45 million dollars for the new bridge?", automatic=True)
-    stated = check("The city council approved a budget of 45 million dollars for the new bridge.", automatic=True)
+    asked = check("Did Mayor Elena Ruiz say the bridge will not charge a toll?", automatic=True)
+    stated = check("Mayor Elena Ruiz said the bridge will not charge a toll.", automatic=True)
 
     assert asked.verdict == "not_found" and not asked.evidence
     assert stated.verdict == "supported"

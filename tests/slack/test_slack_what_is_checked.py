@@ -42,7 +42,7 @@ def test_a_question_in_a_watched_thread_gets_no_automatic_answer(
 ) -> None:
     root = message_ts()
     checker.store.flag_thread(channel, root, user="W333", team="T111")
-    for text in ("Did the council approve a budget of 45 million dollars for the bridge project?", SUPPORTED_CLAIM):
+    for text in ("Did Mayor Elena Ruiz say the bridge will open to traffic in 2027?", SUPPORTED_CLAIM):
         slack.event(
             event_callback(
                 "message.channels.event_callback.json", text=text, channel=channel, ts=message_ts(), thread_ts=root
