@@ -127,4 +127,3 @@ class FactChecker:
                 elif ev.passage_id is not None:
                     ids.append(f"p:{ev.passage_id}")
         return ids
-

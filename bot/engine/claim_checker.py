@@ -176,7 +176,7 @@ def check_text(
     selection = claim_parsing.select_claims(
         text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
     )
-    told = {"note": selection_note(selection, max_claims), "unchecked": selection.unchecked}
+    note, unchecked = selection_note(selection, max_claims), selection.unchecked
     checked = [
         check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
         for c in selection.claims
@@ -186,8 +186,9 @@ def check_text(
     if automatic:
         reports = [r for r in reports if r.evidence]
     if not reports:
-        note = told["note"] or (None if selection.claims or automatic else "nothing in this text to check")
-        return CheckReport(claim=text.strip(), verdict="not_found", note=note, unchecked=selection.unchecked)
+        if note is None and not selection.claims and not automatic:
+            note = "nothing in this text to check"
+        return CheckReport(claim=text.strip(), verdict="not_found", note=note, unchecked=unchecked)
     if len(reports) == 1 and (one_claim or automatic):
         only = reports[0]
         return CheckReport(
@@ -197,7 +198,8 @@ def check_text(
             outlets_supporting=only.outlets_supporting,
             outlets_conflicting=only.outlets_conflicting,
             asked_whether=only.asked_whether,
-            **told,
+            note=note,
+            unchecked=unchecked,
         )
     return CheckReport(
         claim=text.strip(),
@@ -206,7 +208,8 @@ def check_text(
         outlets_supporting=max(r.outlets_supporting for r in reports),
         outlets_conflicting=max(r.outlets_conflicting for r in reports),
         claims=reports,
-        **told,
+        note=note,
+        unchecked=unchecked,
     )
 
 

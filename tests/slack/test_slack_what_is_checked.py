@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from fake_slack_api import FakeSlackAPI
-from slack_harness import BOT_TOKEN, SIGNING_SECRET, SlackSender, event_callback, message_ts
+from slack_harness import SlackSender, event_callback, message_ts
 from test_slack_events import SUPPORTED_CLAIM, in_thread, posts_in, settle
 
 from bot.app import build_app, make_http_server
@@ -66,18 +66,12 @@ def test_a_message_in_another_language_is_not_checked_and_the_reply_says_why(
 
 
 @pytest.fixture
-def empty_bot(fake_api: FakeSlackAPI, tmp_path: Path) -> Iterator[SlackSender]:
+def empty_bot(fake_api: FakeSlackAPI, slack_settings: Settings, tmp_path: Path) -> Iterator[SlackSender]:
     """The bot over an index with no articles (its corpus folder is missing)."""
     from bot.engine.checker import FactChecker
 
-    settings = Settings(
-        _env_file=None,
-        database_url=f"sqlite:///{tmp_path / 'empty.db'}",
-        corpus_dir=tmp_path / "no-such-corpus",
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        slack_app_token=None,
-        slack_api_url=fake_api.api_url,
+    settings = slack_settings.model_copy(
+        update={"database_url": f"sqlite:///{tmp_path / 'empty.db'}", "corpus_dir": tmp_path / "no-such-corpus"}
     )
     checker = FactChecker.open(settings)
     server = make_http_server(build_app(settings, checker), checker, host="127.0.0.1", port=0)
