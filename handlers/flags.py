@@ -23,6 +23,7 @@ from handlers.reporting import (
     post,
     strip_mentions,
 )
+from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -73,6 +74,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
     ) -> None:
         thread_ts = message.get("thread_ts") or message["ts"]
         checker.store.flag_thread(channel, thread_ts, user=asker.user, team=asker.team)
+        offer_indexing(client, checker, channel, thread_ts, message.get("text") or "", logger)
         claim = strip_mentions(message.get("text") or "")
         if not claim:
             post(

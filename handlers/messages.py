@@ -24,6 +24,7 @@ from handlers.reporting import (
     post,
     strip_mentions,
 )
+from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -80,6 +81,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             return
         if not checker.store.claim_event(body["event_id"]):
             return
+        offer_indexing(client, checker, channel, thread_ts, text, logger)
         claim = strip_mentions(text)
         if not claim:
             return

@@ -42,10 +42,10 @@ def test_every_command_has_help() -> None:
 def test_ingest_reports_a_summary_and_is_idempotent(runner: CliRunner) -> None:
     first = runner.invoke(cli, ["ingest", str(SEEDS)])
     assert first.exit_code == 0, first.output
-    assert "added 5, unchanged 0, failed 0" in first.output
+    assert "added 5, updated 0, unchanged 0, failed 0" in first.output
 
     again = runner.invoke(cli, ["ingest", str(SEEDS)])
-    assert "added 0, unchanged 5, failed 0" in again.output
+    assert "added 0, updated 0, unchanged 5, failed 0" in again.output
 
 
 def test_an_engine_that_indexes_differently_reindexes_the_same_files(
@@ -58,7 +58,7 @@ def test_an_engine_that_indexes_differently_reindexes_the_same_files(
 
     upgraded = runner.invoke(cli, ["ingest", str(SEEDS)])
 
-    assert "added 5, unchanged 0, failed 0" in upgraded.output  # each replaces its old version
+    assert "added 5, updated 0, unchanged 0, failed 0" in upgraded.output  # each replaces its old version
     listed = json.loads(runner.invoke(cli, ["sources", "--json"]).output)
     assert len(listed) == 5  # replaced, not duplicated
 
@@ -77,7 +77,7 @@ def test_a_bad_file_is_reported_and_the_rest_indexed(runner: CliRunner, tmp_path
     result = runner.invoke(cli, ["ingest", str(batch)])
 
     assert result.exit_code == 1
-    assert "added 1, unchanged 0, failed 2" in result.output
+    assert "added 1, updated 0, unchanged 0, failed 2" in result.output
     assert "empty.txt" in result.output and "image.txt" in result.output
     listed = runner.invoke(cli, ["sources", "--json"])
     assert [Path(a["path"]).name for a in json.loads(listed.output)] == ["good.txt"]

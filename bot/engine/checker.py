@@ -7,6 +7,7 @@ process pays for them once; every method takes and returns plain models.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -14,14 +15,33 @@ from spacy.language import Language
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
 from bot.engine.errors import EmptyIndexError
-from bot.engine.ingest import ProgressCallback, ingest_paths
-from bot.engine.models import ArticleSummary, CheckReport, IngestReport
+from bot.engine.ingest import ProgressCallback, index_articles, ingest_paths
+from bot.engine.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
 from bot.paths import empty_index_message
 from bot.settings import Settings
 from bot.store import open_store
 from bot.store.base import CheckAudit, QuoteHit, Store
+
+if TYPE_CHECKING:
+    from bot.engine.fetch import FetchPolicy
+
+
+def fetch_policy(settings: Settings, *, guard_addresses: bool) -> FetchPolicy:
+    """How politely to fetch, from the settings; `guard_addresses` for URLs from Slack."""
+    from bot.engine.address_guard import parse_networks
+    from bot.engine.fetch import FetchPolicy
+
+    return FetchPolicy(
+        timeout_s=settings.fetch_timeout_s,
+        max_bytes=settings.max_file_bytes,
+        retries=settings.fetch_retries,
+        backoff_s=settings.fetch_backoff_s,
+        host_interval_s=settings.fetch_host_interval_s,
+        guard_addresses=guard_addresses,
+        allowed_networks=parse_networks(settings.fetch_allowed_networks),
+    )
 
 
 class FactChecker:
@@ -65,6 +85,32 @@ class FactChecker:
         )
         self._register_known_speakers()
         return report
+
+    def ingest_urls(
+        self, urls: list[str], progress: ProgressCallback | None = None, *, from_slack: bool = False
+    ) -> IngestReport:
+        """Index article pages, feeds and sitemaps. `from_slack`: the URLs come from a Slack
+        user, not the operator, so internal addresses are refused (see `address_guard`)."""
+        from bot.engine.fetch import Fetcher
+        from bot.engine.web_ingest import WebCollector
+
+        report = IngestReport()
+        with Fetcher(fetch_policy(self.settings, guard_addresses=from_slack)) as fetcher:
+            collector = WebCollector(fetcher, self.store, self.outlets, report)
+            index_articles(
+                collector.articles(urls, progress),
+                report,
+                nlp=self.nlp,
+                store=self.store,
+                resolver=self.speakers,
+                progress=progress,
+            )
+        self._register_known_speakers()
+        return report
+
+    def versions(self, path: str) -> list[ArticleVersion]:
+        """Every kept text of an article (a page's canonical URL), oldest first."""
+        return self.store.article_versions(path)
 
     def ensure_indexed(self, progress: ProgressCallback | None = None) -> IngestReport | None:
         """Index the configured corpus when the store is empty (first run)."""

@@ -24,6 +24,7 @@ from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
+from bot.engine.quote_owners import attribute_copies
 from bot.engine.references import resolve_candidates
 from bot.engine.retrieve import (
     Candidate,
@@ -52,6 +53,7 @@ def article_ref(candidate: Candidate) -> ArticleRef:
         published=a.published,
         url=a.url,
         byline=a.byline,
+        updated=a.updated,
     )
 
 
@@ -78,6 +80,8 @@ def check_claim(
     candidates, covered = resolve_candidates(
         claim, candidates, covered, nlp=nlp, store=store, speakers=speakers
     )
+    if claim.speaker:
+        candidates = attribute_copies(candidates, speakers)
     scored = [
         (
             c,
@@ -184,7 +188,7 @@ def check_text(
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if automatic:
-        reports = [r for r in reports if r.evidence]
+        reports = [r for r in reports if r.verdict != "not_found"]  # related excerpts alone: quiet
     if not reports:
         if note is None and not selection.claims and not automatic:
             note = "nothing in this text to check"

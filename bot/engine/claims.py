@@ -21,6 +21,7 @@ from bot.engine import facts
 from bot.engine.models import Entity, Quantity
 from bot.engine.paraphrases import INTENSIFIERS
 from bot.engine.questions import asked_statement, is_question
+from bot.engine.quote_cues import joins_a_name
 from bot.engine.reporting_verbs import introduces_clause
 from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
@@ -321,10 +322,12 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
         return None, text
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     others = {t.i for c in subject.children if c.dep_ == "conj" for t in c.subtree}
-    mention = " ".join(
-        t.text
-        for t in subject.subtree
-        if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in others
+    mention = _name_text(
+        [
+            t
+            for t in subject.subtree
+            if (t.pos_ in ("PROPN", "NOUN", "ADJ") or joins_a_name(t)) and t.i not in others
+        ]
     )
     keep_verb = verb.lemma_.lower() in CONTENT_SPEECH_VERBS
     complements = [
@@ -349,6 +352,18 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
         content = _span_text([t for t in sent if t.i not in dropped])
     content = content.strip(" ,:;") or text
     return mention or None, content
+
+
+def _name_text(tokens: list[Token]) -> str:
+    """The words of a mention, spaced as written where they are adjacent ("Kowal-Brzeska"
+    stays one word), one space where words were left out between them."""
+    text = ""
+    for k, token in enumerate(tokens):
+        text += token.text
+        if k + 1 < len(tokens):
+            adjacent = tokens[k + 1].i == token.i + 1
+            text += token.whitespace_ if adjacent else " "
+    return text
 
 
 def _day_adjuncts(verb: Token) -> list[Token]:
@@ -540,8 +555,8 @@ def parse_claim(
         if has_duration and lemma in DURATION_VERBS and token.pos_ == "VERB":
             continue  # "lasted three hours": the duration is what is claimed, not "last"
         lemmas.append(lemma)
-        if token.ent_type_ in NUMERIC_LABELS or token.like_num:
-            continue
+        if token.ent_type_ in NUMERIC_LABELS or token.like_num or facts.is_multiplier_word(token):
+            continue  # the quantity states it ("tripled": three times)
         if lemma in MEANINGFUL_STOP_WORDS:
             key_lemmas.append(lemma)
             continue

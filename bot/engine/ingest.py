@@ -1,4 +1,5 @@
-"""Ingest orchestration: files -> cleaned articles -> spaCy -> one store transaction each.
+"""Ingest orchestration: files (or fetched pages) -> cleaned articles -> spaCy -> one store
+transaction each.
 
 Loading and cleaning live in `corpus`, sentence facts in `facts`, quotes in
 `quotes`; this module only sequences them, batches spaCy with `nlp.pipe`, and
@@ -112,16 +113,33 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     n_process: int = 0,
 ) -> IngestReport:
-    """Index files and folders; report added, unchanged and failed per file.
+    """Index files and folders; report added, updated, unchanged and failed per file.
 
     `n_process` 0 picks the number of spaCy worker processes by batch size.
     """
     report = IngestReport()
     files, failures = corpus.discover(paths, max_bytes=max_bytes)
     report.failed.extend(failures)
+    articles = _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report)
+    index_articles(
+        articles, report, nlp=nlp, store=store, resolver=resolver, progress=progress, n_process=n_process
+    )
+    return report
 
+
+def index_articles(
+    articles: Iterable[Article],
+    report: IngestReport,
+    *,
+    nlp: Language,
+    store: Store,
+    resolver: SpeakerResolver,
+    progress: ProgressCallback | None = None,
+    n_process: int = 0,
+) -> None:
+    """Parse and store cleaned articles (from files or the web), adding each to `report`."""
     pending: list[Article] = []
-    for article in _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report):
+    for article in articles:
         if store.has_content(article.content_hash):
             report.unchanged.append(article.path)
         else:
@@ -145,9 +163,8 @@ def ingest_paths(
         except FactCheckError as exc:
             report.failed.append(IngestFailure(path=article.path, reason=str(exc)))
         else:
-            target = report.unchanged if result.status == "unchanged" else report.added
-            target.append(article.path)
+            outcome = {"unchanged": report.unchanged, "updated": report.updated}
+            outcome.get(result.status, report.added).append(article.path)
         done += 1
         if progress:
             progress(done, total, article.path)
-    return report

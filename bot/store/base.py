@@ -7,11 +7,12 @@ Two implementations share it: SQLite (embedded default, FTS5) and PostgreSQL
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from bot.engine.models import Article, ArticleSummary, ParsedArticle, Passage, Quote
+from bot.engine.models import Article, ArticleSummary, ArticleVersion, ParsedArticle, Passage, Quote
 
 
 class PassageHit(BaseModel):
@@ -48,9 +49,21 @@ class FeedbackVote(BaseModel):
     vote: str  # "up" | "down"
 
 
+class FetchRecord(BaseModel):
+    """What the last fetch of a URL left: its validators for a conditional GET, and the
+    article it gave (an unchanged page is answered 304 and costs one cheap request)."""
+
+    url: str
+    article_path: str | None = None
+    content_hash: str | None = None
+    index_version: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 class SaveResult(BaseModel):
     article_id: int
-    status: str  # "added" | "unchanged" | "replaced"
+    status: str  # "added" | "unchanged" | "replaced" (same text re-indexed) | "updated" (new version)
 
 
 @runtime_checkable
@@ -73,8 +86,9 @@ class Store(Protocol):
         """Store one article with its passages and quotes in ONE transaction.
 
         Same content hash: nothing changes ("unchanged"). Same path with a new
-        hash: the old version is replaced ("replaced"). Safe when two processes
-        ingest at once.
+        hash: the article is replaced; when its text changed, this is a new version
+        ("updated": the old text is kept in `article_versions`, `updated` set),
+        otherwise a re-index ("replaced"). Safe when two processes ingest at once.
         """
 
     def article_count(self) -> int: ...
@@ -90,6 +104,9 @@ class Store(Protocol):
         """
 
     def article(self, article_id: int) -> Article | None: ...
+
+    def article_versions(self, path: str) -> list[ArticleVersion]:
+        """Every kept version of `path`, oldest first, the current one last; [] when unknown."""
 
     def passages(self, article_id: int) -> list[Passage]: ...
 
@@ -116,6 +133,16 @@ class Store(Protocol):
 
     def passage_count(self) -> int:
         """Number of indexed passages (a stored counter, not a table scan)."""
+
+    # web ingest ----------------------------------------------------------------
+    def fetch_record(self, url: str) -> FetchRecord | None: ...
+
+    def save_fetch_record(self, record: FetchRecord) -> None:
+        """Remember (replace) what fetching `record.url` gave."""
+
+    def poll_lock(self) -> AbstractContextManager[bool]:
+        """Held while polling feeds: True inside when this process holds it, False when
+        another process (a second bot replica) does. Never blocks."""
 
     # bot state ---------------------------------------------------------------
     def claim_event(self, event_id: str) -> bool:
