@@ -496,7 +496,7 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
     from bot.model.pairs import build_pairs, write_jsonl
 
     try:
-        pairs, summary = build_pairs(src_dir, load_pipeline(load_settings().spacy_model), seed=seed, limit=limit)
+        pairs, summary = build_pairs(src_dir, load_pipeline(_settings(None).spacy_model), seed=seed, limit=limit)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     write_jsonl(pairs, out)
@@ -531,7 +531,7 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ou
         from bot.engine.nlp import load_pipeline
         from bot.model.pairs import build_pairs, write_jsonl
 
-        generated, summary = build_pairs(polnear, load_pipeline(load_settings().spacy_model), seed=seed)
+        generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
         pairs = (out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
         pairs.parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(generated, pairs)
