@@ -3,6 +3,10 @@
 Every command builds Settings, opens the FactChecker and prints what it
 returns; no checking logic lives here. Engine errors become one clear line
 and a non-zero exit status.
+
+Heavy modules (spaCy, the stores, Slack, pydantic) are imported inside the
+commands that need them, so `factcheck --help` and `factcheck sources` start
+at once (`factcheck bench --startup` measures it).
 """
 
 from __future__ import annotations
@@ -18,12 +22,12 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from bot.engine.errors import FactCheckError
-from bot.engine.ingest import ProgressCallback
-from bot.engine.models import CheckReport, IngestReport
-from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
+    from bot.engine.ingest import ProgressCallback
+    from bot.engine.models import CheckReport, IngestReport
+    from bot.settings import Settings
     from bot.store.base import CheckAudit
 
 T = TypeVar("T")
@@ -38,12 +42,22 @@ RELATED_ONLY = "Not stated (related coverage below)"  # not_found, with related 
 
 
 def _settings(database_url: str | None) -> Settings:
+    from bot.settings import load_settings
+
     overrides = {"FACTCHECK_DATABASE_URL": database_url} if database_url else {}
     return load_settings(**overrides)
 
 
 @contextmanager
-def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterator[FactChecker]:
+def _checker(
+    database_url: str | None, *, index_if_empty: bool = True, require_articles: bool | None = None
+) -> Iterator[FactChecker]:
+    """The engine over the configured store; an empty one is filled from the corpus folder first.
+
+    With `require_articles` (by default: when the corpus is indexed on first use), an
+    index still empty after that is an error naming where it is and how to fill it
+    (exit status 1), never an empty answer.
+    """
     from bot.engine.checker import FactChecker
 
     checker = FactChecker.open(_settings(database_url))
@@ -53,6 +67,8 @@ def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterat
             click.echo(f"Index is empty: indexing {corpus_dir} first…", err=True)
             report = _with_progress("Indexing", lambda cb: checker.ingest([corpus_dir], progress=cb))
             _print_ingest_summary(report)
+        if index_if_empty if require_articles is None else require_articles:
+            checker.require_articles()
         yield checker
     finally:
         checker.close()
@@ -124,6 +140,7 @@ def cli(verbose: bool) -> None:
 def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -> None:
     """Index files or folders (.txt, .html, .jsonl) and URLs (article pages, RSS/Atom feeds,
     sitemaps) into the store."""
+    from bot.engine.models import IngestReport
     from bot.engine.web_ingest import is_url
 
     urls = [s for s in sources if is_url(s)]
@@ -145,6 +162,7 @@ def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -
 
 TITLE_WIDTH = 80
 STANCE_MARKS = {"supports": "✔ supports ", "conflicts": "✘ conflicts", "related": "~ related  "}
+CLAIM_WIDTH = 300  # a pasted article is not echoed whole
 
 
 def _shorten(text: str, width: int) -> str:
@@ -156,13 +174,18 @@ def _shorten(text: str, width: int) -> str:
 
 def format_report(report: CheckReport) -> str:
     """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
+    if report.language is not None:  # nothing was checked: no verdict to show
+        return f"Not checked — {report.note}\n"
     lines: list[str] = []
     claims = report.claims or [report]
     for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
         if claim.verdict == "not_found" and claim.evidence:
             label = RELATED_ONLY
-        lines.append(f"{label} — {claim.text if claims is report.claims else report.claim}")
+        text = claim.text if claims is report.claims else _shorten(" ".join(report.claim.split()), CLAIM_WIDTH)
+        if claim.asked_whether:
+            text = f"You asked whether {claim.asked_whether}"
+        lines.append(f"{label} — {text}")
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
@@ -187,6 +210,8 @@ def format_report(report: CheckReport) -> str:
             for reason in ev.reasons:
                 lines.append(f"               {reason.code}: {reason.detail}")
         lines.append("")
+    if report.note:
+        lines.append(f"Note: {report.note}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -201,15 +226,27 @@ def check(claim: str | None, as_json: bool, jsonl: bool, database_url: str | Non
         raise click.UsageError('give a claim, e.g. factcheck check "Hegseth said ..." (or --jsonl)')
     with _checker(database_url) as checker:
         if jsonl:
-            for line in sys.stdin:
-                if line.strip():
-                    click.echo(checker.check(line.strip()).model_dump_json())
+            for line in sys.stdin:  # one answer per line, so output lines up with input by position
+                click.echo(_jsonl_answer(checker, line).model_dump_json())
             return
         report = checker.check(claim or "")
         checker.record_check(_cli_audit(report, checker))
     click.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) if as_json else format_report(report), nl=not as_json)
     if as_json:
         click.echo("")
+
+
+def _jsonl_answer(checker: FactChecker, line: str) -> CheckReport:
+    """The report for one input line: a blank line, or one the engine refuses, still gets an object."""
+    from bot.engine.models import CheckReport
+
+    text = line.strip()
+    if not text:
+        return CheckReport(claim="", verdict="not_found", note="empty line: nothing to check")
+    try:
+        return checker.check(text)
+    except FactCheckError as exc:  # one bad line must not end the batch
+        return CheckReport(claim=text, verdict="not_found", note=f"not checked: {exc}")
 
 
 def _cli_audit(report: CheckReport, checker: FactChecker) -> CheckAudit:
@@ -261,8 +298,16 @@ def _article_json(article) -> dict:
 @database_option
 def sources(as_json: bool, database_url: str | None) -> None:
     """List the indexed articles with their metadata and passage and quote counts."""
-    with _checker(database_url) as checker:
-        articles = checker.sources()
+    from bot.store import open_store
+
+    store = open_store(_settings(database_url).database_url)  # no language pipeline needed
+    try:
+        articles = store.article_summaries() if store.article_count() else None
+    finally:
+        store.close()
+    if articles is None:  # first use: index the corpus, as check does
+        with _checker(database_url) as checker:
+            articles = checker.sources()
     if as_json:
         rows = [
             {
@@ -297,7 +342,7 @@ def serve(http: bool, port: int | None, database_url: str | None) -> None:
     from bot.engine.feed_poll import FeedPoller, feed_urls
 
     check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
-    with _checker(database_url) as checker:
+    with _checker(database_url, require_articles=False) as checker:  # Slack says it is empty
         poller = FeedPoller(checker).start() if feed_urls(checker.settings.feeds) else None
         try:
             serve_slack(checker.settings, checker, http=http or None, port=port)
@@ -387,7 +432,7 @@ def eval_quotes(root: Path, split: str, limit: int | None) -> None:
     from bot.evaluation.polnear import evaluate_polnear, format_polnear
     from bot.engine.nlp import load_pipeline
 
-    settings = load_settings()
+    settings = _settings(None)
     result = evaluate_polnear(root, split, nlp=load_pipeline(settings.spacy_model), limit=limit)
     click.echo(format_polnear(result))
 
@@ -399,7 +444,7 @@ def eval_matching(root: Path, split: str) -> None:
     """Measure claim matching on CLEF 2020 CheckThat! task 2 (MAP@5, MRR, P@1)."""
     from bot.evaluation.clef import evaluate_clef, format_clef
 
-    click.echo(format_clef(evaluate_clef(root, split, settings=load_settings())))
+    click.echo(format_clef(evaluate_clef(root, split, settings=_settings(None))))
 
 
 @cli.command(name="migrate-store")
@@ -433,8 +478,14 @@ def migrate_store(target_url: str, database_url: str | None) -> None:
 @click.option("--quick", is_flag=True, help="Small sizes and fewer claims: a few minutes.")
 @click.option("--profile-dir", type=click.Path(path_type=Path), default=None,
               help="Also write a pyinstrument profile of each check loop (an untimed second pass) here.")
-def bench(**options: object) -> None:
+@click.option("--startup", is_flag=True, help="Only time start-up: `factcheck --help` and `factcheck sources`.")
+def bench(startup: bool, **options: object) -> None:
     """Measure ingest throughput, check latency, memory and index size as the corpus grows."""
+    if startup:
+        from bot.evaluation.startup_bench import format_startup, measure_startup
+
+        click.echo(format_startup(measure_startup()))
+        return
     from bot.evaluation.bench import BenchOptions, format_bench, run_bench
 
     click.echo(format_bench(run_bench(BenchOptions(**options))))
@@ -451,7 +502,7 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
     from bot.model.pairs import build_pairs, write_jsonl
 
     try:
-        pairs, summary = build_pairs(src_dir, load_pipeline(load_settings().spacy_model), seed=seed, limit=limit)
+        pairs, summary = build_pairs(src_dir, load_pipeline(_settings(None).spacy_model), seed=seed, limit=limit)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     write_jsonl(pairs, out)
@@ -486,7 +537,7 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ou
         from bot.engine.nlp import load_pipeline
         from bot.model.pairs import build_pairs, write_jsonl
 
-        generated, summary = build_pairs(polnear, load_pipeline(load_settings().spacy_model), seed=seed)
+        generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
         pairs = (out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
         pairs.parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(generated, pairs)

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import paths
 from bot.engine.errors import SettingsError
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
@@ -25,13 +26,13 @@ class Settings(BaseSettings):
         populate_by_name=True,
     )
 
-    database_url: str = Field(
-        default="sqlite:///data/factcheck.db", alias="FACTCHECK_DATABASE_URL"
-    )
-    corpus_dir: Path = Field(default=Path("seeds"), alias="FACTCHECK_CORPUS_DIR")
+    # Defaults resolve to one place whatever the working folder (bot/paths.py).
+    database_url: str = Field(default_factory=paths.default_database_url, alias="FACTCHECK_DATABASE_URL")
+    corpus_dir: Path = Field(default_factory=paths.default_corpus_dir, alias="FACTCHECK_CORPUS_DIR")
     spacy_model: str | None = Field(default=None, alias="FACTCHECK_SPACY_MODEL")
     config_dir: Path = Field(default=CONFIG_DIR, alias="FACTCHECK_CONFIG_DIR")
     max_file_bytes: int = Field(default=5_000_000, alias="FACTCHECK_MAX_FILE_BYTES", gt=0)
+    max_claims: int = Field(default=10, alias="FACTCHECK_MAX_CLAIMS", ge=1)
 
     # web ingest: feeds to poll, and how politely to fetch
     feeds: str | None = Field(default=None, alias="FACTCHECK_FEEDS")  # URLs, or a file of URLs

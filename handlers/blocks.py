@@ -241,14 +241,14 @@ def feedback_actions(check_id: int) -> ActionsBlock:
     )
 
 
-def report_blocks(
-    report: CheckReport, *, check_id: int | None, note: str | None = None
-) -> tuple[Blocks, str]:
+def report_blocks(report: CheckReport, *, check_id: int | None) -> tuple[Blocks, str]:
     """Blocks and plain-text fallback for one check, within Slack's limits whatever the input.
 
-    `note` (already plain words, e.g. "Trimmed to 1000 characters.") is shown
-    under the claim.
+    The engine's `report.note` (what it left unchecked, in plain words) is
+    shown under the headline; a question is shown as "You asked whether …".
     """
+    if report.language is not None:  # nothing was checked: no verdict to show
+        return _not_checked_blocks(report)
     blocks: list[Block] = []
     claims: list[ClaimReport] = report.claims if len(report.claims) > 1 else []
     if claims:
@@ -260,11 +260,12 @@ def report_blocks(
     else:
         headline = verdict_headline(report.verdict, report.outlets_supporting, report.outlets_conflicting)
     blocks.append(HeaderBlock(text=plain_text(headline, MAX_HEADER_CHARS)))
-    if note:
-        blocks.append(context(escape_within(note, 300)))
+    if report.note:
+        blocks.append(context(escape_within(report.note, 300)))
     reserve = 3 if check_id is not None else 1  # room for "+N more", buttons, feedback counts
     if not claims:
-        blocks.append(mrkdwn_section("*Claim:* " + escape_within(_one_line(report.claim), 2500)))
+        label, text = ("You asked whether", report.asked_whether) if report.asked_whether else ("Claim", report.claim)
+        blocks.append(mrkdwn_section(f"*{label}:* " + escape_within(_one_line(text), 2500)))
         _add_evidence(blocks, report.evidence, EXCERPTS_SINGLE_CLAIM, MAX_BLOCKS - reserve)
         if not report.evidence:
             blocks.append(context("Nothing in the indexed articles speaks to this claim."))
@@ -273,9 +274,12 @@ def report_blocks(
             if len(blocks) + 3 > MAX_BLOCKS - reserve:
                 break
             emoji, label = VERDICT_LABELS.get(claim.verdict, ("❔", claim.verdict))
+            asked = "You asked whether " if claim.asked_whether else ""
             blocks.append(DividerBlock())
             blocks.append(
-                mrkdwn_section(f"*{index}.* {escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*")
+                mrkdwn_section(
+                    f"*{index}.* {asked}{escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*"
+                )
             )
             _add_evidence(blocks, claim.evidence, EXCERPTS_PER_CLAIM, MAX_BLOCKS - reserve)
         hidden = len(claims) - min(len(claims), MAX_CLAIMS_SHOWN)
@@ -284,6 +288,17 @@ def report_blocks(
     if check_id is not None:
         blocks.append(feedback_actions(check_id))
     return _dicts(blocks[:MAX_BLOCKS]), report_fallback(report)
+
+
+def _not_checked_blocks(report: CheckReport) -> tuple[Blocks, str]:
+    """A message the engine cannot read: say so plainly instead of "No coverage found"."""
+    note = report.note or "This message was not checked."
+    blocks = [
+        HeaderBlock(text=plain_text("🌐 Not checked: only English is checked for now", MAX_HEADER_CHARS)),
+        mrkdwn_section("*Message:* " + escape_within(_one_line(report.claim), 2500)),
+        context(escape_within(note, 300)),
+    ]
+    return _dicts(blocks), escape_within(note, MAX_FALLBACK_CHARS)
 
 
 def _one_line(text: str) -> str:
@@ -309,6 +324,8 @@ def report_fallback(report: CheckReport) -> str:
     lines = []
     for claim in claims:
         text = claim.claim if isinstance(claim, CheckReport) else claim.text
+        if claim.asked_whether:
+            text = f"You asked whether {claim.asked_whether}"
         headline = verdict_headline(claim.verdict, claim.outlets_supporting, claim.outlets_conflicting)
         lines.append(f"{headline}: {_one_line(text)}")
     return escape_within("\n".join(lines), MAX_FALLBACK_CHARS)

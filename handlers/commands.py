@@ -41,7 +41,6 @@ from handlers.reporting import (
     post,
     replace,
     safe_check,
-    trim_claim,
     user_message,
 )
 from handlers.web_links import answer_add
@@ -119,11 +118,10 @@ def answer_claim(
     goes through response_url; when the check fails, the note is deleted and
     the warning goes to the caller alone.
     """
-    claim, note = trim_claim(text)
     channel = command["channel_id"]
     asker = Asker(team=command.get("team_id"), channel=channel, user=command.get("user_id"), source="slash")
-    progress, can_post = post_progress(client, channel, checking_text(claim), logger)
-    rendered = safe_check(checker, claim, asker, logger, note=note)
+    progress, can_post = post_progress(client, channel, checking_text(text), logger)
+    rendered = safe_check(checker, text, asker, logger)
     if rendered is None or rendered.failed:  # None: not reachable when asked directly
         if progress is not None:
             delete_message(client, channel, progress, logger)

@@ -112,6 +112,60 @@ def test_check_jsonl_answers_each_line_in_order(indexed_db: str) -> None:
     assert [r["verdict"] for r in rows] == ["supported", "not_found"]
 
 
+def test_check_jsonl_keeps_one_line_per_input_line(indexed_db: str) -> None:
+    claims = "Fogel flew home to the US on Tuesday.\n\n   \nThe Bank of Japan raised interest rates in March.\n"
+
+    result = CliRunner().invoke(cli, ["check", "--jsonl", "--database-url", indexed_db], input=claims)
+
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["verdict"] for r in rows] == ["supported", "not_found", "not_found", "not_found"]
+    assert rows[1]["note"] == rows[2]["note"] == "empty line: nothing to check"
+    assert rows[3]["note"] is None  # checked and not found, not skipped
+
+
+def test_from_an_empty_index_check_names_it_and_fails_instead_of_no_coverage(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CORPUS_DIR", str(tmp_path / "no-such-folder"))
+
+    result = runner.invoke(cli, ["check", "Trump and Putin talked on the phone for four hours."])
+
+    assert result.exit_code == 1
+    assert "No coverage found" not in result.stdout
+    assert f"index at {tmp_path / 'index.db'} is empty" in result.stderr
+    assert "no-such-folder does not exist" in result.stderr and "factcheck ingest PATH" in result.stderr
+
+
+def test_a_question_is_reported_as_what_was_asked(indexed_db: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "Did Hegseth say the US will send troops to Ukraine?", "--database-url", indexed_db]
+    )
+
+    assert result.stdout.startswith(
+        "Conflicting — You asked whether Hegseth said the US will send troops to Ukraine"
+    )
+
+
+def test_a_message_in_another_language_is_not_checked_and_says_so(indexed_db: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "Путин и Трамп говорили по телефону полтора часа.", "--database-url", indexed_db]
+    )
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Not checked — This looks like Russian (ru); only English is checked for now")
+
+
+def test_over_the_claim_limit_the_report_says_how_many_were_not_checked(
+    indexed_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_MAX_CLAIMS", "2")
+    message = "Fogel flew home on Tuesday. Trump called Putin on Wednesday. Hegseth was in Brussels on Wednesday."
+
+    result = CliRunner().invoke(cli, ["check", message, "--database-url", indexed_db])
+
+    assert "Note: 1 more sentence was not checked (at most 2 claims per message)." in result.stdout
+
+
 def test_readable_report_names_source_and_reason(indexed_db: str) -> None:
     result = CliRunner().invoke(
         cli, ["check", "Trump and Putin talked on the phone for four hours.", "--database-url", indexed_db]

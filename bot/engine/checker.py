@@ -14,10 +14,12 @@ from spacy.language import Language
 
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
+from bot.engine.errors import EmptyIndexError
 from bot.engine.ingest import ProgressCallback, index_articles, ingest_paths
 from bot.engine.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
+from bot.paths import empty_index_message
 from bot.settings import Settings
 from bot.store import open_store
 from bot.store.base import CheckAudit, QuoteHit, Store
@@ -52,6 +54,7 @@ class FactChecker:
         self.outlets = corpus.OutletDirectory.load(settings.outlets_file)
         self.speakers = SpeakerResolver.load(settings.aliases_file)
         self._register_known_speakers()
+        self._has_articles = False  # once true it stays true: articles are replaced, not removed
 
     @classmethod
     def open(cls, settings: Settings, *, nlp: Language | None = None) -> FactChecker:
@@ -115,10 +118,24 @@ class FactChecker:
             return None
         return self.ingest([self.settings.corpus_dir], progress=progress)
 
+    def require_articles(self) -> None:
+        """Raise EmptyIndexError (where the index is, how to fill it) when it holds no article."""
+        if not self._has_articles:
+            self._has_articles = self.store.article_count() > 0
+        if not self._has_articles:
+            raise EmptyIndexError(empty_index_message(self.settings.database_url, self.settings.corpus_dir))
+
     # reading ---------------------------------------------------------------
     def check(self, text: str, *, automatic: bool = False) -> CheckReport:
+        """Check a message; from an empty index this raises instead of answering "not found"."""
+        self.require_articles()
         return check_text(
-            text, nlp=self.nlp, store=self.store, speakers=self.speakers, automatic=automatic
+            text,
+            nlp=self.nlp,
+            store=self.store,
+            speakers=self.speakers,
+            automatic=automatic,
+            max_claims=self.settings.max_claims,
         )
 
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:

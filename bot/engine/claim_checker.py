@@ -15,10 +15,11 @@ from __future__ import annotations
 from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
-from bot.engine.claims import Claim
+from bot.engine.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
 from bot.engine.compound_claims import claim_parts
 from bot.engine.event_facts import announcement_stated, check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
+from bot.engine.language import foreign_language, not_read_note
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
 from bot.engine.model_judgement import MAX_JUDGED, MIN_JUDGED_COVERAGE, combine, is_fragment, judge
@@ -176,6 +177,7 @@ def check_claim(
         evidence=shown,
         outlets_supporting=outlets(shown, "supports"),
         outlets_conflicting=outlets(shown, "conflicts"),
+        asked_whether=claim.asked_whether,
     )
 
 
@@ -187,26 +189,36 @@ def check_text(
     speakers: SpeakerResolver,
     automatic: bool = False,
     limit: int = 8,
+    max_claims: int = DEFAULT_MAX_CLAIMS,
 ) -> CheckReport:
-    """Check every check-worthy claim of a message.
+    """Check every check-worthy claim of a message, at most `max_claims` of them.
 
     automatic=True (replies in flagged threads) keeps only claims with
     evidence, so the bot stays quiet when it has nothing to say; asked
-    directly it always answers, "not found" included.
+    directly it always answers, "not found" included. A message in a
+    language the engine does not read is not checked, and the report says so.
     """
-    parsed = claim_parsing.extract_claims(
-        text, nlp=nlp, speakers=speakers, automatic=automatic
+    language = foreign_language(claim_parsing.clean_message(text), nlp.Defaults.stop_words)
+    if language is not None:
+        return CheckReport(
+            claim=text.strip(), verdict="not_found", language=language, note=not_read_note(language)
+        )
+    selection = claim_parsing.select_claims(
+        text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
     )
+    note, unchecked = selection_note(selection, max_claims), selection.unchecked
     checked = [
         check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
-        for c in parsed
+        for c in selection.claims
     ]
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if automatic:
         reports = [r for r in reports if r.verdict != "not_found"]  # related excerpts alone: quiet
     if not reports:
-        return CheckReport(claim=text.strip(), verdict="not_found")
+        if note is None and not selection.claims and not automatic:
+            note = "nothing in this text to check"
+        return CheckReport(claim=text.strip(), verdict="not_found", note=note, unchecked=unchecked)
     if len(reports) == 1 and (one_claim or automatic):
         only = reports[0]
         return CheckReport(
@@ -215,6 +227,9 @@ def check_text(
             evidence=only.evidence,
             outlets_supporting=only.outlets_supporting,
             outlets_conflicting=only.outlets_conflicting,
+            asked_whether=only.asked_whether,
+            note=note,
+            unchecked=unchecked,
         )
     return CheckReport(
         claim=text.strip(),
@@ -223,7 +238,26 @@ def check_text(
         outlets_supporting=max(r.outlets_supporting for r in reports),
         outlets_conflicting=max(r.outlets_conflicting for r in reports),
         claims=reports,
+        note=note,
+        unchecked=unchecked,
     )
+
+
+def selection_note(selection: ClaimSelection, max_claims: int) -> str | None:
+    """What was left unchecked, in plain words (None when everything was checked)."""
+    parts = []
+    if selection.unchecked:
+        more = selection.unchecked
+        parts.append(
+            f"{more} more {'sentence was' if more == 1 else 'sentences were'} not checked "
+            f"(at most {max_claims} claims per message)."
+        )
+    if selection.repeated:
+        n = selection.repeated
+        parts.append(f"{n} repeated {'sentence was' if n == 1 else 'sentences were'} checked once.")
+    if selection.cut:
+        parts.append(f"Only the first {MAX_MESSAGE_CHARS:,} characters were read.")
+    return " ".join(parts) or None
 
 
 def check_compound(

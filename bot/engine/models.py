@@ -185,6 +185,9 @@ class ClaimReport(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
+    # Set when the claim was asked as a question: the statement inside it, which is what
+    # was checked ("Did X say Y?" -> "X said Y"). Reports say "You asked whether ...".
+    asked_whether: str | None = None
 
 
 class CheckReport(BaseModel):
@@ -200,6 +203,12 @@ class CheckReport(BaseModel):
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
     claims: list[ClaimReport] = Field(default_factory=list)
+    asked_whether: str | None = None  # as in ClaimReport, for a single claim
+    # What the reader should know about what was not checked (sentences over the claim
+    # limit, a language the engine does not read, an empty line), in plain words.
+    note: str | None = None
+    unchecked: int = 0  # check-worthy sentences left unchecked by the claim limit
+    language: str | None = None  # set when nothing was checked: the message is not English
 
 
 class IngestFailure(BaseModel):
