@@ -409,7 +409,8 @@ def versions(url: str, database_url: str | None) -> None:
 @click.argument("claims_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @database_option
 @click.option("--candidates", is_flag=True, help="Instead: how often the labelled evidence is among the candidates (where recall is lost).")
-def eval_claims(claims_file: Path, database_url: str | None, candidates: bool) -> None:
+@click.option("--home", default=None, help="The story's own folder: also count excerpts cited from articles outside it.")
+def eval_claims(claims_file: Path, database_url: str | None, candidates: bool, home: str | None) -> None:
     """Measure verdicts and evidence on labelled claims (JSON Lines)."""
     from bot.evaluation.claims_eval import evaluate_claims, format_claims_eval
 
@@ -419,7 +420,7 @@ def eval_claims(claims_file: Path, database_url: str | None, candidates: bool) -
 
             click.echo(candidate_recall(claims_file, checker).format())
             return
-        result = evaluate_claims(claims_file, checker)
+        result = evaluate_claims(claims_file, checker, home=home)
     click.echo(format_claims_eval(result))
 
 
@@ -527,8 +528,9 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
 @click.option("--examples", default=44_000, show_default=True, help="Training pairs (one pass).")
 @click.option("--threads", default=1, show_default=True,
               help="torch threads; 1 is fastest on a busy 2-core machine, use more on a free one.")
+@click.option("--eval-limit", type=int, default=None, help="Score only the first N pairs of each held-out set.")
 def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
-                seed: int, examples: int, threads: int) -> None:
+                seed: int, examples: int, threads: int, eval_limit: int | None) -> None:
     """Train the stance model from the verified base weights, export it to ONNX, write its card."""
     from bot.model.runtime import DATA_DIR
     from bot.model.train import TrainConfig, train
@@ -543,7 +545,7 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ou
         write_jsonl(generated, pairs)
         click.echo(summary.format(), err=True)
     card = train(TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR,
-                             seed=seed, examples=examples, threads=threads))
+                             seed=seed, examples=examples, threads=threads, eval_limit=eval_limit))
     for name, result in card["scores"].items():
         click.echo(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
     click.echo(f"shipped {card['shipped']} -> {(out_dir or DATA_DIR) / 'stance.onnx'}")

@@ -47,6 +47,9 @@ class ClaimOutcome(BaseModel):
     reasonless_conflicts: int
     top_evidence: list[str]
     millis: float = 0.0  # how long the check took
+    # excerpts cited from articles outside the story's own folder (`home`), when one is given:
+    # with a large archive indexed beside a story, these are evidence from unrelated stories
+    foreign: list[str] = Field(default_factory=list)
 
     @property
     def correct(self) -> bool:
@@ -122,6 +125,10 @@ def load_claims(path: Path) -> list[LabelledClaim]:
     return claims
 
 
+def _under(home: str, path: str) -> bool:
+    return Path(home).resolve() in Path(path).resolve().parents
+
+
 def _doc_matches(doc: str, evidence: Evidence) -> bool:
     return any(
         Path(a.path).name.startswith(doc) for a in [evidence.article, *evidence.also_in]
@@ -145,7 +152,7 @@ def _summary(evidence: Evidence) -> str:
     )
 
 
-def evaluate_claims(path: Path, checker: ClaimChecker) -> ClaimsEvalResult:
+def evaluate_claims(path: Path, checker: ClaimChecker, home: str | None = None) -> ClaimsEvalResult:
     """Check every labelled claim once and compare with its label and expected documents."""
     outcomes: list[ClaimOutcome] = []
     for item in load_claims(Path(path)):
@@ -169,6 +176,9 @@ def evaluate_claims(path: Path, checker: ClaimChecker) -> ClaimsEvalResult:
                 ),
                 top_evidence=[_summary(e) for e in evidence[:RECALL_K]],
                 millis=millis,
+                foreign=[
+                    _summary(e) for e in evidence if home and not _under(home, e.article.path)
+                ],
             )
         )
     return ClaimsEvalResult(outcomes=outcomes)
@@ -190,6 +200,15 @@ def format_claims_eval(result: ClaimsEvalResult) -> str:
         f"check latency, one process, warm: p50 {result.latency(0.5):.0f} ms, "
         f"p95 {result.latency(0.95):.0f} ms, max {result.latency(1.0):.0f} ms"
     )
+    foreign = [o for o in result.outcomes if o.foreign]
+    if foreign:
+        lines.append(
+            f"excerpts cited from outside the story's folder: "
+            f"{sum(len(o.foreign) for o in foreign)} across {len(foreign)} claims"
+        )
+        for o in foreign:
+            lines.append(f"- {o.id}: {o.claim}")
+            lines.extend(f"    {line}" for line in o.foreign)
     misses = result.misses
     lines.append(f"misses: {len(misses)}")
     for o in misses:

