@@ -136,12 +136,20 @@ class Pools:
                         continue
                     if best[key][1] != slot.kind or not _NAME.match(slot.text):
                         continue
+                    if slot.text.isupper() and len(slot.text) > 4:
+                        continue  # a dateline's "BUENA PARK", not a name in running text
                     if slot.text not in local[slot.kind]:
                         local[slot.kind].append(slot.text)
                     if slot.text not in seen[slot.kind]:
                         seen[slot.kind].add(slot.text)
                         self.corpus[slot.kind].append(slot.text)
-                if s.report and s.report.speaker_is_name and s.report.speaker not in seen["source"]:
+                if (
+                    s.report
+                    and s.report.speaker_is_name
+                    and len(s.report.speaker.split()) <= 6
+                    and "," not in s.report.speaker
+                    and s.report.speaker not in seen["source"]
+                ):
                     seen["source"].add(s.report.speaker)
                     self.corpus["source"].append(s.report.speaker)
                 for name in sorted(s.entities):

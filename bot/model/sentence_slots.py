@@ -292,9 +292,11 @@ def _report(sent: Span) -> Report | None:
         return None  # "did not say", "would say": not a plain report
     speaker = list(subj[0].subtree)
     body = [t for t in clause[0].subtree if t.dep_ != "mark" or t.head.i != clause[0].i]
-    if not body or any(t.text in '"“”' for t in body) or len(body) < 5:
+    if not body or any(t.text in QUOTE_MARKS for t in body) or len(body) < 5:
         return None
-    quoted = sent.text.strip()[:1] in '"“' and speaker[0].i > body[0].i
+    quoted = sent[0].text in QUOTE_MARKS and speaker[0].i > body[0].i
+    if not quoted and any(t.lower_ in PERSONAL_PRONOUNS for t in body):
+        return None  # "I think ...", he said: unquoted, but still the speaker's own words
     if body[-1].i - body[0].i + 1 != len(body):
         return None
     text = sent.doc[body[0].i : body[-1].i + 1].text.strip(" ,")
@@ -329,6 +331,8 @@ def _as_clause(sent: Span) -> str:
         or any(t.lemma_.lower() in REPORTING_VERBS | CLAIM_VERBS and t.pos_ == "VERB" for t in sent)
         or first.pos_ in ("CCONJ", "SCONJ", "INTJ")
         or sent.text.strip().endswith("?")
+        or ";" in sent.text
+        or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
     ):
         return ""
     text = sent.text.strip().rstrip(".")
