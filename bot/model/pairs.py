@@ -44,6 +44,7 @@ HELD_OUT_PARTS = frozenset({"dev", "test"})
 MAX_SENTENCES_PER_ARTICLE = 30
 REPORTED_SHARE = 0.6  # share of sentences also wrapped in an attribution frame
 IDENTITY_SHARE = 0.04
+ENTAILMENTS_PER_SENTENCE = 2
 MONTH_NAMES = tuple(calendar.month_name[1:])
 DAY_NAMES = tuple(calendar.day_name)
 NUMBER_WORDS = tuple(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 20 or v in (30, 40, 50))
@@ -252,8 +253,9 @@ def _stated(verb: str) -> str:
     return {"says": "states", "say": "state"}.get(verb.lower(), "stated")
 
 
-def entailment(s: SentenceSlots, rng: random.Random) -> Pair | None:
-    """A shorter clause, a reporting-verb paraphrase, or (rarely) the sentence itself."""
+def entailment(s: SentenceSlots, rng: random.Random) -> list[Pair]:
+    """Shorter clauses and reporting-verb paraphrases (two at most), or (rarely) the
+    sentence itself. Entailments are the scarcest label: a sentence gives what it has."""
     options: list[tuple[str, str]] = [("entail_clause", c) for c in s.shorter]
     report = s.report
     if report and report.quoted:
@@ -267,10 +269,8 @@ def entailment(s: SentenceSlots, rng: random.Random) -> Pair | None:
             options.append(("entail_reporting", f"{_capital(who)} {_stated(report.verb)} that {report.clause}."))
     if rng.random() < IDENTITY_SHARE:
         options = [("entail_identity", s.text)]
-    if not options:
-        return None
-    kind, hypothesis = rng.choice(options)
-    return Pair(premise=s.text, hypothesis=hypothesis, label="entailment", kind=kind)
+    chosen = rng.sample(options, min(ENTAILMENTS_PER_SENTENCE, len(options)))
+    return [Pair(premise=s.text, hypothesis=h, label="entailment", kind=kind) for kind, h in chosen]
 
 
 def _overlap(a: SentenceSlots, b: SentenceSlots) -> float:
@@ -344,7 +344,7 @@ def generate(articles: Sequence[Sequence[SentenceSlots]], rng: random.Random) ->
     pairs: list[Pair] = []
     for sentences in articles:
         for s in sentences:
-            made = [contradiction(s, pools, rng), entailment(s, rng), neutral(s, sentences, pools, rng)]
+            made = [contradiction(s, pools, rng), *entailment(s, rng), neutral(s, sentences, pools, rng)]
             if rng.random() < REPORTED_SHARE:
                 made += reported(s, pools, rng)
             pairs += [p for p in made if p is not None and p.hypothesis]
