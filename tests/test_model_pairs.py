@@ -244,3 +244,20 @@ def test_the_command_refuses_a_held_out_split(tmp_path: Path) -> None:
 
     assert result.exit_code != 0 and "held-out" in result.output
     assert not (tmp_path / "x.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "is_premise"),
+    [
+        ("The council voted on Tuesday to spend four million pounds on a sea wall.", True),
+        ("Will the council vote on Tuesday to spend four million pounds on a sea wall?", False),
+        ("Harbour Council Approves New Sea Wall After Years Of Delay.", False),
+        ("The council voted on Tuesday.", False),
+    ],
+)
+def test_a_premise_is_one_whole_prose_sentence_that_claims_something(
+    nlp: Language, text: str, is_premise: bool
+) -> None:
+    from bot.model.sentence_slots import usable
+
+    assert usable(next(nlp(text).sents)) is is_premise

@@ -99,7 +99,7 @@ def usable(sent: Span) -> bool:
         MIN_WORDS <= n_words <= MAX_WORDS
         and "\n" not in text
         and text.lstrip("“\"‘'")[:1].isupper()
-        and text.rstrip("”\"’')").endswith((".", "!", "?"))
+        and text.rstrip("”\"’')").endswith((".", "!"))  # a question claims nothing
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
         and not _title_case(sent)
@@ -262,7 +262,9 @@ def _shorter_versions(sent: Span) -> list[str]:
         a, b = sub[0].i - off, sub[-1].i - off + 1
         named = any(t.ent_type_ in ADJUNCT_ENTITIES for t in sub)
         at_end = b == len(sent) - 1 and sent[-1].is_punct
-        if (named or has_object) and (at_end or _with_commas(sent, a, b)):
+        # a phrase closing the sentence may be the verb's complement: drop it only when it
+        # names a time or place; one set off by commas is an adjunct
+        if named and at_end or (named or has_object) and not at_end and _with_commas(sent, a, b):
             out.append(_drop(sent, [(a, b)] if at_end else [_with_commas(sent, a, b) or (a, b)]))
     for tok in root.children:
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
