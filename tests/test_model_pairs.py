@@ -251,7 +251,8 @@ def test_the_command_refuses_a_held_out_split(tmp_path: Path) -> None:
     [
         ("The council voted on Tuesday to spend four million pounds on a sea wall.", True),
         ("Will the council vote on Tuesday to spend four million pounds on a sea wall?", False),
-        ("Harbour Council Approves New Sea Wall After Years Of Delay.", False),
+        ("Portmere Council Approves New Sea Wall after a long night of talks.", False),
+        ("Mayor Alice Hartley Says The Sea Wall Will Be Finished By March.", False),
         ("The council voted on Tuesday.", False),
     ],
 )

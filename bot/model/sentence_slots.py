@@ -107,10 +107,12 @@ def usable(sent: Span) -> bool:
 
 
 def _title_case(sent: Span) -> bool:
-    """A headline that slipped through ("Trump May be Aligning on Israel"): most words capitalised."""
-    words = [t for t in sent[1:] if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not t.ent_type_]
-    capitalised = sum(t.text[0].isupper() for t in words)
-    return capitalised >= 2 and capitalised >= 0.5 * len(words)
+    """A headline that slipped through ("Cruz Refuses to Disavow Graham Endorsement"): prose
+    capitalises names, not verbs, and not the little words between them."""
+    after_first = [t for t in sent[1:] if t.text[:1].isupper() and not t.is_upper]
+    if any(t.pos_ in ("VERB", "AUX") and t.nbor(-1).text not in QUOTE_MARKS | {":"} for t in after_first):
+        return True
+    return sum(t.pos_ in ("ADP", "DET", "CCONJ", "PART") for t in after_first) >= 2
 
 
 def _number_slots(sent: Span) -> list[Slot]:
