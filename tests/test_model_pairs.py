@@ -147,6 +147,8 @@ def test_a_year_is_swapped_for_another_year_and_a_name_for_another_name(news: Pa
          "The company will reopen the route to Kellan Island this winter."),
         ("The mayor criticised the decision at a meeting in Portmere on Thursday.",
          "The mayor did not criticise the decision at a meeting in Portmere on Thursday."),
+        ("Mayor Alice Hartley said that the work would start in March next year.",
+         "Mayor Alice Hartley said that the work would not start in March next year."),
     ],
 )  # fmt: skip
 def test_the_main_verb_is_negated_or_its_negation_removed(nlp: Language, text: str, flipped: str) -> None:
@@ -262,3 +264,12 @@ def test_a_premise_is_one_whole_prose_sentence_that_claims_something(
     from bot.model.sentence_slots import usable
 
     assert usable(next(nlp(text).sents)) is is_premise
+
+
+def test_a_swapped_name_ending_in_a_full_stop_does_not_double_it(nlp: Language) -> None:
+    s = sentence(nlp, "The senator spoke to reporters outside a restaurant in Milwaukee.")
+    slot = next(slot for slot in s.slots if slot.text == "Milwaukee")
+
+    assert s.replaced(slot.start, slot.end, "Tampa, Fla.") == (
+        "The senator spoke to reporters outside a restaurant in Tampa, Fla."
+    )

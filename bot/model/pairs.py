@@ -120,9 +120,11 @@ class Pools:
         counts = Counter((slot.kind, _key(slot.text)) for a in articles for s in a for slot in s.slots)
         # a name tagged as a person more often than an organisation is kept as a person only
         best: dict[str, tuple[int, str]] = {}
+        self.kind_of: dict[str, str] = {}
         for (kind, key), n in counts.items():
             if kind in ("person", "place", "org") and (key not in best or n > best[key][0]):
                 best[key] = (n, kind)
+        self.kind_of = {key: kind for key, (_, kind) in best.items()}
         self.after_the: set[str] = {
             slot.text for a in articles for s in a for slot in s.slots
             if slot.start > 0 and s.words[slot.start - 1].strip().lower() == "the"
@@ -224,6 +226,8 @@ def contradiction(s: SentenceSlots, pools: Pools, rng: random.Random) -> Pair | 
     """One slot changed, the slot kind drawn evenly among those the sentence has."""
     by_kind: dict[str, list[Slot]] = defaultdict(list)
     for slot in s.slots:
+        if slot.kind in ("person", "place", "org") and pools.kind_of.get(_key(slot.text)) != slot.kind:
+            continue  # "Trump" tagged as an organisation here: swapping it for "ITV" teaches noise
         by_kind["number" if slot.kind == "number_word" else slot.kind].append(slot)
     kinds = sorted(by_kind)
     if s.negation_flip and (not kinds or rng.random() < 0.5):  # else it would be half of all

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from bot.engine.dates import MONTHS, WEEKDAYS
 from bot.engine.facts import entities_within
@@ -88,6 +88,8 @@ class SentenceSlots:
         trailing = self.words[end - 1][len(self.words[end - 1].rstrip()) :]
         if end == len(self.words) and self.words[end - 1].rstrip().endswith(".") and not new.endswith("."):
             new += "."  # "the U.S." closed the sentence
+        if new.endswith(".") and end < len(self.words) and self.words[end].startswith("."):
+            new = new[:-1]  # "in Fla." before the full stop
         return "".join([*self.words[:start], new + trailing, *self.words[end:]]).strip()
 
 
@@ -165,9 +167,22 @@ def _entity_slots(sent: Span) -> list[Slot]:
     return slots
 
 
-def _negation_flip(sent: Span) -> str | None:
-    """ "will sign" -> "will not sign"; "did not sign" -> "did sign"; "signed" -> "did not sign"."""
+def _main_verb(sent: Span) -> Token:
     root = sent.root
+    if root.lemma_.lower() in REPORTING_VERBS | CLAIM_VERBS:
+        clause = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if clause:
+            return clause[0]
+    return root
+
+
+def _negation_flip(sent: Span) -> str | None:
+    """ "will sign" -> "will not sign"; "did not sign" -> "did sign"; "signed" -> "did not sign".
+
+    In a report ("Smith said the mill will close") the reported verb is flipped, not "said":
+    what the source said is the fact a claim repeats.
+    """
+    root = _main_verb(sent)
     if root.pos_ not in ("VERB", "AUX"):
         return None
     words = [t.text_with_ws for t in sent]
