@@ -171,30 +171,34 @@ def test_a_report_is_paraphrased_with_another_reporting_verb(nlp: Language) -> N
     assert report.clause == "the work would start in March and take about 18 months"
 
 
-def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed_one(
-    news: Path, nlp: Language
-) -> None:
-    pairs, _ = build_pairs(news, nlp, seed=13)
-    bare = [p for p in pairs if p.kind == "neutral_reported_bare"]
-    attributed = [p for p in pairs if p.kind == "entail_reported_attributed"]
+def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed_one(nlp: Language) -> None:
+    from bot.model.pairs import Pools, reported
 
-    assert bare and attributed
-    for pair in bare:
-        assert pair.label == "neutral"
-        clause = pair.hypothesis.rstrip(".")
-        assert pair.premise.rstrip(".").lower().endswith(clause[1:].lower())
-        assert pair.premise != pair.hypothesis
-    for pair in (p for p in pairs if p.kind == "neutral_reported_denied"):
-        assert pair.label == "neutral" and " not " in pair.hypothesis
-        assert pair.hypothesis.replace(" not ", " ", 1) != pair.premise
-    for pair in attributed:
-        assert pair.label == "entailment"
-        framed = re.fullmatch(r"According to (.+?), (.+)|(.+?) \w+ that (.+)", pair.premise)
-        assert framed is not None
-        source, claim = (framed[1], framed[2]) if framed[1] else (framed[3], framed[4])
-        assert re.fullmatch(rf"{re.escape(source)} (said|says|claimed|claims|alleged|alleges|suggested|"
-                            rf"suggests|asserted|asserts|insisted|insists) that {re.escape(claim)}",
-                            pair.hypothesis, flags=re.I)
+    s = sentence(nlp, "The council did not publish the full engineering report on Tuesday.")
+    pools = Pools([[s]])
+    kinds = Counter()
+    for seed in range(40):
+        framed, attributed = reported(s, pools, random.Random(seed))
+        kinds[framed.kind] += 1
+
+        assert framed.premise == attributed.premise
+        assert (framed.label, attributed.label) == ("neutral", "entailment")
+        match = re.fullmatch(r"According to (.+?), (.+)|(.+?) \w+ that (.+)", framed.premise)
+        assert match is not None
+        source, claim = (match[1], match[2]) if match[1] else (match[3], match[4])
+        assert claim == "the council did not publish the full engineering report on Tuesday."
+        assert attributed.hypothesis != framed.premise
+        assert re.fullmatch(
+            rf"(According to {re.escape(source)}, |{re.escape(source)} (said|says|claimed|claims) that )"
+            rf"{re.escape(claim)}",
+            attributed.hypothesis,
+            flags=re.I,
+        )
+        if framed.kind == "neutral_reported_bare":
+            assert framed.hypothesis == s.text
+        else:
+            assert framed.hypothesis != s.text
+    assert kinds["neutral_reported_bare"] > kinds["neutral_reported_denied"] > 0
 
 
 def test_a_real_claimed_that_sentence_is_neutral_for_its_bare_clause(nlp: Language) -> None:

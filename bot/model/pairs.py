@@ -323,7 +323,7 @@ def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
     other = rng.choice([v[1 if past else 0] for v in ATTRIBUTED_VERBS if verb not in v])
     if rng.random() < 0.2:
         premise = f"According to {source}, {s.as_clause}."
-        attributed = f"{_capital(source)} {verb} that {s.as_clause}."
+        attributed = f"{_capital(source)} {other} that {s.as_clause}."
     elif rng.random() < 0.2:
         premise = f"{_capital(source)} {verb} that {s.as_clause}."
         attributed = f"According to {source}, {s.as_clause}."

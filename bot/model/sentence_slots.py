@@ -324,7 +324,9 @@ def _report(sent: Span) -> Report | None:
         content = text
     else:
         content = first.lower() + text[1:]
-    who = sent.doc[speaker[0].i : speaker[-1].i + 1].text
+    who = sent.doc[speaker[0].i : speaker[-1].i + 1].text.strip(" ,")
+    if "," in who:
+        return None  # "his manager, Jeff Weaver": "According to his manager, Jeff Weaver, ..." misreads
     if speaker[0].pos_ != "PROPN" and speaker[0].ent_type_ not in NAME_ENTITIES and speaker[0].text != "I":
         who = who[:1].lower() + who[1:]
     return Report(
