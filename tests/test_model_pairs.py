@@ -108,7 +108,9 @@ def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_se
     for pair in pairs:
         if pair.kind.startswith("contra_"):
             assert pair.hypothesis != pair.premise
-        if pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
+        if pair.kind == "neutral_added_detail":
+            assert pair.hypothesis in corpus and pair.premise not in corpus
+        elif pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
                              "entail_reported_attributed"):
             assert pair.premise in corpus, pair
 
@@ -277,3 +279,15 @@ def test_a_swapped_name_ending_in_a_full_stop_does_not_double_it(nlp: Language) 
     assert s.replaced(slot.start, slot.end, "Tampa, Fla.") == (
         "The senator spoke to reporters outside a restaurant in Tampa, Fla."
     )
+
+
+def test_a_shorter_clause_is_neutral_for_the_whole_sentence_that_adds_a_detail(nlp: Language) -> None:
+    from bot.model.pairs import Pools, neutral
+
+    s = sentence(nlp, "Ruth Ogden, the chief executive of Northway Ferries, announced the cuts on Thursday.")
+    pools = Pools([[s]])
+    added = [p for seed in range(20) if (p := neutral(s, [s], pools, random.Random(seed)))]
+
+    assert added and all(p.kind == "neutral_added_detail" for p in added)
+    assert {p.premise for p in added} == set(s.shorter)
+    assert {p.hypothesis for p in added} == {s.text}

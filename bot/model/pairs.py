@@ -285,8 +285,8 @@ def _overlap(a: SentenceSlots, b: SentenceSlots) -> float:
 def neutral(
     s: SentenceSlots, article: Sequence[SentenceSlots], pools: Pools, rng: random.Random
 ) -> Pair | None:
-    """Another sentence that shares a word or a name but says something else; or, for "X
-    claimed that S", the bare S."""
+    """Another sentence that shares a word or a name but says something else; the whole
+    sentence given only a shorter clause of it; or, for "X claimed that S", the bare S."""
     options: list[tuple[str, str]] = []
     same = sorted(
         (o for o in article if o is not s and 0 < _overlap(s, o) < 0.35),
@@ -306,8 +306,11 @@ def neutral(
         options.append(("neutral_claimed_bare", _capital(s.report.clause) + "."))
     if not options:
         return None
+    if s.shorter:  # the shorter clause does not say what the whole sentence adds
+        options.append(("neutral_added_detail", s.text))
     kind, hypothesis = rng.choice(options)
-    return Pair(premise=s.text, hypothesis=hypothesis, label="neutral", kind=kind)
+    premise = rng.choice(s.shorter) if kind == "neutral_added_detail" else s.text
+    return Pair(premise=premise, hypothesis=hypothesis, label="neutral", kind=kind)
 
 
 def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
