@@ -304,10 +304,10 @@ def neutral(
             options.append(("neutral_related_article", rng.choice(others[:3]).text))
     if s.report and s.report.lemma in CLAIM_VERBS and not s.report.quoted:
         options.append(("neutral_claimed_bare", _capital(s.report.clause) + "."))
-    if not options:
-        return None
     if s.shorter:  # the shorter clause does not say what the whole sentence adds
         options.append(("neutral_added_detail", s.text))
+    if not options:
+        return None
     kind, hypothesis = rng.choice(options)
     premise = rng.choice(s.shorter) if kind == "neutral_added_detail" else s.text
     return Pair(premise=premise, hypothesis=hypothesis, label="neutral", kind=kind)
