@@ -291,3 +291,12 @@ def test_a_shorter_clause_is_neutral_for_the_whole_sentence_that_adds_a_detail(n
     assert added and all(p.kind == "neutral_added_detail" for p in added)
     assert {p.premise for p in added} == set(s.shorter)
     assert {p.hypothesis for p in added} == {s.text}
+
+
+def test_a_dropped_second_clause_takes_its_closing_quote_with_it(nlp: Language) -> None:
+    s = sentence(nlp, "Some in the crowd booed loudly, and a man near the stage yelled “Stay there!”")
+
+    assert s.shorter == [] or all(v.endswith(".") and "”" not in v for v in s.shorter)
+    assert sentence(nlp, "Some in the crowd booed loudly, and a man near the stage yelled at them.").shorter == [
+        "Some in the crowd booed loudly."
+    ]

@@ -114,7 +114,10 @@ def _title_case(sent: Span) -> bool:
     after_first = [t for t in sent[1:] if t.text[:1].isupper() and not t.is_upper]
     if any(t.pos_ in ("VERB", "AUX") and t.nbor(-1).text not in QUOTE_MARKS | {":"} for t in after_first):
         return True
-    return sum(t.pos_ in ("ADP", "DET", "CCONJ", "PART") for t in after_first) >= 2
+    return any(
+        t.pos_ in ("ADP", "DET", "CCONJ", "PART") and not t.ent_type_ and t.nbor(-1).text not in QUOTE_MARKS | {":"}
+        for t in after_first
+    )
 
 
 def _number_slots(sent: Span) -> list[Slot]:
@@ -287,13 +290,13 @@ def _shorter_versions(sent: Span) -> list[str]:
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             cc = [c for c in root.children if c.dep_ == "cc" and c.i < tok.i]
-            if subj and cc:
+            if subj and cc and sent[-1].text in (".", "!"):
                 a = cc[0].i - off
                 if a > 0 and sent[a - 1].text == ",":
                     a -= 1
                 last = len(sent) - 1 if sent[-1].is_punct else len(sent)
                 out.append(_drop(sent, [(a, last)]))
-    end = sent.text.strip()[-1:]
+    end = sent.text.strip()[-1:] if sent.text.strip()[-1:] in ".!" else "."
     out = [s if s.endswith(end) else s.rstrip(" ,;:–—-") + end for s in out]
     return [s for s in dict.fromkeys(out) if len(s.split()) >= 5 and s != sent.text.strip()]
 
@@ -352,7 +355,7 @@ def _as_clause(sent: Span) -> str:
         or any(t.lemma_.lower() in REPORTING_VERBS | CLAIM_VERBS and t.pos_ == "VERB" for t in sent)
         or first.pos_ in ("CCONJ", "SCONJ", "INTJ")
         or sent.text.strip().endswith("?")
-        or ";" in sent.text
+        or any(mark in sent.text for mark in (";", ":", "("))  # lists, headings, datelines
         or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
     ):
         return ""
