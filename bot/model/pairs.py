@@ -4,7 +4,8 @@ Public NLI data teaches a stance model the general task; these pairs teach it
 news prose: a sentence with one slot changed (a number, date, person, place,
 organisation, speaker or the main verb's polarity) contradicts it; a shorter
 clause, a reporting-verb paraphrase or the sentence itself is entailed; another
-sentence of the same or a related article is neutral. Reported claims get
+sentence of the same or a related article, or the whole sentence given only its
+shorter clause, is neutral. Reported claims get
 their own pairs: "A post claims that S" is neutral for S and entails "A post
 said that S" (issue 11, point 5).
 
@@ -20,7 +21,7 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -266,11 +267,10 @@ def entailment(s: SentenceSlots, rng: random.Random) -> list[Pair]:
         options.append(("entail_quote_attribution", f"{_capital(report.speaker)} said: “{report.clause}.”"))
     elif report and report.lemma == "say":
         who = report.speaker
-        if who.lower() in _PRONOUNS:
-            options.append(("entail_reporting", f"{_capital(who)} {_stated(report.verb)} that {report.clause}."))
-        else:
+        stated = f"{_capital(who)} {_stated(report.verb)} that {report.clause}."
+        options.append(("entail_reporting", stated))
+        if who.lower() not in _PRONOUNS:  # "According to he" would not do
             options.append(("entail_reporting", f"According to {who}, {report.clause}."))
-            options.append(("entail_reporting", f"{_capital(who)} {_stated(report.verb)} that {report.clause}."))
     if rng.random() < IDENTITY_SHARE:
         options = [("entail_identity", s.text)]
     chosen = rng.sample(options, min(ENTAILMENTS_PER_SENTENCE, len(options)))
@@ -296,8 +296,9 @@ def neutral(
         options.append(("neutral_same_article", rng.choice(same[:3]).text))
     names = sorted(s.entities)
     if names:
+        sharing = pools.by_entity[rng.choice(names)]
         others = sorted(
-            (o for o in pools.by_entity[rng.choice(names)] if o.article != s.article and _overlap(s, o) < 0.35),
+            (o for o in sharing if o.article != s.article and _overlap(s, o) < 0.35),
             key=lambda o: -_overlap(s, o),
         )
         if others:
@@ -394,11 +395,4 @@ def write_jsonl(pairs: Iterable[Pair], out: Path) -> None:
     with out.open("w", encoding="utf-8") as fh:
         for pair in pairs:
             fh.write(json.dumps(pair.model_dump(), ensure_ascii=False) + "\n")
-
-
-def iter_jsonl(path: Path) -> Iterator[Pair]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield Pair.model_validate_json(line)
 

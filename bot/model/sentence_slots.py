@@ -4,8 +4,8 @@ A sentence is read once by spaCy and reduced to plain data (token texts plus
 token ranges), so the whole corpus fits in memory and the pair generators can
 swap a slot for a value found in *another* article without keeping any Doc.
 The slot finders reuse the rule modules: numbers (`parse_number`), dates
-(`MONTHS`, `WEEKDAYS`, `explicit_date_spans`), entities (`entities_within`),
-reporting verbs (`REPORTING_VERBS`) and negation cues.
+(`MONTHS`, `WEEKDAYS`), entities (`entities_within`), reporting verbs
+(`REPORTING_VERBS`) and negation cues (`negation_cues`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from bot.engine.reporting_verbs import REPORTING_VERBS
 from bot.model.attribution_frames import CLAIM_VERBS
 
 MIN_WORDS, MAX_WORDS = 8, 60
-NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+NAME_ENTITIES = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
 PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
 # an adjunct naming a time or place can go and the rest still holds ("signed it on Friday")
@@ -115,7 +117,9 @@ def _title_case(sent: Span) -> bool:
     if any(t.pos_ in ("VERB", "AUX") and t.nbor(-1).text not in QUOTE_MARKS | {":"} for t in after_first):
         return True
     return any(
-        t.pos_ in ("ADP", "DET", "CCONJ", "PART") and not t.ent_type_ and t.nbor(-1).text not in QUOTE_MARKS | {":"}
+        t.pos_ in ("ADP", "DET", "CCONJ", "PART")
+        and not t.ent_type_
+        and t.nbor(-1).text not in QUOTE_MARKS | {":"}
         for t in after_first
     )
 
@@ -369,9 +373,9 @@ def analyse(sent: Span, *, article: int, index: int) -> SentenceSlots:
     """Every slot and rewrite of `sent` the generators can use."""
     slots = _number_slots(sent) + _calendar_slots(sent) + _entity_slots(sent)
     report = _report(sent)
-    if report is not None:
+    if report is not None:  # the name in "Mayor Alice Hartley said": the quote's speaker
         for slot in slots:
-            if slot.kind == "person" and slot.text == report.speaker:
+            if slot.kind == "person" and slot.text in report.speaker:
                 slots.append(Slot(slot.start, slot.end, "speaker", slot.text))
                 break
     words = [t.text_with_ws for t in sent]
