@@ -42,7 +42,7 @@ from bot.model.sentence_slots import SentenceSlots, Slot, analyse, usable
 
 Label = Literal["entailment", "neutral", "contradiction"]
 HELD_OUT_PARTS = frozenset({"dev", "test"})
-MAX_SENTENCES_PER_ARTICLE = 30
+MAX_SENTENCES_PER_ARTICLE = 40
 REPORTED_SHARE = 0.6  # share of sentences also wrapped in an attribution frame
 IDENTITY_SHARE = 0.04
 ENTAILMENTS_PER_SENTENCE = 2
