@@ -300,3 +300,10 @@ def test_a_dropped_second_clause_takes_its_closing_quote_with_it(nlp: Language) 
     assert sentence(nlp, "Some in the crowd booed loudly, and a man near the stage yelled at them.").shorter == [
         "Some in the crowd booed loudly."
     ]
+
+
+def test_a_report_at_the_end_of_a_paragraph_keeps_no_line_break(nlp: Language) -> None:
+    doc = nlp("Ruth Ogden claimed that the sailings would return in April next year\n\nThe island waits.")
+    report = analyse(next(doc.sents), article=0, index=0).report
+
+    assert report is not None and report.clause == "the sailings would return in April next year"

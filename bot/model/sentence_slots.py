@@ -317,7 +317,9 @@ def _report(sent: Span) -> Report | None:
     if any(c.dep_ in ("aux", "neg") for c in root.children):
         return None  # "did not say", "would say": not a plain report
     speaker = list(subj[0].subtree)
-    body = [t for t in clause[0].subtree if t.dep_ != "mark" or t.head.i != clause[0].i]
+    body = [
+        t for t in clause[0].subtree if not t.is_space and (t.dep_ != "mark" or t.head.i != clause[0].i)
+    ]
     if not body or any(t.text in QUOTE_MARKS for t in body) or len(body) < 5:
         return None
     quoted = sent[0].text in QUOTE_MARKS and speaker[0].i > body[0].i
@@ -325,7 +327,7 @@ def _report(sent: Span) -> Report | None:
         return None  # "I think ...", he said: unquoted, but still the speaker's own words
     if body[-1].i - body[0].i + 1 != len(body):
         return None
-    text = sent.doc[body[0].i : body[-1].i + 1].text.strip(" ,")
+    text = sent.doc[body[0].i : body[-1].i + 1].text.strip().strip(",")
     first = text[:1]
     if quoted or first.islower() or body[0].ent_type_ or body[0].pos_ == "PROPN" or body[0].text == "I":
         content = text
