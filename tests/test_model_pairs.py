@@ -307,3 +307,9 @@ def test_a_report_at_the_end_of_a_paragraph_keeps_no_line_break(nlp: Language) -
     report = analyse(next(doc.sents), article=0, index=0).report
 
     assert report is not None and report.clause == "the sailings would return in April next year"
+
+
+def test_a_shorter_version_ending_in_a_quote_keeps_its_full_stop_inside(nlp: Language) -> None:
+    s = sentence(nlp, "At the meeting, Hartley said the delay was “an egregious act.”")
+
+    assert "Hartley said the delay was “an egregious act.”" in s.shorter

@@ -49,7 +49,7 @@ ENTAILMENTS_PER_SENTENCE = 2
 MONTH_NAMES = tuple(calendar.month_name[1:])
 DAY_NAMES = tuple(calendar.day_name)
 NUMBER_WORDS = tuple(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 20 or v in (30, 40, 50))
-_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*$")  # no "Trump’s", no lower case
+_NAME = re.compile(r"^(?=.*[A-Za-z]{3})[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*$")  # not "Trump’s", "Jr."
 _POSSESSIVE = re.compile(r"['’]s$")
 _PRONOUNS = frozenset("he she they it we i you".split())
 

@@ -301,7 +301,7 @@ def _shorter_versions(sent: Span) -> list[str]:
                 last = len(sent) - 1 if sent[-1].is_punct else len(sent)
                 out.append(_drop(sent, [(a, last)]))
     end = sent.text.strip()[-1:] if sent.text.strip()[-1:] in ".!" else "."
-    out = [s if s.endswith(end) else s.rstrip(" ,;:–—-") + end for s in out]
+    out = [s if s.rstrip("”\"’'").endswith((".", "!")) else s.rstrip(" ,;:–—-") + end for s in out]
     return [s for s in dict.fromkeys(out) if len(s.split()) >= 5 and s != sent.text.strip()]
 
 
