@@ -171,6 +171,9 @@ def test_a_report_is_paraphrased_with_another_reporting_verb(nlp: Language) -> N
     assert report is not None
     assert report.speaker == "Mayor Alice Hartley"
     assert report.clause == "the work would start in March and take about 18 months"
+    assert report.speaker_is_name
+    aides = sentence(nlp, "Aides said that the mayor would return to Portmere on Monday.").report
+    assert aides is not None and (aides.speaker, aides.speaker_is_name) == ("aides", False)
 
 
 def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed_one(nlp: Language) -> None:

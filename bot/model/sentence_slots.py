@@ -340,7 +340,8 @@ def _report(sent: Span) -> Report | None:
         who = who[:1].lower() + who[1:]
     return Report(
         speaker=who,
-        speaker_is_name=speaker[-1].ent_type_ in ("PERSON", "ORG"),
+        # one named source ("Smith", "the Times"), not "Aides": frames give it a singular verb
+        speaker_is_name=subj[0].ent_type_ in ("PERSON", "ORG") and subj[0].tag_ == "NNP",
         verb=root.text,
         lemma=root.lemma_.lower(),
         clause=content.rstrip(".,"),
