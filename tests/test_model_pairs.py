@@ -108,7 +108,9 @@ def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_se
     for pair in pairs:
         if pair.kind.startswith("contra_"):
             assert pair.hypothesis != pair.premise
-        if pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
+        if pair.kind == "neutral_added_detail":
+            assert pair.hypothesis in corpus and pair.premise not in corpus
+        elif pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
                              "entail_reported_attributed"):
             assert pair.premise in corpus, pair
 
@@ -147,6 +149,8 @@ def test_a_year_is_swapped_for_another_year_and_a_name_for_another_name(news: Pa
          "The company will reopen the route to Kellan Island this winter."),
         ("The mayor criticised the decision at a meeting in Portmere on Thursday.",
          "The mayor did not criticise the decision at a meeting in Portmere on Thursday."),
+        ("Mayor Alice Hartley said that the work would start in March next year.",
+         "Mayor Alice Hartley said that the work would not start in March next year."),
     ],
 )  # fmt: skip
 def test_the_main_verb_is_negated_or_its_negation_removed(nlp: Language, text: str, flipped: str) -> None:
@@ -167,32 +171,39 @@ def test_a_report_is_paraphrased_with_another_reporting_verb(nlp: Language) -> N
     assert report is not None
     assert report.speaker == "Mayor Alice Hartley"
     assert report.clause == "the work would start in March and take about 18 months"
+    assert report.speaker_is_name
+    aides = sentence(nlp, "Aides said that the mayor would return to Portmere on Monday.").report
+    assert aides is not None and (aides.speaker, aides.speaker_is_name) == ("aides", False)
 
 
-def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed_one(
-    news: Path, nlp: Language
-) -> None:
-    pairs, _ = build_pairs(news, nlp, seed=13)
-    bare = [p for p in pairs if p.kind == "neutral_reported_bare"]
-    attributed = [p for p in pairs if p.kind == "entail_reported_attributed"]
+def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed_one(nlp: Language) -> None:
+    from bot.model.pairs import Pools, reported
 
-    assert bare and attributed
-    for pair in bare:
-        assert pair.label == "neutral"
-        clause = pair.hypothesis.rstrip(".")
-        assert pair.premise.rstrip(".").lower().endswith(clause[1:].lower())
-        assert pair.premise != pair.hypothesis
-    for pair in (p for p in pairs if p.kind == "neutral_reported_denied"):
-        assert pair.label == "neutral" and " not " in pair.hypothesis
-        assert pair.hypothesis.replace(" not ", " ", 1) != pair.premise
-    for pair in attributed:
-        assert pair.label == "entailment"
-        framed = re.fullmatch(r"According to (.+?), (.+)|(.+?) \w+ that (.+)", pair.premise)
-        assert framed is not None
-        source, claim = (framed[1], framed[2]) if framed[1] else (framed[3], framed[4])
-        assert re.fullmatch(rf"{re.escape(source)} (said|says|claimed|claims|alleged|alleges|suggested|"
-                            rf"suggests|asserted|asserts|insisted|insists) that {re.escape(claim)}",
-                            pair.hypothesis, flags=re.I)
+    s = sentence(nlp, "The council did not publish the full engineering report on Tuesday.")
+    pools = Pools([[s]])
+    kinds = Counter()
+    for seed in range(40):
+        framed, attributed = reported(s, pools, random.Random(seed))
+        kinds[framed.kind] += 1
+
+        assert framed.premise == attributed.premise
+        assert (framed.label, attributed.label) == ("neutral", "entailment")
+        match = re.fullmatch(r"According to (.+?), (.+)|(.+?) \w+ that (.+)", framed.premise)
+        assert match is not None
+        source, claim = (match[1], match[2]) if match[1] else (match[3], match[4])
+        assert claim == "the council did not publish the full engineering report on Tuesday."
+        assert attributed.hypothesis != framed.premise
+        assert re.fullmatch(
+            rf"(According to {re.escape(source)}, |{re.escape(source)} (said|says|claimed|claims) that )"
+            rf"{re.escape(claim)}",
+            attributed.hypothesis,
+            flags=re.I,
+        )
+        if framed.kind == "neutral_reported_bare":
+            assert framed.hypothesis == s.text
+        else:
+            assert framed.hypothesis != s.text
+    assert kinds["neutral_reported_bare"] > kinds["neutral_reported_denied"] > 0
 
 
 def test_a_real_claimed_that_sentence_is_neutral_for_its_bare_clause(nlp: Language) -> None:
@@ -244,3 +255,64 @@ def test_the_command_refuses_a_held_out_split(tmp_path: Path) -> None:
 
     assert result.exit_code != 0 and "held-out" in result.output
     assert not (tmp_path / "x.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "is_premise"),
+    [
+        ("The council voted on Tuesday to spend four million pounds on a sea wall.", True),
+        ("Will the council vote on Tuesday to spend four million pounds on a sea wall?", False),
+        ("Portmere Council Approves New Sea Wall after a long night of talks.", False),
+        ("Mayor Alice Hartley Says The Sea Wall Will Be Finished By March.", False),
+        ("The council voted on Tuesday.", False),
+    ],
+)
+def test_a_premise_is_one_whole_prose_sentence_that_claims_something(
+    nlp: Language, text: str, is_premise: bool
+) -> None:
+    from bot.model.sentence_slots import usable
+
+    assert usable(next(nlp(text).sents)) is is_premise
+
+
+def test_a_swapped_name_ending_in_a_full_stop_does_not_double_it(nlp: Language) -> None:
+    s = sentence(nlp, "The senator spoke to reporters outside a restaurant in Milwaukee.")
+    slot = next(slot for slot in s.slots if slot.text == "Milwaukee")
+
+    assert s.replaced(slot.start, slot.end, "Tampa, Fla.") == (
+        "The senator spoke to reporters outside a restaurant in Tampa, Fla."
+    )
+
+
+def test_a_shorter_clause_is_neutral_for_the_whole_sentence_that_adds_a_detail(nlp: Language) -> None:
+    from bot.model.pairs import Pools, neutral
+
+    s = sentence(nlp, "Ruth Ogden, the chief executive of Northway Ferries, announced the cuts on Thursday.")
+    pools = Pools([[s]])
+    added = [p for seed in range(20) if (p := neutral(s, [s], pools, random.Random(seed)))]
+
+    assert added and all(p.kind == "neutral_added_detail" for p in added)
+    assert {p.premise for p in added} == set(s.shorter)
+    assert {p.hypothesis for p in added} == {s.text}
+
+
+def test_a_dropped_second_clause_takes_its_closing_quote_with_it(nlp: Language) -> None:
+    s = sentence(nlp, "Some in the crowd booed loudly, and a man near the stage yelled “Stay there!”")
+
+    assert s.shorter == [] or all(v.endswith(".") and "”" not in v for v in s.shorter)
+    assert sentence(nlp, "Some in the crowd booed loudly, and a man near the stage yelled at them.").shorter == [
+        "Some in the crowd booed loudly."
+    ]
+
+
+def test_a_report_at_the_end_of_a_paragraph_keeps_no_line_break(nlp: Language) -> None:
+    doc = nlp("Ruth Ogden claimed that the sailings would return in April next year\n\nThe island waits.")
+    report = analyse(next(doc.sents), article=0, index=0).report
+
+    assert report is not None and report.clause == "the sailings would return in April next year"
+
+
+def test_a_shorter_version_ending_in_a_quote_keeps_its_full_stop_inside(nlp: Language) -> None:
+    s = sentence(nlp, "At the meeting, Hartley said the delay was “an egregious act.”")
+
+    assert "Hartley said the delay was “an egregious act.”" in s.shorter

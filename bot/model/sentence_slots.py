@@ -4,8 +4,8 @@ A sentence is read once by spaCy and reduced to plain data (token texts plus
 token ranges), so the whole corpus fits in memory and the pair generators can
 swap a slot for a value found in *another* article without keeping any Doc.
 The slot finders reuse the rule modules: numbers (`parse_number`), dates
-(`MONTHS`, `WEEKDAYS`, `explicit_date_spans`), entities (`entities_within`),
-reporting verbs (`REPORTING_VERBS`) and negation cues.
+(`MONTHS`, `WEEKDAYS`), entities (`entities_within`), reporting verbs
+(`REPORTING_VERBS`) and negation cues (`negation_cues`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from bot.engine.dates import MONTHS, WEEKDAYS
 from bot.engine.facts import entities_within
@@ -23,7 +23,9 @@ from bot.engine.reporting_verbs import REPORTING_VERBS
 from bot.model.attribution_frames import CLAIM_VERBS
 
 MIN_WORDS, MAX_WORDS = 8, 60
-NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+NAME_ENTITIES = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
 PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
 # an adjunct naming a time or place can go and the rest still holds ("signed it on Friday")
@@ -88,6 +90,8 @@ class SentenceSlots:
         trailing = self.words[end - 1][len(self.words[end - 1].rstrip()) :]
         if end == len(self.words) and self.words[end - 1].rstrip().endswith(".") and not new.endswith("."):
             new += "."  # "the U.S." closed the sentence
+        if new.endswith(".") and end < len(self.words) and self.words[end].startswith("."):
+            new = new[:-1]  # "in Fla." before the full stop
         return "".join([*self.words[:start], new + trailing, *self.words[end:]]).strip()
 
 
@@ -99,7 +103,7 @@ def usable(sent: Span) -> bool:
         MIN_WORDS <= n_words <= MAX_WORDS
         and "\n" not in text
         and text.lstrip("“\"‘'")[:1].isupper()
-        and text.rstrip("”\"’')").endswith((".", "!", "?"))
+        and text.rstrip("”\"’')").endswith((".", "!"))  # a question claims nothing
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
         and not _title_case(sent)
@@ -107,10 +111,17 @@ def usable(sent: Span) -> bool:
 
 
 def _title_case(sent: Span) -> bool:
-    """A headline that slipped through ("Trump May be Aligning on Israel"): most words capitalised."""
-    words = [t for t in sent[1:] if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not t.ent_type_]
-    capitalised = sum(t.text[0].isupper() for t in words)
-    return capitalised >= 2 and capitalised >= 0.5 * len(words)
+    """A headline that slipped through ("Cruz Refuses to Disavow Graham Endorsement"): prose
+    capitalises names, not verbs, and not the little words between them."""
+    after_first = [t for t in sent[1:] if t.text[:1].isupper() and not t.is_upper]
+    if any(t.pos_ in ("VERB", "AUX") and t.nbor(-1).text not in QUOTE_MARKS | {":"} for t in after_first):
+        return True
+    return any(
+        t.pos_ in ("ADP", "DET", "CCONJ", "PART")
+        and not t.ent_type_
+        and t.nbor(-1).text not in QUOTE_MARKS | {":"}
+        for t in after_first
+    )
 
 
 def _number_slots(sent: Span) -> list[Slot]:
@@ -163,9 +174,22 @@ def _entity_slots(sent: Span) -> list[Slot]:
     return slots
 
 
-def _negation_flip(sent: Span) -> str | None:
-    """ "will sign" -> "will not sign"; "did not sign" -> "did sign"; "signed" -> "did not sign"."""
+def _main_verb(sent: Span) -> Token:
     root = sent.root
+    if root.lemma_.lower() in REPORTING_VERBS | CLAIM_VERBS:
+        clause = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if clause:
+            return clause[0]
+    return root
+
+
+def _negation_flip(sent: Span) -> str | None:
+    """ "will sign" -> "will not sign"; "did not sign" -> "did sign"; "signed" -> "did not sign".
+
+    In a report ("Smith said the mill will close") the reported verb is flipped, not "said":
+    what the source said is the fact a claim repeats.
+    """
+    root = _main_verb(sent)
     if root.pos_ not in ("VERB", "AUX"):
         return None
     words = [t.text_with_ws for t in sent]
@@ -262,20 +286,22 @@ def _shorter_versions(sent: Span) -> list[str]:
         a, b = sub[0].i - off, sub[-1].i - off + 1
         named = any(t.ent_type_ in ADJUNCT_ENTITIES for t in sub)
         at_end = b == len(sent) - 1 and sent[-1].is_punct
-        if (named or has_object) and (at_end or _with_commas(sent, a, b)):
+        # a phrase closing the sentence may be the verb's complement: drop it only when it
+        # names a time or place; one set off by commas is an adjunct
+        if named and at_end or (named or has_object) and not at_end and _with_commas(sent, a, b):
             out.append(_drop(sent, [(a, b)] if at_end else [_with_commas(sent, a, b) or (a, b)]))
     for tok in root.children:
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             cc = [c for c in root.children if c.dep_ == "cc" and c.i < tok.i]
-            if subj and cc:
+            if subj and cc and sent[-1].text in (".", "!"):
                 a = cc[0].i - off
                 if a > 0 and sent[a - 1].text == ",":
                     a -= 1
                 last = len(sent) - 1 if sent[-1].is_punct else len(sent)
                 out.append(_drop(sent, [(a, last)]))
-    end = sent.text.strip()[-1:]
-    out = [s if s.endswith(end) else s.rstrip(" ,;:–—-") + end for s in out]
+    end = sent.text.strip()[-1:] if sent.text.strip()[-1:] in ".!" else "."
+    out = [s if s.rstrip("”\"’'").endswith((".", "!")) else s.rstrip(" ,;:–—-") + end for s in out]
     return [s for s in dict.fromkeys(out) if len(s.split()) >= 5 and s != sent.text.strip()]
 
 
@@ -291,24 +317,31 @@ def _report(sent: Span) -> Report | None:
     if any(c.dep_ in ("aux", "neg") for c in root.children):
         return None  # "did not say", "would say": not a plain report
     speaker = list(subj[0].subtree)
-    body = [t for t in clause[0].subtree if t.dep_ != "mark" or t.head.i != clause[0].i]
-    if not body or any(t.text in '"“”' for t in body) or len(body) < 5:
+    body = [
+        t for t in clause[0].subtree if not t.is_space and (t.dep_ != "mark" or t.head.i != clause[0].i)
+    ]
+    if not body or any(t.text in QUOTE_MARKS for t in body) or len(body) < 5:
         return None
-    quoted = sent.text.strip()[:1] in '"“' and speaker[0].i > body[0].i
+    quoted = sent[0].text in QUOTE_MARKS and speaker[0].i > body[0].i
+    if not quoted and any(t.lower_ in PERSONAL_PRONOUNS for t in body):
+        return None  # "I think ...", he said: unquoted, but still the speaker's own words
     if body[-1].i - body[0].i + 1 != len(body):
         return None
-    text = sent.doc[body[0].i : body[-1].i + 1].text.strip(" ,")
+    text = sent.doc[body[0].i : body[-1].i + 1].text.strip().strip(",")
     first = text[:1]
     if quoted or first.islower() or body[0].ent_type_ or body[0].pos_ == "PROPN" or body[0].text == "I":
         content = text
     else:
         content = first.lower() + text[1:]
-    who = sent.doc[speaker[0].i : speaker[-1].i + 1].text
+    who = sent.doc[speaker[0].i : speaker[-1].i + 1].text.strip(" ,")
+    if "," in who:
+        return None  # "his manager, Jeff Weaver": "According to his manager, Jeff Weaver, ..." misreads
     if speaker[0].pos_ != "PROPN" and speaker[0].ent_type_ not in NAME_ENTITIES and speaker[0].text != "I":
         who = who[:1].lower() + who[1:]
     return Report(
         speaker=who,
-        speaker_is_name=speaker[-1].ent_type_ in ("PERSON", "ORG"),
+        # one named source ("Smith", "the Times"), not "Aides": frames give it a singular verb
+        speaker_is_name=subj[0].ent_type_ in ("PERSON", "ORG") and subj[0].tag_ == "NNP",
         verb=root.text,
         lemma=root.lemma_.lower(),
         clause=content.rstrip(".,"),
@@ -329,6 +362,8 @@ def _as_clause(sent: Span) -> str:
         or any(t.lemma_.lower() in REPORTING_VERBS | CLAIM_VERBS and t.pos_ == "VERB" for t in sent)
         or first.pos_ in ("CCONJ", "SCONJ", "INTJ")
         or sent.text.strip().endswith("?")
+        or any(mark in sent.text for mark in (";", ":", "("))  # lists, headings, datelines
+        or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
     ):
         return ""
     text = sent.text.strip().rstrip(".")
@@ -341,9 +376,9 @@ def analyse(sent: Span, *, article: int, index: int) -> SentenceSlots:
     """Every slot and rewrite of `sent` the generators can use."""
     slots = _number_slots(sent) + _calendar_slots(sent) + _entity_slots(sent)
     report = _report(sent)
-    if report is not None:
+    if report is not None:  # the name in "Mayor Alice Hartley said": the quote's speaker
         for slot in slots:
-            if slot.kind == "person" and slot.text == report.speaker:
+            if slot.kind == "person" and slot.text in report.speaker:
                 slots.append(Slot(slot.start, slot.end, "speaker", slot.text))
                 break
     words = [t.text_with_ws for t in sent]
