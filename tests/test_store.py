@@ -36,6 +36,7 @@ from bot.store.transfer import copy_store
 
 ALL_STEPS = [
     "0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats", "0005_search_pending_list",
+    "0007_reviews",
 ]
 
 

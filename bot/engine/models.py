@@ -157,10 +157,51 @@ class Evidence(BaseModel):
     quote_id: int | None = None
 
 
+class Review(BaseModel):
+    """A published fact-check (schema.org ClaimReview, or a line of a desk's export).
+
+    `key` is its identity in the store: the review's url when it has one, else a
+    hash of the claim and reviewer, so re-ingesting the same review never adds
+    a second row and a new rating at the same url replaces the old one.
+    """
+
+    id: int | None = None
+    key: str
+    claim_reviewed: str
+    rating: str  # the textual rating ("False", "Mostly true"); "" when the source gives none
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    reviewer: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    claimant: str | None = None
+    claim_date: dt.date | None = None  # when the claim was made (itemReviewed.datePublished)
+    appearance: str | None = None  # where the claim appeared (itemReviewed.appearance url)
+    title: str | None = None  # the fact-check's own headline (ClaimReview name/headline)
+    source: str = ""  # the file or page it was read from
+    lemmas: str = ""  # content-word lemmas of the claim and title, for lexical matching
+    previous_rating: str | None = None  # set when a re-ingest changed the rating
+    rating_changed_at: dt.datetime | None = None
+
+
+class ReviewMatch(BaseModel):
+    """A published fact-check matched to a claim: the `reviews` items of the JSON contract."""
+
+    claim_reviewed: str
+    rating: str
+    reviewer: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    claimant: str | None = None
+    score: float
+
+
 class ClaimReport(BaseModel):
     text: str
     verdict: Verdict
     evidence: list[Evidence] = Field(default_factory=list)
+    reviews: list[ReviewMatch] = Field(default_factory=list)  # best first; never changes the verdict
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
 
@@ -175,6 +216,7 @@ class CheckReport(BaseModel):
     claim: str
     verdict: Verdict
     evidence: list[Evidence] = Field(default_factory=list)
+    reviews: list[ReviewMatch] = Field(default_factory=list)
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
     claims: list[ClaimReport] = Field(default_factory=list)
@@ -185,10 +227,23 @@ class IngestFailure(BaseModel):
     reason: str
 
 
+class ReviewCounts(BaseModel):
+    """What ingest did with the fact-check records it found."""
+
+    added: int = 0
+    unchanged: int = 0
+    updated: int = 0  # same review (url), new content: replaced, the old rating kept
+
+    @property
+    def total(self) -> int:
+        return self.added + self.unchanged + self.updated
+
+
 class IngestReport(BaseModel):
     added: list[str] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
     failed: list[IngestFailure] = Field(default_factory=list)
+    reviews: ReviewCounts = Field(default_factory=ReviewCounts)
 
     @property
     def ok(self) -> bool:
