@@ -14,7 +14,10 @@ from spacy.language import Language
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
 from bot.engine.ingest import ProgressCallback, ingest_paths
-from bot.engine.models import ArticleSummary, CheckReport, IngestReport
+from bot.engine.models import ArticleSummary, CheckReport, IngestReport, ReviewMatch
+from bot.engine.review_index import SentenceEncoder
+from bot.engine.review_matching import ReviewMatcher, as_match
+from bot.model.sentence_encoder import load_encoder
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
 from bot.settings import Settings
@@ -25,10 +28,14 @@ from bot.store.base import CheckAudit, QuoteHit, Store
 class FactChecker:
     """Index articles and check claims against them."""
 
-    def __init__(self, settings: Settings, store: Store, nlp: Language) -> None:
+    def __init__(
+        self, settings: Settings, store: Store, nlp: Language, encoder: SentenceEncoder | None = None
+    ) -> None:
         self.settings = settings
         self.store = store
         self.nlp = nlp
+        self.encoder = encoder
+        self.review_matcher = ReviewMatcher(store, nlp, encoder)
         self.outlets = corpus.OutletDirectory.load(settings.outlets_file)
         self.speakers = SpeakerResolver.load(settings.aliases_file)
         self._register_known_speakers()
@@ -37,7 +44,7 @@ class FactChecker:
     def open(cls, settings: Settings, *, nlp: Language | None = None) -> FactChecker:
         """Open the configured store (migrating it) and load the pipeline once."""
         store = open_store(settings.database_url)
-        return cls(settings, store, nlp or load_pipeline(settings.spacy_model))
+        return cls(settings, store, nlp or load_pipeline(settings.spacy_model), load_encoder())
 
     def close(self) -> None:
         self.store.close()
@@ -59,6 +66,7 @@ class FactChecker:
             max_bytes=self.settings.max_file_bytes,
             progress=progress,
             n_process=n_process,
+            encoder=self.encoder,
         )
         self._register_known_speakers()
         return report
@@ -72,8 +80,20 @@ class FactChecker:
     # reading ---------------------------------------------------------------
     def check(self, text: str, *, automatic: bool = False) -> CheckReport:
         return check_text(
-            text, nlp=self.nlp, store=self.store, speakers=self.speakers, automatic=automatic
+            text,
+            nlp=self.nlp,
+            store=self.store,
+            speakers=self.speakers,
+            automatic=automatic,
+            reviews=self.review_matcher,
         )
+
+    def search_reviews(self, words: str, limit: int = 5) -> list[ReviewMatch]:
+        """Published fact-checks about `words`, best first: the claim matcher, without its
+        threshold, keeping reviews that share a content word with the search."""
+        ranked = [r for r in self.review_matcher.rank(words, limit) if r.lexical > 0]
+        found = self.store.reviews_by_id([r.review_id for r in ranked])
+        return [as_match(found[r.review_id], r.score) for r in ranked if r.review_id in found]
 
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
         """Quotes, optionally of one speaker given by any of their names."""

@@ -20,7 +20,8 @@ from bot.engine.compound_claims import claim_parts
 from bot.engine.event_facts import announcement_stated, check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
-from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
+from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
+from bot.engine.review_matching import ReviewMatcher, is_strong
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
 from bot.engine.references import resolve_candidates
@@ -157,12 +158,15 @@ def check_text(
     speakers: SpeakerResolver,
     automatic: bool = False,
     limit: int = 8,
+    reviews: ReviewMatcher | None = None,
 ) -> CheckReport:
     """Check every check-worthy claim of a message.
 
+    Each claim also gets the published fact-checks it matches (`reviews`),
+    listed apart from the evidence: they never change the verdict.
     automatic=True (replies in flagged threads) keeps only claims with
-    evidence, so the bot stays quiet when it has nothing to say; asked
-    directly it always answers, "not found" included.
+    evidence or a strong review match, so the bot stays quiet when it has
+    nothing to say; asked directly it always answers, "not found" included.
     """
     parsed = claim_parsing.extract_claims(
         text, nlp=nlp, speakers=speakers, automatic=automatic
@@ -173,8 +177,10 @@ def check_text(
     ]
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
+    if reviews is not None:
+        reports = [r.model_copy(update={"reviews": reviews.match(r.text)}) for r in reports]
     if automatic:
-        reports = [r for r in reports if r.evidence]
+        reports = [r for r in reports if r.evidence or is_strong(r.reviews)]
     if not reports:
         return CheckReport(claim=text.strip(), verdict="not_found")
     if len(reports) == 1 and (one_claim or automatic):
@@ -183,6 +189,7 @@ def check_text(
             claim=text.strip() if not automatic else only.text,
             verdict=only.verdict,
             evidence=only.evidence,
+            reviews=only.reviews,
             outlets_supporting=only.outlets_supporting,
             outlets_conflicting=only.outlets_conflicting,
         )
@@ -190,6 +197,7 @@ def check_text(
         claim=text.strip(),
         verdict=_overall(reports),
         evidence=[e for r in reports for e in r.evidence][:limit],
+        reviews=merged_reviews(reports),
         outlets_supporting=max(r.outlets_supporting for r in reports),
         outlets_conflicting=max(r.outlets_conflicting for r in reports),
         claims=reports,
@@ -230,6 +238,16 @@ def check_compound(
     if (whole.verdict == "not_found" and verdicts) or _overall(parts) == "mixed":
         return parts
     return whole
+
+
+def merged_reviews(reports: list[ClaimReport]) -> list[ReviewMatch]:
+    """The claims' reviews in one list, best first, each published fact-check once."""
+    best: dict[tuple[str, str | None], ReviewMatch] = {}
+    for match in (m for r in reports for m in r.reviews):
+        key = (match.claim_reviewed, match.url)
+        if key not in best or match.score > best[key].score:
+            best[key] = match
+    return sorted(best.values(), key=lambda m: -m.score)
 
 
 def _overall(reports: list[ClaimReport]) -> str:

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from bot.engine import corpus, facts, quotes
 from bot.engine.errors import FactCheckError, IngestError
-from bot.engine.models import Article, IngestFailure, IngestReport, ParsedArticle
+from bot.engine.models import Article, IngestFailure, IngestReport, ParsedArticle, Review
+from bot.engine.review_index import SentenceEncoder, index_reviews
 from bot.engine.speakers import SpeakerResolver
 from bot.store.base import Store
 
@@ -88,8 +89,14 @@ def _parse_all(
 
 
 def _load_all(
-    files: Iterable[Path], *, max_bytes: int, outlets: corpus.OutletDirectory, report: IngestReport
+    files: Iterable[Path],
+    *,
+    max_bytes: int,
+    outlets: corpus.OutletDirectory,
+    report: IngestReport,
+    reviews: list[Review],
 ) -> Iterator[Article]:
+    """Each file's articles; its fact-check records go to `reviews`, its failures to `report`."""
     for path in files:
         try:
             loaded = corpus.read_articles(path, max_bytes=max_bytes, outlets=outlets)
@@ -98,6 +105,7 @@ def _load_all(
             report.failed.append(IngestFailure(path=str(path), reason=reason))
             continue
         report.failed.extend(loaded.skipped)
+        reviews.extend(loaded.reviews)
         yield from loaded.articles
 
 
@@ -111,9 +119,12 @@ def ingest_paths(
     max_bytes: int,
     progress: ProgressCallback | None = None,
     n_process: int = 0,
+    encoder: SentenceEncoder | None = None,
 ) -> IngestReport:
     """Index files and folders; report added, unchanged and failed per file.
 
+    Fact-check records (ClaimReview markup, review exports) found on the way
+    are saved as reviews, with their vectors when an `encoder` is given.
     `n_process` 0 picks the number of spaCy worker processes by batch size.
     """
     report = IngestReport()
@@ -121,7 +132,9 @@ def ingest_paths(
     report.failed.extend(failures)
 
     pending: list[Article] = []
-    for article in _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report):
+    reviews: list[Review] = []
+    loading = _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report, reviews=reviews)
+    for article in loading:
         if store.has_content(article.content_hash):
             report.unchanged.append(article.path)
         else:
@@ -150,4 +163,11 @@ def ingest_paths(
         done += 1
         if progress:
             progress(done, total, article.path)
+    if reviews:
+        try:
+            report.reviews = index_reviews(reviews, nlp=nlp, store=store, encoder=encoder)
+        except FactCheckError as exc:
+            report.failed.append(
+                IngestFailure(path=reviews[0].source, reason=f"fact-check records not saved: {exc}")
+            )
     return report

@@ -1,0 +1,165 @@
+"""Claim matching: which published fact-checks a claim repeats (CLEF CheckThat! task 2 sense).
+
+Two signals, fused linearly:
+- dense: cosine of the claim's sentence vector (all-MiniLM-L6-v2, a bi-encoder)
+  with each review's stored vector, so paraphrases and noisy tweets match;
+- lexical: BM25 over content-word lemmas, normalised by the best score of the
+  query, plus the IDF-weighted share of the claim's words the review holds, so
+  rare names and numbers still count when the encoder blurs them.
+
+The reviews' ids, lemmas and vectors are held in memory (10k reviews: ~16 MB)
+and reloaded when the store's `reviews_stamp` moves, so several bot replicas
+see each other's ingests. Every check costs one cheap stamp query, one claim
+embedding and a matrix-vector product. The weights were chosen on CLEF 2020's
+train split and the thresholds on train + dev (`factcheck eval-matching
+--calibrate`); the figures are in README and docs/NOTES.md.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.language import Language
+
+from bot.engine.models import Review, ReviewMatch
+from bot.engine.review_index import SentenceEncoder, analyse_texts
+from bot.store.base import Store
+
+W_DENSE, W_BM25, W_COVERAGE = 0.6, 0.2, 0.2
+# A review is shown when its fused score reaches SHOW_THRESHOLD; it alone makes the bot
+# answer in a flagged thread when it reaches STRONG_THRESHOLD (see `factcheck eval-matching
+# --calibrate`: precision of the best match above each, on CLEF train + dev).
+SHOW_THRESHOLD = 0.62
+STRONG_THRESHOLD = 0.75
+LEXICAL_ONLY_SCALE = 1.0  # without vectors, the lexical part is all there is
+DENSE_POOL = 100  # nearest reviews by vector considered besides the lexical hits
+BM25_K1, BM25_B = 1.2, 0.75
+MAX_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class RankedReview:
+    review_id: int
+    score: float
+    dense: float
+    lexical: float
+
+
+class _Index:
+    """The reviews as matching needs them, read from the store in one go."""
+
+    def __init__(self, store: Store, dimension: int | None) -> None:
+        self.stamp = store.reviews_stamp()
+        found = store.review_vectors()
+        self.ids = np.array(found.ids, dtype=np.int64)
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        self.lengths = np.zeros(len(found.ids), dtype=np.float32)
+        for row, lemmas in enumerate(found.lemmas):
+            counts = Counter(lemmas.split())
+            self.lengths[row] = sum(counts.values())
+            for term, tf in counts.items():
+                self.postings.setdefault(term, []).append((row, tf))
+        self.average_length = float(self.lengths.mean()) if len(self.lengths) else 1.0
+        self.vectors: np.ndarray | None = None
+        if dimension:
+            width = dimension * 4
+            matrix = np.zeros((len(found.ids), dimension), dtype=np.float32)
+            for row, blob in enumerate(found.embeddings):
+                if blob is not None and len(blob) == width:
+                    matrix[row] = np.frombuffer(blob, dtype=np.float32)
+            if np.any(matrix):
+                self.vectors = matrix
+
+    def idf(self, term: str) -> float:
+        df = len(self.postings.get(term, ()))
+        n = len(self.ids)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+class ReviewMatcher:
+    """Ranks the stored reviews against a claim; thread-safe, one per process."""
+
+    def __init__(self, store: Store, nlp: Language, encoder: SentenceEncoder | None) -> None:
+        self.store = store
+        self.nlp = nlp
+        self.encoder = encoder
+        self._index: _Index | None = None
+        self._lock = threading.Lock()
+
+    def index(self) -> _Index:
+        stamp = self.store.reviews_stamp()
+        with self._lock:
+            if self._index is None or self._index.stamp != stamp:
+                self._index = _Index(self.store, self.encoder.dimension if self.encoder else None)
+            return self._index
+
+    def rank(self, text: str, limit: int = 5, *, lemmas: str | None = None) -> list[RankedReview]:
+        """The best `limit` reviews for `text`, by fused score (no threshold)."""
+        index = self.index()
+        if not len(index.ids) or not text.strip():
+            return []
+        terms = (lemmas if lemmas is not None else analyse_texts([text], self.nlp)[0]).split()
+        lexical = self._lexical(index, list(dict.fromkeys(terms)))
+        dense: dict[int, float] = {}
+        if index.vectors is not None and self.encoder is not None:
+            query = self.encoder.encode([text])[0].astype(np.float32)
+            cosines = index.vectors @ query
+            pool = min(DENSE_POOL, len(cosines))
+            for row in np.argpartition(-cosines, pool - 1)[:pool]:
+                dense[int(row)] = float(cosines[row])
+            for row in lexical:
+                dense.setdefault(row, float(cosines[row]))
+        ranked = []
+        for row in set(lexical) | set(dense):
+            lex = lexical.get(row, 0.0)
+            if index.vectors is not None:
+                score = W_DENSE * dense.get(row, 0.0) + lex
+            else:
+                score = LEXICAL_ONLY_SCALE * lex / (W_BM25 + W_COVERAGE)
+            ranked.append(RankedReview(int(index.ids[row]), score, dense.get(row, 0.0), lex))
+        ranked.sort(key=lambda r: (-r.score, r.review_id))
+        return ranked[:limit]
+
+    @staticmethod
+    def _lexical(index: _Index, terms: list[str]) -> dict[int, float]:
+        """Per matching row: W_BM25 * BM25 / best BM25 + W_COVERAGE * IDF share of the claim's terms."""
+        bm25: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        weights = {term: index.idf(term) for term in terms}
+        total = sum(weights.values()) or 1.0
+        for term in terms:
+            idf = weights[term]
+            for row, tf in index.postings.get(term, ()):
+                norm = 1 - BM25_B + BM25_B * index.lengths[row] / index.average_length
+                bm25[row] = bm25.get(row, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm)
+                covered[row] = covered.get(row, 0.0) + idf
+        best = max(bm25.values(), default=1.0) or 1.0
+        return {row: W_BM25 * bm25[row] / best + W_COVERAGE * covered[row] / total for row in bm25}
+
+    def match(self, text: str, *, lemmas: str | None = None) -> list[ReviewMatch]:
+        """Reviews above the show threshold, best first, as the report shows them."""
+        ranked = [r for r in self.rank(text, MAX_SHOWN, lemmas=lemmas) if r.score >= SHOW_THRESHOLD]
+        found = self.store.reviews_by_id([r.review_id for r in ranked])
+        return [as_match(found[r.review_id], r.score) for r in ranked if r.review_id in found]
+
+
+def as_match(review: Review, score: float) -> ReviewMatch:
+    return ReviewMatch(
+        claim_reviewed=review.claim_reviewed,
+        rating=review.rating,
+        reviewer=review.reviewer,
+        date=review.date,
+        url=review.url,
+        claimant=review.claimant,
+        score=round(min(max(score, 0.0), 1.0), 3),
+    )
+
+
+def is_strong(matches: Sequence[ReviewMatch]) -> bool:
+    """A match good enough to answer for on its own (automatic replies in flagged threads)."""
+    return any(m.score >= STRONG_THRESHOLD for m in matches)
