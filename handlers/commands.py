@@ -1,4 +1,4 @@
-"""The slash command (default /factcheck): claim, help, sources, who said, unwatch.
+"""The slash command (default /factcheck): claim, help, sources, who said, reviews, unwatch.
 
 Slack wants an answer within 3 seconds, so the listener acks at once and
 works afterwards; Bolt keeps running the listener after the ack
@@ -31,6 +31,7 @@ from handlers.blocks import (
     escape,
     escape_within,
     help_blocks,
+    reviews_blocks,
     sources_blocks,
     usage_text,
     who_said_blocks,
@@ -79,6 +80,13 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
                 return
             ack(text="Searching the quotes…")
             answer_who_said(checker, words, respond, logger)
+        elif word == "reviews":
+            words = text[len("reviews") :].strip().strip(QUOTE_MARKS).strip()
+            if not words:
+                ack(text=escape(f"Usage: {command_name} reviews <words>"))
+                return
+            ack(text="Searching the published fact-checks…")
+            answer_reviews(checker, words, respond, logger)
         elif word == "unwatch":
             ack()
             answer_unwatch(checker, command, text[len("unwatch") :].strip(), respond, command_name)
@@ -184,6 +192,19 @@ def answer_who_said(checker: FactChecker, words: str, respond: Respond, logger: 
         logger.exception("who said failed")
         respond(
             text=f":warning: couldn't search the quotes: {escape(user_message(exc))}",
+            response_type="ephemeral",
+        )
+        return
+    respond(blocks=blocks, text=fallback, response_type="ephemeral")
+
+
+def answer_reviews(checker: FactChecker, words: str, respond: Respond, logger: logging.Logger) -> None:
+    try:
+        blocks, fallback = reviews_blocks(words, checker.search_reviews(words))
+    except Exception as exc:  # the adapter's edge: log the stack, tell the user
+        logger.exception("reviews search failed")
+        respond(
+            text=f":warning: couldn't search the fact-checks: {escape(user_message(exc))}",
             response_type="ephemeral",
         )
         return

@@ -15,7 +15,7 @@ from bot.engine import corpus
 from bot.engine.claim_checker import check_text
 from bot.engine.ingest import ProgressCallback, ingest_paths
 from bot.engine.models import ArticleSummary, CheckReport, IngestReport, ReviewMatch
-from bot.engine.review_index import SentenceEncoder
+from bot.engine.review_index import SentenceEncoder, analyse_texts
 from bot.engine.review_matching import ReviewMatcher, as_match
 from bot.model.sentence_encoder import load_encoder
 from bot.engine.nlp import load_pipeline
@@ -89,9 +89,12 @@ class FactChecker:
         )
 
     def search_reviews(self, words: str, limit: int = 5) -> list[ReviewMatch]:
-        """Published fact-checks about `words`, best first: the claim matcher, without its
-        threshold, keeping reviews that share a content word with the search."""
-        ranked = [r for r in self.review_matcher.rank(words, limit) if r.lexical > 0]
+        """Published fact-checks holding `words` (full-text search), ordered by the claim
+        matcher's score, so the closest wording comes first."""
+        lemmas = analyse_texts([words], self.nlp)[0]
+        hits = self.store.search_reviews(lemmas.split() + words.split(), limit=50)
+        among = [h.review.id for h in hits if h.review.id is not None]
+        ranked = self.review_matcher.rank(words, limit, lemmas=lemmas, among=among)
         found = self.store.reviews_by_id([r.review_id for r in ranked])
         return [as_match(found[r.review_id], r.score) for r in ranked if r.review_id in found]
 

@@ -57,6 +57,7 @@ class _Index:
         self.stamp = store.reviews_stamp()
         found = store.review_vectors()
         self.ids = np.array(found.ids, dtype=np.int64)
+        self.rows = {review_id: row for row, review_id in enumerate(found.ids)}
         self.postings: dict[str, list[tuple[int, int]]] = {}
         self.lengths = np.zeros(len(found.ids), dtype=np.float32)
         for row, lemmas in enumerate(found.lemmas):
@@ -98,8 +99,11 @@ class ReviewMatcher:
                 self._index = _Index(self.store, self.encoder.dimension if self.encoder else None)
             return self._index
 
-    def rank(self, text: str, limit: int = 5, *, lemmas: str | None = None) -> list[RankedReview]:
-        """The best `limit` reviews for `text`, by fused score (no threshold)."""
+    def rank(
+        self, text: str, limit: int = 5, *, lemmas: str | None = None, among: Sequence[int] | None = None
+    ) -> list[RankedReview]:
+        """The best `limit` reviews for `text`, by fused score (no threshold); only the reviews
+        with the ids `among` when given."""
         index = self.index()
         if not len(index.ids) or not text.strip():
             return []
@@ -114,8 +118,13 @@ class ReviewMatcher:
                 dense[int(row)] = float(cosines[row])
             for row in lexical:
                 dense.setdefault(row, float(cosines[row]))
+        candidates = set(lexical) | set(dense)
+        if among is not None:
+            candidates = {index.rows[i] for i in among if i in index.rows}
+            if index.vectors is not None and self.encoder is not None:
+                dense = {row: float(cosines[row]) for row in candidates}
         ranked = []
-        for row in set(lexical) | set(dense):
+        for row in candidates:
             lex = lexical.get(row, 0.0)
             if index.vectors is not None:
                 score = W_DENSE * dense.get(row, 0.0) + lex
