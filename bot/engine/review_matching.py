@@ -130,7 +130,7 @@ class ReviewMatcher:
                 score = W_DENSE * dense.get(row, 0.0) + lex
             else:
                 score = LEXICAL_ONLY_SCALE * lex / (W_BM25 + W_COVERAGE)
-            ranked.append(RankedReview(int(index.ids[row]), score, dense.get(row, 0.0), lex))
+            ranked.append(RankedReview(int(index.ids[row]), float(score), dense.get(row, 0.0), float(lex)))
         ranked.sort(key=lambda r: (-r.score, r.review_id))
         return ranked[:limit]
 
