@@ -401,6 +401,8 @@ def migrate_store(target_url: str, database_url: str | None) -> None:
 @click.option("--quick", is_flag=True, help="Small sizes and fewer claims: a few minutes.")
 @click.option("--profile-dir", type=click.Path(path_type=Path), default=None,
               help="Also write a pyinstrument profile of each check loop (an untimed second pass) here.")
+@click.option("--reviews", default=0, show_default=True,
+              help="Add this many generated fact-checks before the first probe (e.g. 10000).")
 def bench(**options: object) -> None:
     """Measure ingest throughput, check latency, memory and index size as the corpus grows."""
     from bot.evaluation.bench import BenchOptions, format_bench, run_bench
