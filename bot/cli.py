@@ -352,11 +352,19 @@ def eval_quotes(root: Path, split: str, limit: int | None) -> None:
 @cli.command(name="eval-matching")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
-def eval_matching(root: Path, split: str) -> None:
-    """Measure claim matching on CLEF 2020 CheckThat! task 2 (MAP@5, MRR, P@1)."""
-    from bot.evaluation.clef import evaluate_clef, format_clef
+@click.option("--calibrate", is_flag=True,
+              help="Instead: choose the show / strong match thresholds on the train and dev tweets.")
+def eval_matching(root: Path, split: str, calibrate: bool) -> None:
+    """Measure claim matching on CLEF 2020 CheckThat! task 2 (MAP@5, MRR, P@1): the verified
+    claims are ingested as fact-check records and each tweet matched like a checked claim."""
+    from bot.evaluation.clef import calibrate_thresholds, evaluate_clef, format_calibration, format_clef
+    from bot.model.sentence_encoder import load_encoder
 
-    click.echo(format_clef(evaluate_clef(root, split, settings=load_settings())))
+    settings = load_settings()
+    if calibrate:
+        click.echo(format_calibration(calibrate_thresholds(root, settings=settings, encoder=load_encoder())))
+        return
+    click.echo(format_clef(evaluate_clef(root, split, settings=settings, encoder=load_encoder())))
 
 
 @cli.command(name="export-encoder")

@@ -12,7 +12,7 @@ and reloaded when the store's `reviews_stamp` moves, so several bot replicas
 see each other's ingests. Every check costs one cheap stamp query, one claim
 embedding and a matrix-vector product. The weights were chosen on CLEF 2020's
 train split and the thresholds on train + dev (`factcheck eval-matching
---calibrate`); the figures are in README and docs/NOTES.md.
+--calibrate`); the figures are in README ("Fact-check records").
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from bot.engine.models import Review, ReviewMatch
 from bot.engine.review_index import SentenceEncoder, analyse_texts
 from bot.store.base import Store
 
-W_DENSE, W_BM25, W_COVERAGE = 0.6, 0.2, 0.2
+W_DENSE, W_BM25, W_COVERAGE = 0.6, 0.05, 0.35
 # A review is shown when its fused score reaches SHOW_THRESHOLD; it alone makes the bot
 # answer in a flagged thread when it reaches STRONG_THRESHOLD (see `factcheck eval-matching
 # --calibrate`: precision of the best match above each, on CLEF train + dev).
-SHOW_THRESHOLD = 0.62
-STRONG_THRESHOLD = 0.75
+SHOW_THRESHOLD = 0.46
+STRONG_THRESHOLD = 0.67
 LEXICAL_ONLY_SCALE = 1.0  # without vectors, the lexical part is all there is
 DENSE_POOL = 100  # nearest reviews by vector considered besides the lexical hits
 BM25_K1, BM25_B = 1.2, 0.75

@@ -25,7 +25,7 @@ from bot.engine.errors import FactCheckError
 from bot.engine.models import Review
 from bot.engine.nlp import load_pipeline
 from bot.engine.review_index import SentenceEncoder, index_reviews
-from bot.engine.review_matching import ReviewMatcher
+from bot.engine.review_matching import SHOW_THRESHOLD, STRONG_THRESHOLD, ReviewMatcher
 from bot.settings import Settings
 from bot.store import open_store
 
@@ -34,6 +34,7 @@ TWEET_SIGNATURE = re.compile(r"\s*[—–-]\s*[^—–]*\(@\w+\)\s*\w+\s+\d{1,2}
 TWEET_NOISE = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|@\w+")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 CLEF_KEY = "clef:"
+CALIBRATION_DEPTH = 50  # ranked verified claims read per tweet when calibrating
 
 
 class ClefResult(BaseModel):
@@ -173,6 +174,88 @@ def evaluate_clef(
         p_at_1=sum(p1) / n,
         recall_at_5=sum(r5) / n,
         encoder="all-MiniLM-L6-v2 (ONNX) + lexical" if encoder else "lexical only (no encoder)",
+    )
+
+
+class Calibration(BaseModel):
+    """Thresholds on the fused score, chosen on the tweets of `splits`.
+
+    Positive: the best score of a relevant verified claim (what a claim that HAS a
+    published fact-check gets); negative: the best score of a non-relevant one (what a
+    claim with no fact-check of its own would get: often a near-duplicate check of the
+    same topic, so this side is pessimistic).
+    """
+
+    splits: list[str]
+    positives: int
+    negatives: int
+    show: float  # the best balanced accuracy (TPR + TNR) / 2
+    show_tpr: float
+    show_tnr: float
+    strong: float  # the lowest threshold keeping 95% of the negatives out
+    strong_tpr: float
+    strong_tnr: float
+
+
+def calibrate_thresholds(
+    root: Path,
+    splits: tuple[str, ...] = ("train", "dev"),
+    *,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+    encoder: SentenceEncoder | None = None,
+    store_url: str | None = None,
+) -> Calibration:
+    root = Path(root)
+    pipeline = nlp or load_pipeline(settings.spacy_model if settings else None)
+    claims = read_verified_claims(root)
+    positives: list[float] = []
+    negatives: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="factcheck-clef-") as folder:
+        store = open_store(store_url or f"sqlite:///{Path(folder) / 'clef.db'}")
+        try:
+            index_reviews(verified_claim_reviews(claims, root), nlp=pipeline, store=store, encoder=encoder)
+            keys = {r.id: r.key[len(CLEF_KEY):] for r in store.reviews() if r.id is not None}
+            matcher = ReviewMatcher(store, pipeline, encoder)
+            for split in splits:
+                queries, qrels = read_queries(root, split), read_qrels(root, split)
+                for tweet_id, relevant in qrels.items():
+                    text = clean_tweet(queries.get(tweet_id, ""))
+                    ranked = matcher.rank(text, CALIBRATION_DEPTH) if text else []
+                    hits = [r.score for r in ranked if keys[r.review_id] in relevant]
+                    misses = [r.score for r in ranked if keys[r.review_id] not in relevant]
+                    if hits:
+                        positives.append(max(hits))
+                    if misses:
+                        negatives.append(max(misses))
+        finally:
+            store.close()
+
+    def rates(t: float) -> tuple[float, float]:
+        tpr = sum(s >= t for s in positives) / max(len(positives), 1)
+        tnr = sum(s < t for s in negatives) / max(len(negatives), 1)
+        return tpr, tnr
+
+    grid = [round(0.30 + i / 100, 2) for i in range(66)]
+    show = max(grid, key=lambda t: (sum(rates(t)), -t))
+    strong = next((t for t in grid if rates(t)[1] >= 0.95), grid[-1])
+    return Calibration(
+        splits=list(splits), positives=len(positives), negatives=len(negatives),
+        show=show, show_tpr=rates(show)[0], show_tnr=rates(show)[1],
+        strong=strong, strong_tpr=rates(strong)[0], strong_tnr=rates(strong)[1],
+    )
+
+
+def format_calibration(c: Calibration) -> str:
+    return (
+        f"Thresholds on the fused score, from CLEF 2020 {' + '.join(c.splits)} "
+        f"({c.positives} tweets with their fact-check ranked, {c.negatives} best wrong matches)\n"
+        f"show   {c.show:.2f}  (best balanced accuracy: {c.show_tpr:.1%} of true matches shown, "
+        f"{c.show_tnr:.1%} of wrong best matches hidden)\n"
+        f"strong {c.strong:.2f}  (95% of wrong best matches below it: {c.strong_tpr:.1%} of true "
+        f"matches above, {c.strong_tnr:.1%} wrong ones below)\n"
+        f"now in bot/engine/review_matching.py: SHOW_THRESHOLD {SHOW_THRESHOLD}, "
+        f"STRONG_THRESHOLD {STRONG_THRESHOLD}\n"
     )
 
 

@@ -83,7 +83,7 @@ def test_a_strong_review_match_alone_answers_in_a_flagged_thread(
     slack.event(
         event_callback(
             "message.channels.event_callback.json",
-            text="Wearing face masks starves kids of oxygen, according to a study of 40 children.",
+            text="Face masks starve 40 children of oxygen.",
             channel=channel,
             ts=message_ts(),
             thread_ts=root,
