@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 
 from bot.engine.models import Review
+from bot.store import open_store
 from bot.store.base import Store
+from bot.store.transfer import copy_store
 
 
 def review(url: str | None = "https://checks.example/masks", rating: str = "False", **fields: object) -> Review:
@@ -95,3 +98,20 @@ def test_full_text_search_finds_reviews_by_their_words(store: Store) -> None:
 
     assert [h.review.url for h in hits] == ["https://checks.example/water"]
     assert store.search_reviews(['"; DROP TABLE reviews; --']) == []
+
+
+def test_copying_a_store_moves_reviews_with_their_vectors_and_rating_history(
+    tmp_path: Path, store: Store
+) -> None:
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    source.save_reviews([review(rating="Unproven")], [vector(3)])
+    source.save_reviews([review(rating="False")], [vector(3)])
+
+    first, again = copy_store(source, store), copy_store(source, store)
+    source.close()
+
+    (copied,) = store.reviews()
+    assert (copied.rating, copied.previous_rating) == ("False", "Unproven")
+    assert copied.rating_changed_at is not None
+    assert store.review_vectors().embeddings == [vector(3)]
+    assert (first.reviews_added, again.reviews_unchanged) == (1, 1)

@@ -112,11 +112,14 @@ class ReviewTable:
                     "reviewer, reviewed_on, url, claimant, claim_date, appearance, title, source, "
                     "lemmas, embedding"
                 )
-                if old is None:
+                if old is None:  # a copied review keeps its earlier rating and when it changed
+                    changed_at = review.rating_changed_at
                     conn.execute(
-                        f"INSERT INTO reviews (review_key, {columns}, indexed_at, revision) "
-                        f"VALUES ({', '.join([p] * (len(values) + 2))}, {self.next_revision})",
-                        (review.key, *values, now),
+                        f"INSERT INTO reviews (review_key, {columns}, previous_rating, rating_changed_at, "
+                        f"indexed_at, revision) VALUES ({', '.join([p] * (len(values) + 4))}, "
+                        f"{self.next_revision})",
+                        (review.key, *values, review.previous_rating,
+                         self._timestamp(changed_at) if changed_at else None, now),
                     )
                     statuses.append("added")
                     continue
