@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlparse
 
@@ -28,6 +29,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.settings import Settings
 from handlers.blocks import (
+    Blocks,
     escape,
     escape_within,
     help_blocks,
@@ -173,40 +175,28 @@ def post_progress(
 
 
 def answer_sources(checker: FactChecker, respond: Respond, logger: logging.Logger) -> None:
-    try:
-        blocks, fallback = sources_blocks(checker.sources())
-    except Exception as exc:  # the adapter's edge: log the stack, tell the user
-        logger.exception("sources failed")
-        respond(
-            text=f":warning: couldn't list the sources: {escape(user_message(exc))}",
-            response_type="ephemeral",
-        )
-        return
-    respond(blocks=blocks, text=fallback, response_type="ephemeral")
+    answer_lookup(lambda: sources_blocks(checker.sources()), "list the sources", respond, logger)
 
 
 def answer_who_said(checker: FactChecker, words: str, respond: Respond, logger: logging.Logger) -> None:
-    try:
-        blocks, fallback = who_said_blocks(words, checker.who_said(words))
-    except Exception as exc:  # the adapter's edge: log the stack, tell the user
-        logger.exception("who said failed")
-        respond(
-            text=f":warning: couldn't search the quotes: {escape(user_message(exc))}",
-            response_type="ephemeral",
-        )
-        return
-    respond(blocks=blocks, text=fallback, response_type="ephemeral")
+    answer_lookup(lambda: who_said_blocks(words, checker.who_said(words)), "search the quotes", respond, logger)
 
 
 def answer_reviews(checker: FactChecker, words: str, respond: Respond, logger: logging.Logger) -> None:
+    answer_lookup(
+        lambda: reviews_blocks(words, checker.search_reviews(words)), "search the fact-checks", respond, logger
+    )
+
+
+def answer_lookup(
+    build: Callable[[], tuple[Blocks, str]], what: str, respond: Respond, logger: logging.Logger
+) -> None:
+    """Answer the caller alone with what `build` renders, or with why it failed."""
     try:
-        blocks, fallback = reviews_blocks(words, checker.search_reviews(words))
+        blocks, fallback = build()
     except Exception as exc:  # the adapter's edge: log the stack, tell the user
-        logger.exception("reviews search failed")
-        respond(
-            text=f":warning: couldn't search the fact-checks: {escape(user_message(exc))}",
-            response_type="ephemeral",
-        )
+        logger.exception("%s failed", what)
+        respond(text=f":warning: couldn't {what}: {escape(user_message(exc))}", response_type="ephemeral")
         return
     respond(blocks=blocks, text=fallback, response_type="ephemeral")
 
