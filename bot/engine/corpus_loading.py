@@ -359,15 +359,19 @@ def html_to_article(html: str, *, path: str, content_hash: str) -> RawArticle:
 
 
 def read_html_file(path: Path, *, max_bytes: int) -> LoadedFile:
-    """The page's article, plus the ClaimReviews its JSON-LD holds (a fact-check page is both).
-
-    A page with reviews but no article text keeps its reviews.
-    """
     raw = _read_whole(path, max_bytes)
-    html = decode_text(raw, source=str(path))
-    found = reviews_from_html(html, source=str(path))
+    return html_page(decode_text(raw, source=str(path)), path=str(path), content_hash=_sha256(raw))
+
+
+def html_page(html: str, *, path: str, content_hash: str) -> LoadedFile:
+    """A page's article, plus the ClaimReviews its JSON-LD holds (a fact-check page is both).
+
+    A page with reviews but no article text keeps its reviews. Fetched pages (URLs) go
+    through here too, so a fact-check found on the web becomes a review like a saved one.
+    """
+    found = reviews_from_html(html, source=path)
     try:
-        articles = [html_to_article(html, path=str(path), content_hash=_sha256(raw))]
+        articles = [html_to_article(html, path=path, content_hash=content_hash)]
     except FileRejected:
         if not found.reviews:
             raise
