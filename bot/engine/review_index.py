@@ -44,9 +44,10 @@ def review_text(review: Review) -> str:
 
 
 def analyse_texts(texts: Sequence[str], nlp: Language) -> list[str]:
+    """Content lemmas of each text. Components are skipped per call (`pipe(disable=)`), never
+    switched off on the shared pipeline, which other threads may be using for a check."""
     disabled = [name for name in LEMMA_ONLY if name in nlp.pipe_names]
-    with nlp.select_pipes(disable=disabled):
-        return [content_lemmas(doc) for doc in nlp.pipe(texts, batch_size=256)]
+    return [content_lemmas(doc) for doc in nlp.pipe(texts, batch_size=256, disable=disabled)]
 
 
 def index_reviews(
