@@ -40,7 +40,6 @@ W_DENSE, W_BM25, W_COVERAGE = 0.6, 0.05, 0.35
 SHOW_THRESHOLD = 0.47
 STRONG_THRESHOLD = 0.67
 LEXICAL_ONLY_SCALE = 1.0  # without vectors, the lexical part is all there is
-DENSE_POOL = 100  # nearest reviews by vector considered besides the lexical hits
 BM25_K1, BM25_B = 1.2, 0.75
 MAX_SHOWN = 3
 
@@ -61,13 +60,21 @@ class _Index:
         found = store.review_vectors()
         self.ids = np.array(found.ids, dtype=np.int64)
         self.rows = {review_id: row for row, review_id in enumerate(found.ids)}
-        self.postings: dict[str, list[tuple[int, int]]] = {}
+        postings: dict[str, tuple[list[int], list[int]]] = {}
         self.lengths = np.zeros(len(found.ids), dtype=np.float32)
         for row, lemmas in enumerate(found.lemmas):
             counts = Counter(lemmas.split())
             self.lengths[row] = sum(counts.values())
             for term, tf in counts.items():
-                self.postings.setdefault(term, []).append((row, tf))
+                rows, tfs = postings.setdefault(term, ([], []))
+                rows.append(row)
+                tfs.append(tf)
+        # term -> (rows holding it, its count in each), as arrays: a claim's scores are a few
+        # vector operations per word, not a Python loop over every review that holds it
+        self.postings = {
+            term: (np.array(rows, dtype=np.int64), np.array(tfs, dtype=np.float32))
+            for term, (rows, tfs) in postings.items()
+        }
         self.average_length = float(self.lengths.mean()) if len(self.lengths) else 1.0
         self.vectors: np.ndarray | None = None
         if dimension:
@@ -80,9 +87,25 @@ class _Index:
                 self.vectors = matrix
 
     def idf(self, term: str) -> float:
-        df = len(self.postings.get(term, ()))
+        df = len(self.postings[term][0]) if term in self.postings else 0
         n = len(self.ids)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def lexical(self, terms: list[str]) -> np.ndarray:
+        """Per review: W_BM25 * BM25 / the best BM25 + W_COVERAGE * IDF share of the claim's terms."""
+        bm25 = np.zeros(len(self.ids), dtype=np.float32)
+        covered = np.zeros(len(self.ids), dtype=np.float32)
+        weights = {term: self.idf(term) for term in terms}
+        total = sum(weights.values()) or 1.0
+        for term in terms:
+            if term not in self.postings:
+                continue
+            rows, tfs = self.postings[term]
+            norm = 1 - BM25_B + BM25_B * self.lengths[rows] / self.average_length
+            bm25[rows] += weights[term] * tfs * (BM25_K1 + 1) / (tfs + BM25_K1 * norm)
+            covered[rows] += weights[term]
+        best = float(bm25.max()) if len(bm25) else 0.0
+        return W_BM25 * bm25 / (best or 1.0) + W_COVERAGE * covered / total
 
 
 class ReviewMatcher:
@@ -108,50 +131,27 @@ class ReviewMatcher:
         """The best `limit` reviews for `text`, by fused score (no threshold); only the reviews
         with the ids `among` when given."""
         index = self.index()
-        if not len(index.ids) or not text.strip():
+        if not len(index.ids) or not text.strip() or limit <= 0:
             return []
         terms = (lemmas if lemmas is not None else analyse_texts([text], self.nlp)[0]).split()
-        lexical = self._lexical(index, list(dict.fromkeys(terms)))
-        dense: dict[int, float] = {}
+        lexical = index.lexical(list(dict.fromkeys(terms)))
         if index.vectors is not None and self.encoder is not None:
-            query = self.encoder.encode([text])[0].astype(np.float32)
-            cosines = index.vectors @ query
-            pool = min(DENSE_POOL, len(cosines))
-            for row in np.argpartition(-cosines, pool - 1)[:pool]:
-                dense[int(row)] = float(cosines[row])
-            for row in lexical:
-                dense.setdefault(row, float(cosines[row]))
-        candidates = set(lexical) | set(dense)
+            dense = index.vectors @ self.encoder.encode([text])[0].astype(np.float32)
+            scores = W_DENSE * dense + lexical
+        else:  # no vectors: the lexical part is all there is
+            dense = np.zeros(len(index.ids), dtype=np.float32)
+            scores = LEXICAL_ONLY_SCALE * lexical / (W_BM25 + W_COVERAGE)
         if among is not None:
-            candidates = {index.rows[i] for i in among if i in index.rows}
-            if index.vectors is not None and self.encoder is not None:
-                dense = {row: float(cosines[row]) for row in candidates}
-        ranked = []
-        for row in candidates:
-            lex = lexical.get(row, 0.0)
-            if index.vectors is not None:
-                score = W_DENSE * dense.get(row, 0.0) + lex
-            else:
-                score = LEXICAL_ONLY_SCALE * lex / (W_BM25 + W_COVERAGE)
-            ranked.append(RankedReview(int(index.ids[row]), float(score), dense.get(row, 0.0), float(lex)))
-        ranked.sort(key=lambda r: (-r.score, r.review_id))
-        return ranked[:limit]
-
-    @staticmethod
-    def _lexical(index: _Index, terms: list[str]) -> dict[int, float]:
-        """Per matching row: W_BM25 * BM25 / best BM25 + W_COVERAGE * IDF share of the claim's terms."""
-        bm25: dict[int, float] = {}
-        covered: dict[int, float] = {}
-        weights = {term: index.idf(term) for term in terms}
-        total = sum(weights.values()) or 1.0
-        for term in terms:
-            idf = weights[term]
-            for row, tf in index.postings.get(term, ()):
-                norm = 1 - BM25_B + BM25_B * index.lengths[row] / index.average_length
-                bm25[row] = bm25.get(row, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm)
-                covered[row] = covered.get(row, 0.0) + idf
-        best = max(bm25.values(), default=1.0) or 1.0
-        return {row: W_BM25 * bm25[row] / best + W_COVERAGE * covered[row] / total for row in bm25}
+            rows = np.array(sorted({index.rows[i] for i in among if i in index.rows}), dtype=np.int64)
+        else:
+            rows = np.flatnonzero((lexical > 0) | (dense > 0) | (scores > 0))
+        if not len(rows):
+            return []
+        best = rows[np.argsort(-scores[rows], kind="stable")[:limit]]
+        return [
+            RankedReview(int(index.ids[r]), float(scores[r]), float(dense[r]), float(lexical[r]))
+            for r in best
+        ]
 
     def match(self, text: str, *, lemmas: str | None = None) -> list[ReviewMatch]:
         """Reviews above the show threshold, best first, as the report shows them."""
