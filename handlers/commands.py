@@ -1,4 +1,4 @@
-"""The slash command (default /factcheck): claim, help, sources, who said, reviews, unwatch.
+"""The slash command (default /factcheck): claim, help, sources, who said, reviews, add, unwatch.
 
 Slack wants an answer within 3 seconds, so the listener acks at once and
 works afterwards; Bolt keeps running the listener after the ack
@@ -44,9 +44,9 @@ from handlers.reporting import (
     post,
     replace,
     safe_check,
-    trim_claim,
     user_message,
 )
+from handlers.web_links import answer_add
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -89,6 +89,9 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
                 return
             ack(text="Searching the published fact-checks…")
             answer_reviews(checker, words, respond, logger)
+        elif word == "add":
+            ack(text="Fetching…")
+            answer_add(checker, text[len("add") :].strip(), respond, command_name, logger)
         elif word == "unwatch":
             ack()
             answer_unwatch(checker, command, text[len("unwatch") :].strip(), respond, command_name)
@@ -125,11 +128,10 @@ def answer_claim(
     goes through response_url; when the check fails, the note is deleted and
     the warning goes to the caller alone.
     """
-    claim, note = trim_claim(text)
     channel = command["channel_id"]
     asker = Asker(team=command.get("team_id"), channel=channel, user=command.get("user_id"), source="slash")
-    progress, can_post = post_progress(client, channel, checking_text(claim), logger)
-    rendered = safe_check(checker, claim, asker, logger, note=note)
+    progress, can_post = post_progress(client, channel, checking_text(text), logger)
+    rendered = safe_check(checker, text, asker, logger)
     if rendered is None or rendered.failed:  # None: not reachable when asked directly
         if progress is not None:
             delete_message(client, channel, progress, logger)

@@ -22,8 +22,8 @@ from handlers.reporting import (
     answer_in_thread,
     post,
     strip_mentions,
-    trim_claim,
 )
+from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -74,7 +74,8 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
     ) -> None:
         thread_ts = message.get("thread_ts") or message["ts"]
         checker.store.flag_thread(channel, thread_ts, user=asker.user, team=asker.team)
-        claim, note = trim_claim(strip_mentions(message.get("text") or ""))
+        offer_indexing(client, checker, channel, thread_ts, message.get("text") or "", logger)
+        claim = strip_mentions(message.get("text") or "")
         if not claim:
             post(
                 client,
@@ -84,7 +85,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             )
             return
         answer_in_thread(
-            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note
+            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger
         )
 
     def on_reaction_added(

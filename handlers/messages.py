@@ -23,8 +23,8 @@ from handlers.reporting import (
     is_human_message,
     post,
     strip_mentions,
-    trim_claim,
 )
+from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
@@ -56,10 +56,7 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             post(client, channel, Rendered(*notice_blocks(message)), thread_ts=thread_ts)
             return
         asker = Asker(team=body.get("team_id"), channel=channel, user=event.get("user"), source="mention")
-        claim, note = trim_claim(text)
-        answer_in_thread(
-            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note
-        )
+        answer_in_thread(client, checker, text, asker, channel=channel, thread_ts=thread_ts, logger=logger)
 
     def on_message(
         body: dict[str, Any],
@@ -84,7 +81,8 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             return
         if not checker.store.claim_event(body["event_id"]):
             return
-        claim, _ = trim_claim(strip_mentions(text))
+        offer_indexing(client, checker, channel, thread_ts, text, logger)
+        claim = strip_mentions(text)
         if not claim:
             return
         asker = Asker(team=body.get("team_id"), channel=channel, user=event.get("user"), source="thread")
@@ -103,11 +101,8 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
             blocks, fallback = help_blocks(settings.slash_command)
             post(client, channel, Rendered(blocks, fallback), thread_ts=thread_ts)
             return
-        claim, note = trim_claim(text)
         asker = Asker(team=body.get("team_id"), channel=channel, user=event.get("user"), source="dm")
-        answer_in_thread(
-            client, checker, claim, asker, channel=channel, thread_ts=thread_ts, logger=logger, note=note
-        )
+        answer_in_thread(client, checker, text, asker, channel=channel, thread_ts=thread_ts, logger=logger)
 
     app.event("app_mention")(on_mention)
     app.event("message")(on_message)

@@ -26,7 +26,6 @@ from handlers.blocks import Blocks, error_blocks, report_blocks
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
 
-MAX_CLAIM_CHARS = 1000  # longer input is trimmed (and the user told) before checking
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Message subtypes that still carry a person's words; every other subtype (edits,
 # deletions, joins, bot_message, ...) is ignored.
@@ -48,14 +47,6 @@ class Rendered:
     blocks: Blocks
     text: str
     failed: bool = False  # the check raised; `blocks` hold the warning for the user
-
-
-def trim_claim(text: str, limit: int = MAX_CLAIM_CHARS) -> tuple[str, str | None]:
-    """The text to check and, when it had to be cut, a note for the user."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text, None
-    return text[:limit].rstrip(), f"Trimmed to {limit} characters: only the start of your text was checked."
 
 
 def strip_mentions(text: str) -> str:
@@ -89,9 +80,13 @@ def user_message(exc: BaseException) -> str:
 
 
 def check_and_render(
-    checker: FactChecker, text: str, asker: Asker, *, automatic: bool = False, note: str | None = None
+    checker: FactChecker, text: str, asker: Asker, *, automatic: bool = False
 ) -> Rendered | None:
-    """Check, audit and build blocks; None in automatic mode when there is nothing to say."""
+    """Check, audit and build blocks; None in automatic mode when there is nothing to say.
+
+    The engine applies the limits (claims per message, repeats, length) and
+    says in `report.note` what it left out; the blocks show that note.
+    """
     report = checker.check(text, automatic=automatic)
     if automatic and not worth_an_automatic_reply(report):
         return None
@@ -105,7 +100,7 @@ def check_and_render(
         evidence_ids=checker.evidence_ids(report),
     )
     check_id = checker.record_check(audit)
-    blocks, fallback = report_blocks(report, check_id=check_id, note=note)
+    blocks, fallback = report_blocks(report, check_id=check_id)
     return Rendered(blocks, fallback)
 
 
@@ -116,11 +111,10 @@ def safe_check(
     logger: logging.Logger,
     *,
     automatic: bool = False,
-    note: str | None = None,
 ) -> Rendered | None:
     """`check_and_render`, with any failure logged with its stack and turned into a warning."""
     try:
-        return check_and_render(checker, text, asker, automatic=automatic, note=note)
+        return check_and_render(checker, text, asker, automatic=automatic)
     except Exception as exc:  # the adapter's edge: log the stack, tell the user, never go quiet
         logger.exception("check failed (source=%s, channel=%s)", asker.source, asker.channel)
         blocks, fallback = error_blocks(user_message(exc))
@@ -137,10 +131,9 @@ def answer_in_thread(
     thread_ts: str,
     logger: logging.Logger,
     automatic: bool = False,
-    note: str | None = None,
 ) -> bool:
     """Check `text` and post the report in the thread; False when automatic mode stayed quiet."""
-    rendered = safe_check(checker, text, asker, logger, automatic=automatic, note=note)
+    rendered = safe_check(checker, text, asker, logger, automatic=automatic)
     if rendered is None:
         return False
     post(client, channel, rendered, thread_ts=thread_ts)

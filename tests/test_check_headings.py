@@ -109,3 +109,44 @@ def test_a_standfirst_that_opens_the_body_is_indexed_once(
         opening,
         "They return to work on Monday, their union said.",
     ]
+
+
+CAPTIONED_STORY = """Firefighters douse the roof of the Kellerton depot on Tuesday night. (Photo: Ana Ruiz)
+By Tomas Brenner
+June 3, 2025
+
+KELLERTON - A fire destroyed the council's bus depot on Tuesday night, leaving 40 buses unusable, the fire service said.
+
+Nobody was injured, and the cause of the fire is under investigation, officials said.
+"""
+
+
+def test_a_page_without_a_headline_shows_its_caption_as_the_standfirst_never_as_the_headline(
+    store_url: str, tmp_path: Path, nlp: Language
+) -> None:
+    """The page opens with a photo caption, then the byline: no headline at all. Every report
+    form (CLI text, JSON, Block Kit) must leave the headline empty, not print the caption as it."""
+    from bot.cli import format_report
+    from handlers.blocks import source_line
+
+    (tmp_path / "depot.txt").write_text(CAPTIONED_STORY, encoding="utf-8")
+    engine = FactChecker.open(Settings(_env_file=None, database_url=store_url, corpus_dir=tmp_path), nlp=nlp)
+    try:
+        engine.ensure_indexed()
+        [article] = engine.sources()
+        passages = engine.store.passages(article.id)
+        report = engine.check("A fire destroyed the council's bus depot, leaving 40 buses unusable.")
+    finally:
+        engine.close()
+
+    assert article.title is None
+    assert [p.kind for p in passages[:2]] == ["standfirst", "body"]
+    assert passages[0].text.startswith("Firefighters douse the roof")
+    assert report.verdict == "supported"
+    assert [ev.article.title for ev in report.evidence] == [None] * len(report.evidence)
+    cited = [ev["article"]["title"] for ev in json.loads(report.model_dump_json())["evidence"]]
+    assert cited == [None] * len(report.evidence)
+    cli_lines = [line for line in format_report(report).splitlines() if not line.lstrip().startswith(("✔", "✘"))]
+    slack_sources = [source_line(ev.article) for ev in report.evidence]
+    for shown in (*cli_lines, *slack_sources):  # all but the excerpts themselves
+        assert "Firefighters douse" not in shown and "Ana Ruiz" not in shown

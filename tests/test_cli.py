@@ -42,10 +42,10 @@ def test_every_command_has_help() -> None:
 def test_ingest_reports_a_summary_and_is_idempotent(runner: CliRunner) -> None:
     first = runner.invoke(cli, ["ingest", str(SEEDS)])
     assert first.exit_code == 0, first.output
-    assert "added 5, unchanged 0, failed 0" in first.output
+    assert "added 5, updated 0, unchanged 0, failed 0" in first.output
 
     again = runner.invoke(cli, ["ingest", str(SEEDS)])
-    assert "added 0, unchanged 5, failed 0" in again.output
+    assert "added 0, updated 0, unchanged 5, failed 0" in again.output
 
 
 def test_an_engine_that_indexes_differently_reindexes_the_same_files(
@@ -58,7 +58,7 @@ def test_an_engine_that_indexes_differently_reindexes_the_same_files(
 
     upgraded = runner.invoke(cli, ["ingest", str(SEEDS)])
 
-    assert "added 5, unchanged 0, failed 0" in upgraded.output  # each replaces its old version
+    assert "added 5, updated 0, unchanged 0, failed 0" in upgraded.output  # each replaces its old version
     listed = json.loads(runner.invoke(cli, ["sources", "--json"]).output)
     assert len(listed) == 5  # replaced, not duplicated
 
@@ -77,7 +77,7 @@ def test_a_bad_file_is_reported_and_the_rest_indexed(runner: CliRunner, tmp_path
     result = runner.invoke(cli, ["ingest", str(batch)])
 
     assert result.exit_code == 1
-    assert "added 1, unchanged 0, failed 2" in result.output
+    assert "added 1, updated 0, unchanged 0, failed 2" in result.output
     assert "empty.txt" in result.output and "image.txt" in result.output
     listed = runner.invoke(cli, ["sources", "--json"])
     assert [Path(a["path"]).name for a in json.loads(listed.output)] == ["good.txt"]
@@ -110,6 +110,60 @@ def test_check_jsonl_answers_each_line_in_order(indexed_db: str) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["verdict"] for r in rows] == ["supported", "not_found"]
+
+
+def test_check_jsonl_keeps_one_line_per_input_line(indexed_db: str) -> None:
+    claims = "Fogel flew home to the US on Tuesday.\n\n   \nThe Bank of Japan raised interest rates in March.\n"
+
+    result = CliRunner().invoke(cli, ["check", "--jsonl", "--database-url", indexed_db], input=claims)
+
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["verdict"] for r in rows] == ["supported", "not_found", "not_found", "not_found"]
+    assert rows[1]["note"] == rows[2]["note"] == "empty line: nothing to check"
+    assert rows[3]["note"] is None  # checked and not found, not skipped
+
+
+def test_from_an_empty_index_check_names_it_and_fails_instead_of_no_coverage(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CORPUS_DIR", str(tmp_path / "no-such-folder"))
+
+    result = runner.invoke(cli, ["check", "Trump and Putin talked on the phone for four hours."])
+
+    assert result.exit_code == 1
+    assert "No coverage found" not in result.stdout
+    assert f"index at {tmp_path / 'index.db'} is empty" in result.stderr
+    assert "no-such-folder does not exist" in result.stderr and "factcheck ingest PATH" in result.stderr
+
+
+def test_a_question_is_reported_as_what_was_asked(indexed_db: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "Did Hegseth say the US will send troops to Ukraine?", "--database-url", indexed_db]
+    )
+
+    assert result.stdout.startswith(
+        "Conflicting — You asked whether Hegseth said the US will send troops to Ukraine"
+    )
+
+
+def test_a_message_in_another_language_is_not_checked_and_says_so(indexed_db: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "Путин и Трамп говорили по телефону полтора часа.", "--database-url", indexed_db]
+    )
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Not checked — This looks like Russian (ru); only English is checked for now")
+
+
+def test_over_the_claim_limit_the_report_says_how_many_were_not_checked(
+    indexed_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_MAX_CLAIMS", "2")
+    message = "Fogel flew home on Tuesday. Trump called Putin on Wednesday. Hegseth was in Brussels on Wednesday."
+
+    result = CliRunner().invoke(cli, ["check", message, "--database-url", indexed_db])
+
+    assert "Note: 1 more sentence was not checked (at most 2 claims per message)." in result.stdout
 
 
 def test_readable_report_names_source_and_reason(indexed_db: str) -> None:

@@ -68,7 +68,7 @@ def test_ingest_indexes_the_page_as_an_article_and_its_reviews(runner: CliRunner
     first = runner.invoke(cli, ["ingest", str(desk)])
     again = runner.invoke(cli, ["ingest", str(desk)])
 
-    assert "added 2, unchanged 0, failed 1" in first.output  # the page and the news story
+    assert "added 2, updated 0, unchanged 0, failed 1" in first.output  # the page and the news story
     assert "fact-checks: added 2, updated 0, unchanged 0" in first.output
     assert "export.csv#L3: fact-check record skipped: no rating" in first.output
     assert "fact-checks: added 0, updated 0, unchanged 2" in again.output

@@ -27,8 +27,9 @@ def clean_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_defaults_are_the_documented_ones() -> None:
     settings = load_settings()
 
-    assert settings.database_url == "sqlite:///data/factcheck.db"
-    assert settings.corpus_dir == Path("seeds")
+    assert settings.database_url == f"sqlite:///{REPO / 'data' / 'factcheck.db'}"
+    assert settings.corpus_dir == REPO / "seeds"
+    assert settings.max_claims == 10
     assert settings.spacy_model is None  # the loader picks the English pipeline the project installs
     assert settings.slack_bot_token is None
     assert settings.slack_signing_secret is None
@@ -37,6 +38,36 @@ def test_defaults_are_the_documented_ones() -> None:
     assert settings.http_port == 3000
     assert settings.flag_reaction == "mag"
     assert settings.slash_command == "/factcheck"
+
+
+def test_the_default_index_and_corpus_do_not_depend_on_the_working_folder(
+    clean_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = load_settings()
+    elsewhere = clean_environment / "some" / "other" / "folder"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+
+    there = load_settings()
+
+    assert (there.database_url, there.corpus_dir) == (here.database_url, here.corpus_dir)
+    assert Path(there.database_url.removeprefix("sqlite:///")).is_absolute()
+
+
+def test_an_installed_package_keeps_its_index_in_the_user_data_folder(
+    clean_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import paths
+
+    site_packages = clean_environment / "site-packages"  # no pyproject.toml beside the package
+    site_packages.mkdir()
+    monkeypatch.setattr(paths, "PACKAGE_PARENT", site_packages)
+    monkeypatch.setenv("XDG_DATA_HOME", str(clean_environment / "xdg"))
+
+    settings = load_settings()
+
+    assert settings.database_url == f"sqlite:///{clean_environment / 'xdg' / 'factcheck' / 'factcheck.db'}"
+    assert settings.corpus_dir == clean_environment / "xdg" / "factcheck" / "corpus"
 
 
 def test_default_config_dir_is_the_repositorys_config_folder() -> None:
@@ -95,7 +126,7 @@ def test_the_shipped_env_example_is_a_valid_dotenv(clean_environment: Path) -> N
 
     assert settings.slack_bot_token is not None
     assert settings.slack_app_token is None  # commented out: HTTP mode unless the user opts in
-    assert settings.database_url == "sqlite:///data/factcheck.db"
+    assert settings.database_url == f"sqlite:///{REPO / 'data' / 'factcheck.db'}"
 
 
 @pytest.mark.parametrize(
@@ -105,6 +136,7 @@ def test_the_shipped_env_example_is_a_valid_dotenv(clean_environment: Path) -> N
         ("FACTCHECK_HTTP_PORT", "70000"),
         ("FACTCHECK_DATABASE_URL", "mysql://x"),
         ("FACTCHECK_MAX_FILE_BYTES", "0"),
+        ("FACTCHECK_MAX_CLAIMS", "0"),
     ],
 )
 def test_an_invalid_value_fails_with_one_line_naming_the_variable(

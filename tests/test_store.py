@@ -36,7 +36,7 @@ from bot.store.transfer import copy_store
 
 ALL_STEPS = [
     "0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats", "0005_search_pending_list",
-    "0007_reviews",
+    "0006_article_versions", "0007_reviews",
 ]
 
 
@@ -135,13 +135,44 @@ def test_a_new_version_of_a_path_replaces_the_old_one(store: Store) -> None:
 
     result = store.save_article(updated)
 
-    assert result.status == "replaced"
+    assert result.status == "updated"
     assert store.article_count() == 1
     assert store.article(old.article_id) is None
     assert [p.text for p in store.passages(result.article_id)] == [updated.passages[0].text]
     assert store.quotes() == []
     assert store.search_passages(["brussels"]) == []  # the old sentences left the index too
     assert [hit.passage.text for hit in store.search_passages(["nato"])] == [updated.passages[0].text]
+
+
+def test_the_old_text_of_a_changed_article_is_kept_as_an_earlier_version(store: Store) -> None:
+    store.save_article(hegseth_article())
+    changed = parsed_article(
+        "news/hegseth.txt", [passage(0, "Hegseth later clarified his remarks on NATO membership.")]
+    )
+
+    result = store.save_article(changed)
+
+    versions = store.article_versions("news/hegseth.txt")
+    assert [v.version for v in versions] == [1, 2]
+    assert "troops would not be deployed" in versions[0].body
+    assert versions[1].body == changed.article.body
+    current = store.article(result.article_id)
+    assert current is not None and current.version == 2
+    assert current.updated == dt.datetime.now(dt.timezone.utc).date()
+    assert [s.versions for s in store.article_summaries()] == [2]
+
+
+def test_the_same_text_saved_again_under_a_new_hash_is_a_reindex_not_a_version(store: Store) -> None:
+    first = hegseth_article()
+    store.save_article(first)
+    reindexed = first.model_copy(
+        update={"article": first.article.model_copy(update={"content_hash": "after-an-engine-upgrade"})}
+    )
+
+    result = store.save_article(reindexed)
+
+    assert result.status == "replaced"
+    assert [v.version for v in store.article_versions("news/hegseth.txt")] == [1]
 
 
 def test_articles_are_listed_by_path_with_their_bodies(store: Store) -> None:

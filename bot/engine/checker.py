@@ -7,22 +7,44 @@ process pays for them once; every method takes and returns plain models.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from spacy.language import Language
 
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
-from bot.engine.ingest import ProgressCallback, ingest_paths
-from bot.engine.models import ArticleSummary, CheckReport, IngestReport, ReviewMatch
+from bot.engine.errors import EmptyIndexError
+from bot.engine.ingest import ProgressCallback, index_articles, ingest_paths, save_reviews
+from bot.engine.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport, ReviewMatch
 from bot.engine.review_index import SentenceEncoder, analyse_texts
 from bot.engine.review_matching import ReviewMatcher, as_match
 from bot.model.sentence_encoder import load_encoder
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
+from bot.paths import empty_index_message
 from bot.settings import Settings
 from bot.store import open_store
 from bot.store.base import CheckAudit, QuoteHit, Store
+
+if TYPE_CHECKING:
+    from bot.engine.fetch import FetchPolicy
+
+
+def fetch_policy(settings: Settings, *, guard_addresses: bool) -> FetchPolicy:
+    """How politely to fetch, from the settings; `guard_addresses` for URLs from Slack."""
+    from bot.engine.address_guard import parse_networks
+    from bot.engine.fetch import FetchPolicy
+
+    return FetchPolicy(
+        timeout_s=settings.fetch_timeout_s,
+        max_bytes=settings.max_file_bytes,
+        retries=settings.fetch_retries,
+        backoff_s=settings.fetch_backoff_s,
+        host_interval_s=settings.fetch_host_interval_s,
+        guard_addresses=guard_addresses,
+        allowed_networks=parse_networks(settings.fetch_allowed_networks),
+    )
 
 
 class FactChecker:
@@ -39,6 +61,7 @@ class FactChecker:
         self.outlets = corpus.OutletDirectory.load(settings.outlets_file)
         self.speakers = SpeakerResolver.load(settings.aliases_file)
         self._register_known_speakers()
+        self._has_articles = False  # once true it stays true: articles are replaced, not removed
 
     @classmethod
     def open(cls, settings: Settings, *, nlp: Language | None = None) -> FactChecker:
@@ -71,20 +94,57 @@ class FactChecker:
         self._register_known_speakers()
         return report
 
+    def ingest_urls(
+        self, urls: list[str], progress: ProgressCallback | None = None, *, from_slack: bool = False
+    ) -> IngestReport:
+        """Index article pages, feeds and sitemaps. `from_slack`: the URLs come from a Slack
+        user, not the operator, so internal addresses are refused (see `address_guard`)."""
+        from bot.engine.fetch import Fetcher
+        from bot.engine.web_ingest import WebCollector
+
+        report = IngestReport()
+        with Fetcher(fetch_policy(self.settings, guard_addresses=from_slack)) as fetcher:
+            collector = WebCollector(fetcher, self.store, self.outlets, report)
+            index_articles(
+                collector.articles(urls, progress),
+                report,
+                nlp=self.nlp,
+                store=self.store,
+                resolver=self.speakers,
+                progress=progress,
+            )
+        save_reviews(collector.reviews, report, nlp=self.nlp, store=self.store, encoder=self.encoder)
+        self._register_known_speakers()
+        return report
+
+    def versions(self, path: str) -> list[ArticleVersion]:
+        """Every kept text of an article (a page's canonical URL), oldest first."""
+        return self.store.article_versions(path)
+
     def ensure_indexed(self, progress: ProgressCallback | None = None) -> IngestReport | None:
         """Index the configured corpus when the store is empty (first run)."""
         if self.store.article_count() > 0:
             return None
         return self.ingest([self.settings.corpus_dir], progress=progress)
 
+    def require_articles(self) -> None:
+        """Raise EmptyIndexError (where the index is, how to fill it) when it holds no article."""
+        if not self._has_articles:
+            self._has_articles = self.store.article_count() > 0
+        if not self._has_articles:
+            raise EmptyIndexError(empty_index_message(self.settings.database_url, self.settings.corpus_dir))
+
     # reading ---------------------------------------------------------------
     def check(self, text: str, *, automatic: bool = False) -> CheckReport:
+        """Check a message; from an empty index this raises instead of answering "not found"."""
+        self.require_articles()
         return check_text(
             text,
             nlp=self.nlp,
             store=self.store,
             speakers=self.speakers,
             automatic=automatic,
+            max_claims=self.settings.max_claims,
             reviews=self.review_matcher,
         )
 

@@ -15,17 +15,21 @@ from __future__ import annotations
 from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
-from bot.engine.claims import Claim
+from bot.engine.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
 from bot.engine.compound_claims import claim_parts
 from bot.engine.event_facts import announcement_stated, check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
+from bot.engine.language import foreign_language, not_read_note
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
+from bot.engine.model_judgement import MAX_JUDGED, MIN_JUDGED_COVERAGE, combine, is_fragment, judge
 from bot.engine.review_matching import ReviewMatcher, is_strong
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
+from bot.engine.quote_owners import attribute_copies
 from bot.engine.references import resolve_candidates
 from bot.engine.retrieve import (
+    Alignment,
     Candidate,
     align,
     covered_keys,
@@ -52,7 +56,18 @@ def article_ref(candidate: Candidate) -> ArticleRef:
         published=a.published,
         url=a.url,
         byline=a.byline,
+        updated=a.updated,
     )
+
+
+def _rules_read(alignment: Alignment) -> bool:
+    """Aligned closely enough for the rules' word-by-word checks (cheaper than stance)."""
+    return alignment.coverage >= PRE_FILTER_COVERAGE or alignment.quote_score >= STRONG_QUOTE
+
+
+def _key(candidate: Candidate) -> tuple[str, int | None, int | None]:
+    """The same candidate before and after its facts were parsed (`enrich_many`)."""
+    return (candidate.kind, candidate.passage_id, candidate.quote_id)
 
 
 def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
@@ -78,6 +93,8 @@ def check_claim(
     candidates, covered = resolve_candidates(
         claim, candidates, covered, nlp=nlp, store=store, speakers=speakers
     )
+    if claim.speaker:
+        candidates = attribute_copies(candidates, speakers)
     scored = [
         (
             c,
@@ -93,10 +110,17 @@ def check_claim(
     scored = [
         (c, a)
         for c, a in scored
-        if a.coverage >= PRE_FILTER_COVERAGE or a.quote_score >= STRONG_QUOTE
+        if (a.coverage >= MIN_JUDGED_COVERAGE or a.quote_score >= STRONG_QUOTE) and not is_fragment(c)
     ]
+    # The model reads the best-aligned candidates in one batch; the rules see the ones
+    # aligned well enough for their word-by-word checks.
+    judged = sorted(scored, key=lambda ca: -ca[1].score)[:MAX_JUDGED]
+    judgements = dict(zip((_key(c) for c, _ in judged), judge(claim, [c for c, _ in judged])))
+    stop_words = frozenset(nlp.Defaults.stop_words)
     numbers_or_dates = bool(claim.quantities or claim.dates or claim.weekdays)
-    needs_facts = [numbers_or_dates or _may_swap_a_name(claim, c) for c, _ in scored]
+    needs_facts = [
+        _rules_read(a) and (numbers_or_dates or _may_swap_a_name(claim, c)) for c, a in scored
+    ]
     enriched = iter(enrich_many([c for (c, _), need in zip(scored, needs_facts) if need], nlp))
     scored = [(next(enriched), a) if need else (c, a) for (c, a), need in zip(scored, needs_facts)]
     wordings = other_wordings(scored)
@@ -105,19 +129,26 @@ def check_claim(
     slot_checks = 0
     for same_words in same_words_groups(claim, scored):
         for candidate, alignment in same_words:  # the same words twice in one article: one
-            found = assess(
-                claim,
-                candidate,
-                alignment,
-                speakers=speakers,
-                other_wordings=wordings.get(candidate.article.path, set()),
-                weights=weights,
+            found = (
+                assess(
+                    claim,
+                    candidate,
+                    alignment,
+                    speakers=speakers,
+                    other_wordings=wordings.get(candidate.article.path, set()),
+                    weights=weights,
+                )
+                if _rules_read(alignment)
+                else None
             )
             if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
                 slot_checks += 1
                 found = check_slots(claim, candidate, alignment, found, nlp)
             if found is not None and numbers_or_dates:
                 found = check_event_facts(claim, candidate, found, nlp)
+            judgement = judgements.get(_key(candidate))
+            if judgement is not None:
+                found = combine(claim, candidate, alignment, found, judgement, stop_words)
             if found is not None:
                 assessed.append((candidate, found))
                 break
@@ -147,6 +178,7 @@ def check_claim(
         evidence=shown,
         outlets_supporting=outlets(shown, "supports"),
         outlets_conflicting=outlets(shown, "conflicts"),
+        asked_whether=claim.asked_whether,
     )
 
 
@@ -158,31 +190,43 @@ def check_text(
     speakers: SpeakerResolver,
     automatic: bool = False,
     limit: int = 8,
+    max_claims: int = DEFAULT_MAX_CLAIMS,
     reviews: ReviewMatcher | None = None,
 ) -> CheckReport:
-    """Check every check-worthy claim of a message.
+    """Check every check-worthy claim of a message, at most `max_claims` of them.
 
     Each claim also gets the published fact-checks it matches (`reviews`),
     listed apart from the evidence: they never change the verdict.
     automatic=True (replies in flagged threads) keeps only claims with
     evidence or a strong review match, so the bot stays quiet when it has
     nothing to say; asked directly it always answers, "not found" included.
+    A message in a language the engine does not read is not checked, and the
+    report says so.
     """
-    parsed = claim_parsing.extract_claims(
-        text, nlp=nlp, speakers=speakers, automatic=automatic
+    language = foreign_language(claim_parsing.clean_message(text), nlp.Defaults.stop_words)
+    if language is not None:
+        return CheckReport(
+            claim=text.strip(), verdict="not_found", language=language, note=not_read_note(language)
+        )
+    selection = claim_parsing.select_claims(
+        text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
     )
+    note, unchecked = selection_note(selection, max_claims), selection.unchecked
     checked = [
         check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
-        for c in parsed
+        for c in selection.claims
     ]
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if reviews is not None:
         reports = [r.model_copy(update={"reviews": reviews.match(r.text)}) for r in reports]
     if automatic:
-        reports = [r for r in reports if r.evidence or is_strong(r.reviews)]
+        # related excerpts alone: quiet; a strong published fact-check alone: answer
+        reports = [r for r in reports if r.verdict != "not_found" or is_strong(r.reviews)]
     if not reports:
-        return CheckReport(claim=text.strip(), verdict="not_found")
+        if note is None and not selection.claims and not automatic:
+            note = "nothing in this text to check"
+        return CheckReport(claim=text.strip(), verdict="not_found", note=note, unchecked=unchecked)
     if len(reports) == 1 and (one_claim or automatic):
         only = reports[0]
         return CheckReport(
@@ -192,6 +236,9 @@ def check_text(
             reviews=only.reviews,
             outlets_supporting=only.outlets_supporting,
             outlets_conflicting=only.outlets_conflicting,
+            asked_whether=only.asked_whether,
+            note=note,
+            unchecked=unchecked,
         )
     return CheckReport(
         claim=text.strip(),
@@ -201,7 +248,26 @@ def check_text(
         outlets_supporting=max(r.outlets_supporting for r in reports),
         outlets_conflicting=max(r.outlets_conflicting for r in reports),
         claims=reports,
+        note=note,
+        unchecked=unchecked,
     )
+
+
+def selection_note(selection: ClaimSelection, max_claims: int) -> str | None:
+    """What was left unchecked, in plain words (None when everything was checked)."""
+    parts = []
+    if selection.unchecked:
+        more = selection.unchecked
+        parts.append(
+            f"{more} more {'sentence was' if more == 1 else 'sentences were'} not checked "
+            f"(at most {max_claims} claims per message)."
+        )
+    if selection.repeated:
+        n = selection.repeated
+        parts.append(f"{n} repeated {'sentence was' if n == 1 else 'sentences were'} checked once.")
+    if selection.cut:
+        parts.append(f"Only the first {MAX_MESSAGE_CHARS:,} characters were read.")
+    return " ".join(parts) or None
 
 
 def check_compound(

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from bot.engine import facts
 from bot.engine.models import Entity, Quantity
 from bot.engine.paraphrases import INTENSIFIERS
+from bot.engine.questions import asked_statement, is_question
+from bot.engine.quote_cues import joins_a_name
 from bot.engine.reporting_verbs import introduces_clause
 from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
@@ -216,6 +218,8 @@ class Claim(BaseModel):
     # name them, but one naming another in their place contradicts the claim
     office_swap: str | None = None  # set at check time (speaker_roles.check_office): how the
     # sources introduce the speaker when the claim gives them another office
+    question: bool = False  # the user asked it ("Did X say ...?"): reported as a question
+    asked_whether: str | None = None  # the statement a yes/no question asks about (= content checked)
 
 
 def negation_words(text: str) -> list[str]:
@@ -256,8 +260,10 @@ def is_check_worthy(sent: Span) -> bool:
     text = sent.text.strip()
     if REQUEST_PATTERN.search(text) and not QUOTE_PATTERN.search(text):
         return False
-    if text.endswith("?") and not any(e.label_ in NAME_LABELS for e in sent.ents):
-        return False
+    if text.endswith("?") and not any(e.label_ in NAME_LABELS for e in sent.ents) and not any(
+        t.pos_ == "PROPN" for t in sent
+    ):
+        return False  # "what do you think?"; a question about someone asks about a claim
     if any(e.label_ in NAME_LABELS or e.label_ in NUMERIC_LABELS for e in sent.ents):
         return True
     if any(t.pos_ == "PROPN" or t.like_num for t in sent):
@@ -316,10 +322,12 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
         return None, text
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     others = {t.i for c in subject.children if c.dep_ == "conj" for t in c.subtree}
-    mention = " ".join(
-        t.text
-        for t in subject.subtree
-        if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in others
+    mention = _name_text(
+        [
+            t
+            for t in subject.subtree
+            if (t.pos_ in ("PROPN", "NOUN", "ADJ") or joins_a_name(t)) and t.i not in others
+        ]
     )
     keep_verb = verb.lemma_.lower() in CONTENT_SPEECH_VERBS
     complements = [
@@ -344,6 +352,18 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
         content = _span_text([t for t in sent if t.i not in dropped])
     content = content.strip(" ,:;") or text
     return mention or None, content
+
+
+def _name_text(tokens: list[Token]) -> str:
+    """The words of a mention, spaced as written where they are adjacent ("Kowal-Brzeska"
+    stays one word), one space where words were left out between them."""
+    text = ""
+    for k, token in enumerate(tokens):
+        text += token.text
+        if k + 1 < len(tokens):
+            adjacent = tokens[k + 1].i == token.i + 1
+            text += token.whitespace_ if adjacent else " "
+    return text
 
 
 def _day_adjuncts(verb: Token) -> list[Token]:
@@ -535,8 +555,8 @@ def parse_claim(
         if has_duration and lemma in DURATION_VERBS and token.pos_ == "VERB":
             continue  # "lasted three hours": the duration is what is claimed, not "last"
         lemmas.append(lemma)
-        if token.ent_type_ in NUMERIC_LABELS or token.like_num:
-            continue
+        if token.ent_type_ in NUMERIC_LABELS or token.like_num or facts.is_multiplier_word(token):
+            continue  # the quantity states it ("tripled": three times)
         if lemma in MEANINGFUL_STOP_WORDS:
             key_lemmas.append(lemma)
             continue
@@ -697,22 +717,90 @@ def _last_person(sent: Span, mention: str) -> str:
     return mention
 
 
+DEFAULT_MAX_CLAIMS = 10  # FACTCHECK_MAX_CLAIMS
+MAX_MESSAGE_CHARS = 10_000  # the rest of a longer message is not read
+SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')')
+
+
+class ClaimSelection(BaseModel):
+    """The claims of a message worth checking, and what was left out and why."""
+
+    claims: list[Claim] = Field(default_factory=list)
+    unchecked: int = 0  # distinct check-worthy sentences over the claim limit
+    repeated: int = 0  # sentences identical to one already kept (checked once)
+    cut: bool = False  # the message was longer than MAX_MESSAGE_CHARS
+
+
 def extract_claims(
     text: str, *, nlp: Language, speakers: SpeakerResolver, automatic: bool = False
 ) -> list[Claim]:
-    """Check-worthy claims of a message, each parsed.
+    """Check-worthy claims of a message, each parsed (no claim limit)."""
+    return select_claims(
+        text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=None
+    ).claims
+
+
+def select_claims(
+    text: str,
+    *,
+    nlp: Language,
+    speakers: SpeakerResolver,
+    automatic: bool = False,
+    max_claims: int | None = DEFAULT_MAX_CLAIMS,
+) -> ClaimSelection:
+    """The claims to check in a message: each distinct one once, at most `max_claims`.
 
     Asked directly (automatic=False) the bot always answers: a message with no
-    check-worthy sentence is checked as a whole rather than ignored.
+    check-worthy sentence is checked as a whole rather than ignored. A question
+    is checked as the statement it asks about (`questions`); in automatic mode
+    (replies in watched threads) a question is no claim at all. Past
+    MAX_MESSAGE_CHARS the message is cut, and the sentence the cut falls in is
+    dropped rather than checked as a fragment.
     """
     cleaned = clean_message(text)
     if not cleaned:
-        return []
-    doc = nlp(cleaned)
+        return ClaimSelection()
+    cut = len(cleaned) > MAX_MESSAGE_CHARS
+    read = cleaned[:MAX_MESSAGE_CHARS]
+    doc = nlp(read)
     sentences = split_sentences(doc)
+    if cut and sentences and not _ends_cleanly(read, cleaned):
+        sentences = sentences[:-1]
     worthy = [s for s in sentences if is_check_worthy(s)]
-    if not worthy and not automatic:
-        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or [
-            doc[:]
-        ]
-    return [parse_claim(s, nlp=nlp, speakers=speakers) for s in worthy]
+    if automatic:
+        worthy = [s for s in worthy if not is_question(s)]
+    elif not worthy:
+        whole = [doc[: sentences[-1].end]] if sentences else []  # never the cut-off fragment
+        worthy = [s for s in sentences if not REQUEST_PATTERN.search(s.text)] or whole
+    first_of_each: dict[str, Span] = {}
+    for sent in worthy:
+        first_of_each.setdefault(_sameness_key(sent.text), sent)
+    distinct = list(first_of_each.values())
+    kept = distinct if max_claims is None else distinct[:max_claims]
+    return ClaimSelection(
+        claims=[_parse_asked(s, nlp=nlp, speakers=speakers) for s in kept],
+        unchecked=len(distinct) - len(kept),
+        repeated=len(worthy) - len(distinct),
+        cut=cut,
+    )
+
+
+def _ends_cleanly(read: str, whole: str) -> bool:
+    """Whether the cut at len(read) falls between sentences rather than inside one."""
+    return read.rstrip().endswith(SENTENCE_END) and whole[len(read) : len(read) + 1].isspace()
+
+
+def _sameness_key(text: str) -> str:
+    """Sentences that differ only in case, spacing or final punctuation are the same claim."""
+    return " ".join(text.casefold().split()).rstrip(" .!?;:")
+
+
+def _parse_asked(sent: Span, *, nlp: Language, speakers: SpeakerResolver) -> Claim:
+    """Parse a sentence; a question is parsed as the statement it asks about."""
+    if not is_question(sent):
+        return parse_claim(sent, nlp=nlp, speakers=speakers)
+    statement = asked_statement(sent)
+    if statement is None:  # "Who said ...?": no single statement; checked as written
+        return parse_claim(sent, nlp=nlp, speakers=speakers).model_copy(update={"question": True})
+    parsed = parse_claim(nlp(statement)[:], nlp=nlp, speakers=speakers)
+    return parsed.model_copy(update={"question": True, "asked_whether": statement})

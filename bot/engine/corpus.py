@@ -187,6 +187,7 @@ def build_article(
         or hints.dateline
         or (dateline.city if dateline else None),
         published=published,
+        updated=hints.updated if hints.updated and (published is None or hints.updated > published) else None,
         url=(manifest.url if manifest else None) or hints.url,
         notes=_notes(outlet_info, outlet_name, cleaned, hints, manifest, outlets),
         body=cleaned.body,

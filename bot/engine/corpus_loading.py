@@ -75,7 +75,8 @@ class FormatHints(BaseModel):
     byline: str | None = None
     dateline: str | None = None
     published: dt.date | None = None
-    url: str | None = None
+    updated: dt.date | None = None  # the page's own "modified" date
+    url: str | None = None  # the canonical URL the page names
     notes: str | None = None
 
 
@@ -285,13 +286,22 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # covers it, so re-ingesting the same files after an upgrade re-indexes them instead of
 # reporting them unchanged with facts the new engine would not extract.
 # 2: headlines and standfirsts indexed as passages; 3: planned weekdays resolved forward;
-# 4: "within"/"topped" comparators, doses per measure ("mg/5 mL"), "a staff of 420".
-INDEX_VERSION = 4
+# 4: "within"/"topped" comparators, doses per measure ("mg/5 mL"), "a staff of 420";
+# 5: a page's opening sentence or caption is its standfirst, never its headline;
+#    hyphenated surnames kept whole in quote speakers, multiplier words as quantities;
+# 6: an HTML page's modified date is kept (reports say "updated <date>").
+INDEX_VERSION = 6
 
 
 def _sha256(raw: bytes) -> str:
     """The content hash: the raw bytes and the index version that parsed them."""
     return hashlib.sha256(f"factcheck-index-v{INDEX_VERSION}\n".encode() + raw).hexdigest()
+
+
+def text_hash(raw: RawArticle) -> str:
+    """The content hash of a fetched page: its extracted title and text, not its bytes, so a
+    page whose ads or tokens change on every request is not a new version each time."""
+    return _sha256(f"{raw.hints.title or ''}\n{raw.text}".encode())
 
 
 # --------------------------------------------------------------------------- formats
@@ -354,13 +364,27 @@ def html_to_article(html: str, *, path: str, content_hash: str) -> RawArticle:
         outlet=doc.sitename or None,
         url=doc.url or None,
         published=_parse_date(doc.date),
+        updated=_modified_date(html),
     )
     return RawArticle(path=path, content_hash=content_hash, text=text, hints=hints)
 
 
+def _modified_date(html: str) -> dt.date | None:
+    """The page's last-modified date from its metadata (htmldate, which trafilatura uses for
+    the published date), not guessed from the text."""
+    from htmldate import find_date
+
+    found = find_date(html, original_date=False, extensive_search=False)
+    return _parse_date(found)
+
+
 def read_html_file(path: Path, *, max_bytes: int) -> LoadedFile:
-    raw = _read_whole(path, max_bytes)
-    return html_page(decode_text(raw, source=str(path)), path=str(path), content_hash=_sha256(raw))
+    return load_html(_read_whole(path, max_bytes), path=str(path))
+
+
+def load_html(raw: bytes, *, path: str) -> LoadedFile:
+    """An HTML page's bytes -> its article and reviews. Files and fetched pages both come through here."""
+    return html_page(decode_text(raw, source=path), path=path, content_hash=_sha256(raw))
 
 
 def html_page(html: str, *, path: str, content_hash: str) -> LoadedFile:

@@ -326,7 +326,9 @@ def take_head(paragraphs: list[str], outlets: OutletDirectory) -> tuple[Head, li
 
     The headline is the first other line that looks like one (short, no final
     full stop), or that the page repeats, or that a byline or date line follows.
-    Scanning stops at the first running-text paragraph that is not the headline.
+    Such a line that ends like a sentence is the standfirst (or a caption) of a page
+    without a headline: the title stays empty rather than a report showing a caption
+    as the headline. Scanning stops at the first running-text paragraph that is not the headline.
     """
     head = Head()
     rest = list(paragraphs)
@@ -375,11 +377,14 @@ def take_head(paragraphs: list[str], outlets: OutletDirectory) -> tuple[Head, li
             head.section = head.section or paragraph  # "Opinion" above the headline
             del rest[index]
             continue
-        if head.title and match_key(paragraph) == match_key(head.title):
-            del rest[index]  # the headline printed again
+        if any(match_key(paragraph) == match_key(seen) for seen in (head.title, head.standfirst) if seen):
+            del rest[index]  # the headline (or the top standfirst) printed again
             continue
-        if head.title is None and _looks_like_title(rest, index, outlets):
-            head.title = paragraph
+        if head.title is None and head.standfirst is None and _looks_like_title(rest, index, outlets):
+            if _reads_as_sentence(paragraph):
+                head.standfirst = paragraph  # a page without a headline opens with its summary or a caption
+            else:
+                head.title = paragraph
             del rest[index]
             continue
         if head.title and head.standfirst is None and _looks_like_standfirst(rest, index, outlets):
@@ -411,6 +416,15 @@ def _looks_like_title(paragraphs: list[str], index: int, outlets: OutletDirector
         and not paragraph.isupper()
         and len(paragraphs) > 1
     )
+
+
+_SENTENCE_END_RE = re.compile(r"[.…][\"'”’»)\]]*(?:\s*[\[(][^\[\]()]{1,60}[\])])?$")
+
+
+def _reads_as_sentence(paragraph: str) -> bool:
+    """A full stop (before any closing quote or bracketed photo credit) or running-text length:
+    a standfirst or caption. Headlines drop the full stop; a question or exclamation may stay one."""
+    return bool(_SENTENCE_END_RE.search(paragraph)) or len(words(paragraph)) >= 30
 
 
 _STANDFIRST_MAX_WORDS = 60

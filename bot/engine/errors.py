@@ -23,3 +23,7 @@ class SettingsError(FactCheckError):
 
 class PipelineError(FactCheckError):
     """The spaCy pipeline could not be loaded."""
+
+
+class EmptyIndexError(FactCheckError):
+    """The index holds no article: any answer would be "nothing found" for the wrong reason."""

@@ -37,7 +37,7 @@ ORDINAL_ANCHORS = frozenset(
     "previous last earlier former prior first second third next original latest past".split()
 )
 UNIT_WORDS = frozenset(
-    "second minute hour day week month year decade percent cent per % point".split()
+    "second minute hour day week month year decade percent cent per % point time".split()
 )
 _PARSED: LruCache[str, Doc] = LruCache(512)
 

@@ -33,11 +33,15 @@ from bot.engine.quantities import (
     describe_quantity,
     extract_quantities,
     is_count,
+    is_multiplier_word,
+    within_range,
 )
 
 __all__ = [
     "QuantityComparison",
     "analyse_sentence",
+    "is_multiplier_word",
+    "within_range",
     "antonym_pairs",
     "are_antonyms",
     "canonical_entity",

@@ -1,4 +1,5 @@
-"""Ingest orchestration: files -> cleaned articles -> spaCy -> one store transaction each.
+"""Ingest orchestration: files (or fetched pages) -> cleaned articles -> spaCy -> one store
+transaction each.
 
 Loading and cleaning live in `corpus`, sentence facts in `facts`, quotes in
 `quotes`; this module only sequences them, batches spaCy with `nlp.pipe`, and
@@ -121,7 +122,7 @@ def ingest_paths(
     n_process: int = 0,
     encoder: SentenceEncoder | None = None,
 ) -> IngestReport:
-    """Index files and folders; report added, unchanged and failed per file.
+    """Index files and folders; report added, updated, unchanged and failed per file.
 
     Fact-check records (ClaimReview markup, review exports) found on the way
     are saved as reviews, with their vectors when an `encoder` is given.
@@ -130,11 +131,48 @@ def ingest_paths(
     report = IngestReport()
     files, failures = corpus.discover(paths, max_bytes=max_bytes)
     report.failed.extend(failures)
-
-    pending: list[Article] = []
     reviews: list[Review] = []
-    loading = _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report, reviews=reviews)
-    for article in loading:
+    articles = _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report, reviews=reviews)
+    index_articles(
+        articles, report, nlp=nlp, store=store, resolver=resolver, progress=progress, n_process=n_process
+    )
+    save_reviews(reviews, report, nlp=nlp, store=store, encoder=encoder)
+    return report
+
+
+def save_reviews(
+    reviews: list[Review],
+    report: IngestReport,
+    *,
+    nlp: Language,
+    store: Store,
+    encoder: SentenceEncoder | None,
+) -> None:
+    """Analyse, embed and store fact-check records (from files or the web), counted in `report`."""
+    if not reviews:
+        return
+    try:
+        counts = index_reviews(reviews, nlp=nlp, store=store, encoder=encoder)
+    except FactCheckError as exc:
+        report.failed.append(IngestFailure(path=reviews[0].source, reason=f"fact-check records not saved: {exc}"))
+        return
+    for name in ("added", "updated", "unchanged"):
+        setattr(report.reviews, name, getattr(report.reviews, name) + getattr(counts, name))
+
+
+def index_articles(
+    articles: Iterable[Article],
+    report: IngestReport,
+    *,
+    nlp: Language,
+    store: Store,
+    resolver: SpeakerResolver,
+    progress: ProgressCallback | None = None,
+    n_process: int = 0,
+) -> None:
+    """Parse and store cleaned articles (from files or the web), adding each to `report`."""
+    pending: list[Article] = []
+    for article in articles:
         if store.has_content(article.content_hash):
             report.unchanged.append(article.path)
         else:
@@ -158,16 +196,8 @@ def ingest_paths(
         except FactCheckError as exc:
             report.failed.append(IngestFailure(path=article.path, reason=str(exc)))
         else:
-            target = report.unchanged if result.status == "unchanged" else report.added
-            target.append(article.path)
+            outcome = {"unchanged": report.unchanged, "updated": report.updated}
+            outcome.get(result.status, report.added).append(article.path)
         done += 1
         if progress:
             progress(done, total, article.path)
-    if reviews:
-        try:
-            report.reviews = index_reviews(reviews, nlp=nlp, store=store, encoder=encoder)
-        except FactCheckError as exc:
-            report.failed.append(
-                IngestFailure(path=reviews[0].source, reason=f"fact-check records not saved: {exc}")
-            )
-    return report

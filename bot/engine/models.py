@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Stance = Literal["supports", "conflicts"]
+# "related": the excerpt says what the claim says but does not state its figure (it gives
+# only a bound the figure satisfies); shown with its reason, never counted for a verdict
+Stance = Literal["supports", "conflicts", "related"]
 Verdict = Literal["supported", "conflicting", "mixed", "not_found"]
 QuoteKind = Literal["direct", "partial", "reported"]
 EvidenceKind = Literal["quote", "fact"]
@@ -67,6 +69,10 @@ class Article(BaseModel):
     url: str | None = None
     notes: str | None = None
     body: str = ""
+    # The day the article last changed: the page's own modified date, or the day a changed
+    # version of the same path (a page's canonical URL) was indexed. None: never changed.
+    updated: dt.date | None = None
+    version: int = 1  # earlier versions of the same path are kept in the store
     # The one-sentence summary under the headline, when the page prints one apart from
     # the body. Ingest indexes it as a passage (STANDFIRST_POSITION); the stores keep that
     # passage, not a column, so an article read back from a store has None here.
@@ -116,6 +122,7 @@ class ArticleRef(BaseModel):
     published: dt.date | None = None
     url: str | None = None
     byline: str | None = None
+    updated: dt.date | None = None  # reports say "updated <date>"
 
 
 class ArticleSummary(ArticleRef):
@@ -125,6 +132,20 @@ class ArticleSummary(ArticleRef):
     dateline: str | None = None
     passages: int = 0  # headline and standfirst included
     quotes: int = 0
+    versions: int = 1  # the newest plus the earlier versions kept
+
+
+class ArticleVersion(BaseModel):
+    """An earlier (or the current) text of one path, kept when a page changed."""
+
+    path: str
+    version: int
+    title: str | None = None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    url: str | None = None
+    body: str
+    indexed_at: dt.datetime | None = None
 
 
 class ParsedArticle(BaseModel):
@@ -139,7 +160,8 @@ class Reason(BaseModel):
     """Why an excerpt conflicts (or, for notes, why a difference is harmless)."""
 
     code: str  # negation, antonym, number_mismatch, date_mismatch, entity_mismatch,
-    # speaker_mismatch, misquote, variant (harmless wording difference)
+    # speaker_mismatch, misquote, variant (harmless wording difference), bound (a related
+    # excerpt gives only a bound for the claim's figure)
     detail: str
 
 
@@ -204,6 +226,9 @@ class ClaimReport(BaseModel):
     reviews: list[ReviewMatch] = Field(default_factory=list)  # best first; never changes the verdict
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
+    # Set when the claim was asked as a question: the statement inside it, which is what
+    # was checked ("Did X say Y?" -> "X said Y"). Reports say "You asked whether ...".
+    asked_whether: str | None = None
 
 
 class CheckReport(BaseModel):
@@ -220,6 +245,12 @@ class CheckReport(BaseModel):
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
     claims: list[ClaimReport] = Field(default_factory=list)
+    asked_whether: str | None = None  # as in ClaimReport, for a single claim
+    # What the reader should know about what was not checked (sentences over the claim
+    # limit, a language the engine does not read, an empty line), in plain words.
+    note: str | None = None
+    unchecked: int = 0  # check-worthy sentences left unchecked by the claim limit
+    language: str | None = None  # set when nothing was checked: the message is not English
 
 
 class IngestFailure(BaseModel):
@@ -241,6 +272,7 @@ class ReviewCounts(BaseModel):
 
 class IngestReport(BaseModel):
     added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)  # a new version of an indexed path
     unchanged: list[str] = Field(default_factory=list)
     failed: list[IngestFailure] = Field(default_factory=list)
     reviews: ReviewCounts = Field(default_factory=ReviewCounts)
@@ -248,3 +280,21 @@ class IngestReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def summary(self) -> str:
+        line = (
+            f"added {len(self.added)}, updated {len(self.updated)}, "
+            f"unchanged {len(self.unchanged)}, failed {len(self.failed)}"
+        )
+        if self.reviews.total:
+            counts = self.reviews
+            line += f"\nfact-checks: added {counts.added}, updated {counts.updated}, unchanged {counts.unchanged}"
+        return line
+
+    def merge(self, other: IngestReport) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.failed += other.failed
+        for name in ("added", "updated", "unchanged"):
+            setattr(self.reviews, name, getattr(self.reviews, name) + getattr(other.reviews, name))

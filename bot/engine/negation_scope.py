@@ -94,22 +94,33 @@ SUBORDINATORS = frozenset(
     "unless once where".split()
 )
 RELATIVES = frozenset({"who", "which", "whom", "whose"})
-CLAUSE_MARKS = frozenset({",", ";", ":"})
+# after a comma, these open a clause of their own: "X is not enough, and Y has called for Z"
+COORDINATORS = frozenset({"and", "but", "or", "yet", "so"})
+SENTENCE_END = "."
+CLAUSE_MARKS = frozenset({",", ";", ":", SENTENCE_END})
 # words between a negation and the verb or noun it denies: "could no longer be used"
 DENIAL_FILLERS = NOT_PREDICATE | frozenset(
     "longer more yet ever even able just always again have has had do does did".split()
 )
-_TOKEN = re.compile(rf"{WORD.pattern}|[,;:]")
+# a full stop, "!" or "?" before a space: another sentence begins (not "2.5", nor the
+# "Dr." of a short capitalised abbreviation)
+_SENTENCE_BREAK = r"(?<![A-Z][a-z])(?<![A-Z])[.!?](?=[\"”’']?(?:\s|$))"
+_TOKEN = re.compile(rf"{WORD.pattern}|[,;:]|{_SENTENCE_BREAK}")
 
 
 def _clause_end(tokens: list[str], start: int) -> int:
-    """Where the clause holding tokens[start] ends: a semicolon, or a word (or a comma and a
-    word) opening another clause ("..., when homes could no longer get heat")."""
+    """Where the clause holding tokens[start] ends: the sentence's end, a semicolon, or a word
+    (or a comma and a word) opening another clause ("..., when homes could no longer get
+    heat", "..., and the council has called for ...")."""
     for k in range(start, len(tokens)):
         word = tokens[k].lower()
-        if word in (";", ":") or word in SUBORDINATORS:
+        if word in (";", ":", SENTENCE_END) or word in SUBORDINATORS:
             return k
-        if word == "," and k + 1 < len(tokens) and tokens[k + 1].lower() in RELATIVES:
+        if (
+            word == ","
+            and k + 1 < len(tokens)
+            and tokens[k + 1].lower() in RELATIVES | COORDINATORS
+        ):
             return k
     return len(tokens)
 
@@ -153,7 +164,9 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     }
     keys = set(claim.key_lemmas) | {w for w in claim_words if w not in NOT_PREDICATE}
     keys -= NEGATORS
-    marked = _TOKEN.findall(NEGATION_IDIOMS.sub(" ", text))
+    marked = [
+        SENTENCE_END if t in "!?" else t for t in _TOKEN.findall(NEGATION_IDIOMS.sub(" ", text))
+    ]
     tokens = [t for t in marked if t not in CLAUSE_MARKS]
     at_marked = [k for k, t in enumerate(marked) if t not in CLAUSE_MARKS]
     cues: list[tuple[str, str]] = []

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pydantic import BaseModel, Field
+
 from bot.engine import facts
 from bot.engine.claims import WEEKDAYS as NAMED_WEEKDAYS
 from bot.engine.claims import Claim
@@ -21,21 +23,41 @@ WEEKDAYS = tuple(day.lower() for day in NAMED_WEEKDAYS)
 YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
 
 
-def quantity_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
-    """(number conflicts, whether every claim number is stated or contradicted by the source)."""
-    reasons: list[Reason] = []
+class QuantityFindings(BaseModel):
+    """What the source says of the claim's numbers."""
+
+    conflicts: list[Reason] = Field(default_factory=list)
+    # every claim number is stated, contradicted or bounded by the source
+    stated: bool = True
+    # numbers the source gives only a bound for ("over 90 minutes" for "two hours"): with
+    # nothing else wrong the excerpt is related, and these say why it is not support
+    bounds: list[Reason] = Field(default_factory=list)
+
+
+def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
+    """Number conflicts, and whether the source states each claim number or only bounds it."""
+    found = QuantityFindings()
     for said in claim.quantities:
         # hours vs days compare; percent vs troops, an age vs a duration do not
         same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
-        if any(c.relation == "consistent" for c in comparisons) or _counted_there(said, candidate):
+        if (
+            any(c.relation == "consistent" for c in comparisons)
+            or facts.within_range(said, same_kind)
+            or _counted_there(said, candidate)
+        ):
             continue
         mismatch = next((c for c in comparisons if c.relation == "mismatch"), None)
-        if mismatch is None:
-            return reasons, False
-        reasons.append(Reason(code="number_mismatch", detail=mismatch.detail))
-    return reasons, True
+        bound = next((c for c in comparisons if c.relation == "bound"), None)
+        if mismatch is not None:
+            found.conflicts.append(Reason(code="number_mismatch", detail=mismatch.detail))
+        elif bound is not None:
+            found.bounds.append(Reason(code="bound", detail=bound.detail))
+        else:
+            found.stated = False
+            return found
+    return found
 
 
 def _counted_there(said: Quantity, candidate: Candidate) -> bool:
@@ -51,10 +73,18 @@ def _counted_there(said: Quantity, candidate: Candidate) -> bool:
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
-    """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020."""
+    """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020.
+
+    The year of a full date the claim gives ("12 February 2025") is the date check's to
+    judge: a source saying "February 12" in an article of that year states it, the year
+    coming from the article's date.
+    """
     source_years = set(YEAR.findall(candidate.text))
+    dated_years = {d.year for d in claim.dates} if claim.dates_have_year else set()
     reasons: list[Reason] = []
     for year in claim.years:
+        if year in dated_years:
+            continue
         if str(year) in source_years:
             continue
         if not source_years:

@@ -4,7 +4,8 @@ Values are normalised so that like compares with like: durations of hours,
 minutes and seconds in minutes; days, weeks and fortnights in days; years
 (and decades) in years and months in months; percentages as "percent";
 money in the currency's unit ("usd", "eur", "gbp", ...); counts of things
-with the noun's lemma as unit ("10,000 troops" -> 10000 "troop").
+with the noun's lemma as unit ("10,000 troops" -> 10000 "troop"); multipliers
+("double", "halve", "twice as many", "three times higher") as factors in "times".
 
 Not quantities: years used as dates ("in 2020", "the 2014 borders"), the day
 of an explicit date ("February 12"), ordinals ("2nd", "first"), times of day
@@ -25,14 +26,16 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.engine.dates import MONTHS, explicit_date_spans
 from bot.engine.models import Comparator, Quantity
-from bot.engine.numbers import SCALES, SUFFIX_SCALES, ParsedNumber, parse_number
+from bot.engine.numbers import SCALES, SMALL_NUMBERS, SUFFIX_SCALES, ParsedNumber, parse_number
 from bot.engine.paraphrases import COUNT_NOUN_CLASSES, same_count_noun
 
 
 class QuantityComparison(BaseModel):
     """How a claim's number relates to a source's number, with words a reporter understands."""
 
-    relation: Literal["consistent", "mismatch", "unrelated"]
+    # "bound": the source gives only a bound ("over 90 minutes") that the claim's exact
+    # figure ("two hours") satisfies -- related, but the figure is not stated
+    relation: Literal["consistent", "mismatch", "unrelated", "bound"]
     detail: str
 
 
@@ -116,6 +119,75 @@ _IDENTIFIER_NOUNS = frozenset(
      "paragraph", "part", "version", "episode", "season", "act", "bill", "unit", "brigade",
      "division", "corps", "group", "platform", "gate", "highway", "seat", "covid", "g"}
 )  # fmt: skip
+# --- multipliers ------------------------------------------------------------------
+# A closed class, like the number words: "double the patrols" states two times as many,
+# "halve the fares" half. Stored as a quantity in the unit "times".
+MULTIPLIER_UNIT = "times"
+_MULTIPLIER_VERBS: dict[str, float] = {
+    "halve": 0.5, "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "quintuple": 5,
+}  # fmt: skip
+_MULTIPLIER_NOUNS = {f"{verb[:-1]}ing": value for verb, value in _MULTIPLIER_VERBS.items()}
+_FOLD = re.compile(r"^([a-z]+|\d+)-?fold$")
+_MULTIPLIED_DETERMINERS = frozenset({"as", "the", "that", "this", "what", "those", "these"})
+
+
+def _multiplies_what_follows(tokens: Sequence[Token], j: int) -> int | None:
+    """After "twice" / "three times": "as many", "the size", a comparative ("higher"); the
+    index after it, or None ("twice a week" is a frequency)."""
+    if j >= len(tokens):
+        return None
+    nxt = tokens[j]
+    if nxt.tag_ in ("JJR", "RBR"):
+        return j + 1
+    if nxt.lower_ in _MULTIPLIED_DETERMINERS or nxt.tag_ == "PRP$":
+        return j
+    return None
+
+
+def _multiplier_at(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """(factor, end) of a multiplier starting at token `i`: "double(d)", "halving",
+    "twice as", "three times higher", "threefold"."""
+    tok = tokens[i]
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    compound = not tok.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].text in ("-", "–")
+    if lemma in _MULTIPLIER_VERBS and not compound and (  # not "double-checked", "triple-A"
+        tok.pos_ == "VERB"
+        or tok.tag_ == "PDT"  # "double the patrols"
+        or (tok.pos_ == "NOUN" and _comparator_before(tokens, i)[0] != "eq")  # "more than triple"
+    ):
+        return _MULTIPLIER_VERBS[lemma], i + 1
+    if tok.pos_ == "NOUN" and low in _MULTIPLIER_NOUNS:
+        return _MULTIPLIER_NOUNS[low], i + 1
+    if low == "twice":
+        end = _multiplies_what_follows(tokens, i + 1)
+        return (2.0, end) if end is not None else None
+    if (fold := _FOLD.match(low)) is not None:
+        prefix = fold.group(1)
+        value = float(prefix) if prefix.isdigit() else SMALL_NUMBERS.get(prefix)
+        return (float(value), i + 1) if value else None
+    number = parse_number(tokens, i)
+    if number is None or number.end >= len(tokens):
+        return None
+    after = tokens[number.end].lower_
+    if after == "times":
+        end = _multiplies_what_follows(tokens, number.end + 1)
+        return (number.value, max(end, number.end + 1)) if end is not None else None
+    if after in ("-", "fold") and tokens[min(number.end + 1, len(tokens) - 1)].lower_ == "fold":
+        return number.value, number.end + (2 if after == "-" else 1)
+    return None
+
+
+def is_multiplier_word(token: Token) -> bool:
+    """Part of a multiplier ("tripled", "twice as", "three times higher"): the quantity
+    carries its meaning, so a claim does not also need the word itself stated."""
+    doc = token.doc
+    for start in range(max(token.i - 2, 0), token.i + 1):
+        found = _multiplier_at(doc, start)
+        if found is not None and start <= token.i < found[1]:
+            return True
+    return False
+
+
 # a year-like number followed by these is still a quantity ("2000 percent", "1200 minutes")
 _UNITS_AFTER_YEARS = frozenset({"percent", "percentage point", "minute", "day", "month", "year"})
 _NOT_COUNT_NOUNS = frozenset({"%", "percent", "cent", "time", "times", "of", "a", "an", "the"})
@@ -285,6 +357,14 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
     i = 0
     while i < n:
         tok = tokens[i]
+        multiplier = _multiplier_at(tokens, i)
+        if multiplier is not None:
+            factor, end = multiplier
+            comparator, start = _comparator_before(tokens, i)
+            quantities.append(_make(tokens, start, end, factor, MULTIPLIER_UNIT, comparator))
+            pending_range.clear()
+            i = end
+            continue
         special = _a_unit(tokens, i)
         if special is not None:
             number, unit, factor, end = special
@@ -409,7 +489,8 @@ def describe_quantity(quantity: Quantity) -> str:
 
 
 _MEASURES = frozenset(
-    {"percent", "percentage point", *_DIMENSIONS, *_CURRENCY_WORDS.values(), *_MEASURE_ALIASES.values()}
+    {"percent", "percentage point", MULTIPLIER_UNIT, *_DIMENSIONS, *_CURRENCY_WORDS.values(),
+     *_MEASURE_ALIASES.values()}
 ) - {"troop", "soldier", "person"}
 
 
@@ -464,7 +545,9 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
     15%, a bare number within 1% (rounding). Two ranges that overlap are
     consistent; otherwise a mismatch, with detail
-    "claim: <claim text>; source: <source text>".
+    "claim: <claim text>; source: <source text>". A bound does not state a
+    value, though: an exact claim figure inside the source's bound is "bound"
+    (related, not supported), and the detail says which bound it is.
     """
     claim_dim, claim_factor = _dimension(claim.unit)
     source_dim, source_factor = _dimension(source.unit)
@@ -474,4 +557,27 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
     overlap = c_lo <= s_hi and s_lo <= c_hi
-    return QuantityComparison(relation="consistent" if overlap else "mismatch", detail=detail)
+    if not overlap:
+        return QuantityComparison(relation="mismatch", detail=detail)
+    if claim.comparator == "eq" and source.comparator in _BOUND_NAMES:
+        return QuantityComparison(
+            relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
+        )
+    return QuantityComparison(relation="consistent", detail=detail)
+
+
+_BOUND_NAMES: dict[Comparator, str] = {
+    "gt": "a lower bound", "ge": "a lower bound", "lt": "an upper bound", "le": "an upper bound",
+}  # fmt: skip
+
+
+def within_range(claim: Quantity, sources: list[Quantity]) -> bool:
+    """The source gives a range that holds the claim's figure ("between 2 and 3 million
+    euros" for "2.5 million euros"): a lower and an upper bound it satisfies."""
+    bounds = {
+        source.comparator[0]  # "g" or "l"
+        for source in sources
+        if source.comparator in _BOUND_NAMES
+        and compare_quantities(claim, source).relation == "bound"
+    }
+    return bounds == {"g", "l"}

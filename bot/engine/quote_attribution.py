@@ -20,6 +20,7 @@ from bot.engine.quote_cues import (
     according_to,
     content_span,
     is_cue,
+    joins_a_name,
     subject_of,
 )
 from bot.engine.quote_document import Attribution, QuoteDocument
@@ -82,7 +83,9 @@ def _cue_after(art: QuoteDocument, span: QuoteSpan) -> Attribution | None:
             names = [t for t in signature if not t.is_space][:6]
             run = []
             for t in names:
-                if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha):
+                if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha) or (
+                    run and joins_a_name(t)
+                ):
                     run.append(t)
                 elif run:
                     break

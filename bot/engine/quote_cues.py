@@ -159,7 +159,10 @@ def mention_span(head: Token, mask: QuoteMask) -> Span:
     while (
         start - 1 in in_subtree
         and not mask(doc[start - 1])
-        and doc[start - 1].dep_ not in ("punct", "relcl", "acl", "appos", "cc")
+        and (
+            doc[start - 1].dep_ not in ("punct", "relcl", "acl", "appos", "cc")
+            or joins_a_name(doc[start - 1])
+        )
         and not doc[start - 1].is_space
     ):
         start -= 1
@@ -176,6 +179,20 @@ def mention_span(head: Token, mask: QuoteMask) -> Span:
             return ent
         start = right - MAX_MENTION_TOKENS
     return doc[start:right]
+
+
+def joins_a_name(token: Token) -> bool:
+    """A hyphen written without spaces between two parts of a name ("Kosiniak-Kamysz",
+    "Jean-Luc"): the tokenizer splits it off, but the name is one."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‐", "–")
+        and not token.whitespace_
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i - 1].text[:1].isupper()
+        and doc[token.i + 1].text[:1].isupper()
+    )
 
 
 def _entity_at(token: Token) -> Span | None:

@@ -52,6 +52,9 @@ class Candidate(BaseModel):
     negated: bool = False
     facts_known: bool = True  # False for quotes until `enrich` ran
     speaker: str | None = None
+    # the outlet that attributes these words, when the speaker comes from another article's
+    # quote of them (`quote_owners`)
+    speaker_from: str | None = None
     cue: str | None = None  # a quote's reporting verb ("said", "denied")
     context: str = ""
     # names the candidate refers to without writing them: "he" after "President

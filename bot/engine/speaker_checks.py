@@ -50,16 +50,17 @@ def is_quote_speaker(name: Entity, candidate: Candidate, speakers: SpeakerResolv
 def quoted_by_someone_else(
     claim: Claim, candidate: Candidate, speakers: SpeakerResolver
 ) -> bool:
-    """A quote whose speaker is neither the claimed speaker nor one speaking with them."""
-    return bool(
-        claim.speaker
-        and candidate.kind == "quote"
-        and candidate.speaker
-        and not any(
-            speakers.same_person(said_by, candidate.speaker)
-            for said_by in [claim.speaker, *claim.co_speakers]
-        )
-    )
+    """Words of someone who is neither the claimed speaker nor one speaking with them: a
+    quote, or a sentence that is a quote the index attributes (`quote_owners`).
+
+    A quote that has the claimed speaker speaking in it ('"The council has called for a
+    subsidy," the harbour master said') reports their words: it is not someone else's."""
+    if not (claim.speaker and candidate.speaker):
+        return False
+    said_by = [claim.speaker, *claim.co_speakers]
+    if any(speakers.same_person(person, candidate.speaker) for person in said_by):
+        return False
+    return not any(_speaks(candidate.text, person.split()[-1]) for person in said_by)
 
 
 def states_the_content(claim: Claim, candidate: Candidate, alignment: Alignment) -> bool:
@@ -77,10 +78,14 @@ def states_the_content(claim: Claim, candidate: Candidate, alignment: Alignment)
 
 
 def speaker_mismatch(claim: Claim, candidate: Candidate) -> Reason:
-    """The reason shown for a quote that is someone else's."""
+    """The reason shown for a quote that is someone else's (and who says so, when the
+    excerpt itself does not name its speaker)."""
+    owner = _possessive(candidate.speaker or "")
+    if candidate.speaker_from:
+        owner += f" (as {candidate.speaker_from} reports it)"
     return Reason(
         code="speaker_mismatch",
-        detail=f"the quote is {_possessive(candidate.speaker or '')}, not {_possessive(claim.speaker or '')}",
+        detail=f"the quote is {owner}, not {_possessive(claim.speaker or '')}",
     )
 
 

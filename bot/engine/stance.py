@@ -4,7 +4,10 @@ A fact-checker must see *why*: every conflict carries at least one Reason with
 a detail a reporter understands. A candidate is evidence only when it states
 what the claim states -- every name the claim mentions (or a swapped one),
 most of its content words, and its numbers and dates -- otherwise it is merely
-related and dropped.
+related and dropped. One kind of related excerpt is kept, with its reason: one
+that says everything but gives only a bound for the claim's exact figure
+("over 90 minutes" for "two hours"), which a reporter should see next to the
+verdict.
 
 `assess` is the decision; each family of rules it applies lives in its own
 module: `name_swaps` (names stated or swapped), `negation_scope` and
@@ -212,13 +215,13 @@ def assess(
         conflicts.extend(polarity)
         notes.extend(polarity_notes)
 
-    number_conflicts, numbers_stated = quantity_reasons(claim, candidate)
+    numbers = quantity_reasons(claim, candidate)
     date_conflicts, dates_stated = date_reasons(claim, candidate)
     year_conflicts, years_stated = year_reasons(claim, candidate)
-    conflicts.extend(number_conflicts)
+    conflicts.extend(numbers.conflicts)
     conflicts.extend(date_conflicts)
     conflicts.extend(year_conflicts)
-    if not conflicts and not (numbers_stated and dates_stated and years_stated):
+    if not conflicts and not (numbers.stated and dates_stated and years_stated):
         return None  # it does not state the claim's number or date: merely related
 
     if (
@@ -229,6 +232,12 @@ def assess(
         return None  # a "not" or an opposite word in a loosely aligned sentence: related only
     if not conflicts and not claim.negated and negated_light_verbs(claim, candidate.text):
         return None  # "warned Europe not to take advantage": a "not" on another predicate, unsure
+    if not conflicts and numbers.bounds:
+        # "over 90 minutes" for "two hours": consistent, but the figure is not stated
+        return Assessment(
+            stance="related", reasons=numbers.bounds, score=alignment.score,
+            highlight=alignment.highlight,
+        )  # fmt: skip
     stance: Stance = "conflicts" if conflicts else "supports"
     return Assessment(
         stance=stance,

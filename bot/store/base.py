@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from bot.engine.models import Article, ArticleSummary, ParsedArticle, Passage, Quote, Review
+from bot.engine.models import Article, ArticleSummary, ArticleVersion, ParsedArticle, Passage, Quote, Review
 
 ReviewStatus = Literal["added", "unchanged", "updated"]
 
@@ -64,9 +65,21 @@ class FeedbackVote(BaseModel):
     vote: str  # "up" | "down"
 
 
+class FetchRecord(BaseModel):
+    """What the last fetch of a URL left: its validators for a conditional GET, and the
+    article it gave (an unchanged page is answered 304 and costs one cheap request)."""
+
+    url: str
+    article_path: str | None = None
+    content_hash: str | None = None
+    index_version: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 class SaveResult(BaseModel):
     article_id: int
-    status: str  # "added" | "unchanged" | "replaced"
+    status: str  # "added" | "unchanged" | "replaced" (same text re-indexed) | "updated" (new version)
 
 
 @runtime_checkable
@@ -89,8 +102,9 @@ class Store(Protocol):
         """Store one article with its passages and quotes in ONE transaction.
 
         Same content hash: nothing changes ("unchanged"). Same path with a new
-        hash: the old version is replaced ("replaced"). Safe when two processes
-        ingest at once.
+        hash: the article is replaced; when its text changed, this is a new version
+        ("updated": the old text is kept in `article_versions`, `updated` set),
+        otherwise a re-index ("replaced"). Safe when two processes ingest at once.
         """
 
     def article_count(self) -> int: ...
@@ -106,6 +120,9 @@ class Store(Protocol):
         """
 
     def article(self, article_id: int) -> Article | None: ...
+
+    def article_versions(self, path: str) -> list[ArticleVersion]:
+        """Every kept version of `path`, oldest first, the current one last; [] when unknown."""
 
     def passages(self, article_id: int) -> list[Passage]: ...
 
@@ -158,6 +175,16 @@ class Store(Protocol):
 
     def search_reviews(self, terms: list[str], limit: int = 20) -> list[ReviewHit]:
         """Full-text OR-search of `terms` over the reviewed claims, titles and claimants."""
+
+    # web ingest ----------------------------------------------------------------
+    def fetch_record(self, url: str) -> FetchRecord | None: ...
+
+    def save_fetch_record(self, record: FetchRecord) -> None:
+        """Remember (replace) what fetching `record.url` gave."""
+
+    def poll_lock(self) -> AbstractContextManager[bool]:
+        """Held while polling feeds: True inside when this process holds it, False when
+        another process (a second bot replica) does. Never blocks."""
 
     # bot state ---------------------------------------------------------------
     def claim_event(self, event_id: str) -> bool:

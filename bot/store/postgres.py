@@ -26,12 +26,15 @@ from bot.engine.models import ParsedArticle
 from bot.store import rows
 from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading
-from bot.store.base import CheckAudit, FeedbackVote, PassageHit, QuoteHit, ReviewHit, SaveResult
+from bot.store.base import (
+    CheckAudit, FeedbackVote, FetchRecord, PassageHit, QuoteHit, ReviewHit, SaveResult,
+)
 from bot.store.migrations import migration_steps
 from bot.store.transfer import FlaggedThread, _redact
 
 MIGRATION_LOCK = 7_413_200_001  # pg_advisory_xact_lock key: schema changes, one at a time
 ARTICLE_LOCK_SPACE = 741_320  # first key of the per-path article lock
+POLL_LOCK = 7_413_200_002  # pg_try_advisory_lock key: one replica polls the feeds at a time
 CONNECT_TIMEOUT_S = 10.0
 
 # Retrieval in two stages, so a check's cost follows the rare words of the claim, not the
@@ -191,7 +194,12 @@ class PostgresStore(SQLReading, ReviewTable):
                 ).fetchone()
                 if same is not None:
                     return SaveResult(article_id=same["id"], status="unchanged")
-                old = conn.execute("SELECT id FROM articles WHERE path = %s", (article.path,)).fetchone()
+                old = conn.execute(
+                    "SELECT id, body, version, updated FROM articles WHERE path = %s", (article.path,)
+                ).fetchone()
+                version, updated, keep_old = rows.next_version(old, article, rows.utc_now().date())
+                if keep_old:
+                    conn.execute(rows.KEEP_OLD_VERSION.format(p="%s"), (rows.utc_now(), old["id"]))
                 term_deltas: dict[str, int] = {}
                 passage_delta = len(parsed.passages)
                 if old is not None:
@@ -201,12 +209,13 @@ class PostgresStore(SQLReading, ReviewTable):
                     conn.execute("DELETE FROM articles WHERE id = %s", (old["id"],))  # cascades
                 inserted = conn.execute(
                     "INSERT INTO articles (path, content_hash, title, outlet, byline, dateline, "
-                    "published, url, notes, body) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "published, url, notes, body, updated, version) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
                     "ON CONFLICT DO NOTHING RETURNING id",
                     (
                         article.path, article.content_hash, article.title, article.outlet,
                         article.byline, article.dateline, article.published, article.url,
-                        article.notes, article.body,
+                        article.notes, article.body, updated, version,
                     ),
                 ).fetchone()
                 if inserted is None:  # same content under another path, committed meanwhile
@@ -252,7 +261,7 @@ class PostgresStore(SQLReading, ReviewTable):
                     f"{article.path}: a concurrent write of the same content vanished; retry"
                 ) from None
             return SaveResult(article_id=row["id"], status="unchanged")
-        return SaveResult(article_id=article_id, status="replaced" if old is not None else "added")
+        return SaveResult(article_id=article_id, status=rows.save_status(old, keep_old))
 
     def article_count(self) -> int:
         with self._connection() as conn:
@@ -375,6 +384,23 @@ class PostgresStore(SQLReading, ReviewTable):
             ]
 
     # bot state ---------------------------------------------------------------------------
+    # web ingest ----------------------------------------------------------------------
+    def save_fetch_record(self, record: FetchRecord) -> None:
+        with self._write() as conn:
+            conn.execute(rows.SAVE_FETCH.format(p="%s"), (*rows.fetch_values(record), rows.utc_now()))
+
+    @contextmanager
+    def poll_lock(self) -> Iterator[bool]:
+        """A session advisory lock on one pooled connection, released before it goes back."""
+        with self._connection() as conn:
+            row = conn.execute("SELECT pg_try_advisory_lock(%s) AS got", (POLL_LOCK,)).fetchone()
+            got = bool(row and row["got"])
+            try:
+                yield got
+            finally:
+                if got:
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (POLL_LOCK,))
+
     def claim_event(self, event_id: str) -> bool:
         with self._connection() as conn:
             row = conn.execute(

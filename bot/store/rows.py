@@ -15,19 +15,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.engine.models import Article, ArticleSummary, Passage, Quote
-from bot.store.base import CheckAudit
+from bot.store.base import CheckAudit, FetchRecord
 
 MAX_SEARCH_TERMS = 64  # a claim has far fewer content words; caps query cost
 
 ARTICLE_META_COLUMNS = (
     "a.id AS a_id, a.path AS a_path, a.content_hash AS a_content_hash, a.title AS a_title, "
     "a.outlet AS a_outlet, a.byline AS a_byline, a.dateline AS a_dateline, "
-    "a.published AS a_published, a.url AS a_url, a.notes AS a_notes"
+    "a.published AS a_published, a.url AS a_url, a.notes AS a_notes, "
+    "a.updated AS a_updated, a.version AS a_version"
 )
 ARTICLE_COLUMNS = ARTICLE_META_COLUMNS + ", a.body AS a_body"
 ARTICLE_SUMMARY_COLUMNS = (
     "a.id AS a_id, a.path AS a_path, a.title AS a_title, a.outlet AS a_outlet, "
-    "a.byline AS a_byline, a.dateline AS a_dateline, a.published AS a_published, a.url AS a_url"
+    "a.byline AS a_byline, a.dateline AS a_dateline, a.published AS a_published, a.url AS a_url, "
+    "a.updated AS a_updated, a.version AS a_versions"
 )
 PASSAGE_COLUMNS = (
     "p.id AS p_id, p.article_id AS p_article_id, p.position AS p_position, p.text AS p_text, "
@@ -129,7 +131,50 @@ def article_from_row(row: Row) -> Article:
         published=row["a_published"],
         url=row["a_url"],
         notes=row["a_notes"],
+        updated=row["a_updated"],
+        version=row["a_version"],
         body=row["a_body"] if "a_body" in row.keys() else "",
+    )
+
+
+def next_version(old: Row | None, article: Article, today: dt.date) -> tuple[int, dt.date | None, bool]:
+    """(version, updated, keep the old text) for `article` replacing `old` at the same path.
+
+    Changed text is a new version and the old one is kept; the same text saved again
+    (a re-index after an engine upgrade, new metadata) keeps its version number.
+    """
+    if old is None:
+        return 1, article.updated, False
+    if old["body"] == article.body:
+        return old["version"], article.updated or old["updated"], False
+    return old["version"] + 1, article.updated or today, True
+
+
+def save_status(old: Row | None, kept_old: bool) -> str:
+    return "added" if old is None else "updated" if kept_old else "replaced"
+
+
+# Copies the article about to be replaced into article_versions ({p}: the placeholder).
+KEEP_OLD_VERSION = (
+    "INSERT INTO article_versions (path, version, content_hash, title, published, updated, url, "
+    "body, indexed_at, replaced_at) SELECT path, version, content_hash, title, published, updated, "
+    "url, body, indexed_at, {p} FROM articles WHERE id = {p}"
+)
+
+
+SAVE_FETCH = (
+    "INSERT INTO fetches (url, article_path, content_hash, index_version, etag, last_modified, "
+    "fetched_at) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}) ON CONFLICT (url) DO UPDATE SET "
+    "article_path = excluded.article_path, content_hash = excluded.content_hash, "
+    "index_version = excluded.index_version, etag = excluded.etag, "
+    "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at"
+)
+
+
+def fetch_values(record: FetchRecord) -> tuple[object, ...]:
+    return (
+        record.url, record.article_path, record.content_hash, record.index_version,
+        record.etag, record.last_modified,
     )
 
 

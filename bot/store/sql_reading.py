@@ -9,9 +9,9 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any
 
-from bot.engine.models import Article, ArticleSummary, Passage
+from bot.engine.models import Article, ArticleSummary, ArticleVersion, Passage
 from bot.store import rows
-from bot.store.base import QuoteHit
+from bot.store.base import FetchRecord, QuoteHit
 
 
 class SQLReading:
@@ -46,6 +46,26 @@ class SQLReading:
                 (article_id,),
             ).fetchone()
             return rows.article_from_row(row) if row is not None else None
+
+    def article_versions(self, path: str) -> list[ArticleVersion]:
+        p = self.placeholder
+        columns = "path, version, title, published, updated, url, body, indexed_at"
+        with self._read() as conn:
+            found = conn.execute(
+                f"SELECT {columns} FROM article_versions WHERE path = {p} "
+                f"UNION ALL SELECT {columns} FROM articles WHERE path = {p} ORDER BY version",
+                (path, path),
+            )
+            return [ArticleVersion(**dict(row)) for row in found]
+
+    def fetch_record(self, url: str) -> FetchRecord | None:
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT url, article_path, content_hash, index_version, etag, last_modified "
+                f"FROM fetches WHERE url = {self.placeholder}",
+                (url,),
+            ).fetchone()
+            return FetchRecord(**dict(row)) if row is not None else None
 
     def passages(self, article_id: int) -> list[Passage]:
         with self._read() as conn:

@@ -16,6 +16,7 @@ crashes the process), and that thread's next call gets StoreError.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import sqlite3
 import threading
@@ -29,7 +30,9 @@ from bot.engine.models import ParsedArticle
 from bot.store import rows
 from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading
-from bot.store.base import CheckAudit, FeedbackVote, PassageHit, QuoteHit, ReviewHit, SaveResult
+from bot.store.base import (
+    CheckAudit, FeedbackVote, FetchRecord, PassageHit, QuoteHit, ReviewHit, SaveResult,
+)
 from bot.store.migrations import migration_steps, split_sqlite_script
 from bot.store.transfer import FlaggedThread
 
@@ -232,18 +235,25 @@ class SQLiteStore(SQLReading, ReviewTable):
             ).fetchone()
             if same is not None:
                 return SaveResult(article_id=same[0], status="unchanged")
-            old = conn.execute("SELECT id FROM articles WHERE path = ?", (article.path,)).fetchone()
+            old = conn.execute(
+                "SELECT id, body, version, updated FROM articles WHERE path = ?", (article.path,)
+            ).fetchone()
+            now = rows.utc_now()
+            version, updated, keep_old = rows.next_version(old, article, now.date())
+            if keep_old:
+                conn.execute(rows.KEEP_OLD_VERSION.format(p="?"), (rows.utc_text(now), old["id"]))
             if old is not None:
                 conn.execute("DELETE FROM articles WHERE id = ?", (old[0],))  # cascades
             article_id = conn.execute(
                 "INSERT INTO articles (path, content_hash, title, outlet, byline, dateline, "
-                "published, url, notes, body, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
+                "published, url, notes, body, indexed_at, updated, version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     article.path, article.content_hash, article.title, article.outlet,
                     article.byline, article.dateline,
                     article.published.isoformat() if article.published else None,
-                    article.url, article.notes, article.body, rows.utc_text(rows.utc_now()),
+                    article.url, article.notes, article.body, rows.utc_text(now),
+                    updated.isoformat() if updated else None, version,
                 ),
             ).fetchone()[0]
             conn.executemany(
@@ -270,7 +280,7 @@ class SQLiteStore(SQLReading, ReviewTable):
                     for position, q in enumerate(parsed.quotes)
                 ],
             )
-        return SaveResult(article_id=article_id, status="replaced" if old is not None else "added")
+        return SaveResult(article_id=article_id, status=rows.save_status(old, keep_old))
 
     def article_count(self) -> int:
         with self._read() as conn:
@@ -358,6 +368,37 @@ class SQLiteStore(SQLReading, ReviewTable):
         with self._read() as conn:
             row = conn.execute("SELECT value FROM corpus_stats WHERE name = 'passages'").fetchone()
             return int(row[0]) if row is not None else 0
+
+    # web ingest ----------------------------------------------------------------------
+    def save_fetch_record(self, record: FetchRecord) -> None:
+        with self._write() as conn:
+            conn.execute(
+                rows.SAVE_FETCH.format(p="?"),
+                (*rows.fetch_values(record), rows.utc_text(rows.utc_now())),
+            )
+
+    @contextmanager
+    def poll_lock(self) -> Iterator[bool]:
+        """A non-blocking lock file beside the database (processes on this machine share
+        the file; an in-memory database has only this process)."""
+        if self._memory:
+            got = self._shared_lock.acquire(blocking=False)
+            try:
+                yield got
+            finally:
+                if got:
+                    self._shared_lock.release()
+            return
+        with open(f"{Path(self._path).expanduser()}.poll-lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # bot state -----------------------------------------------------------------------
     def claim_event(self, event_id: str) -> bool:

@@ -118,7 +118,7 @@ def _copy_articles(source: Store, target: Store, report: TransferReport) -> None
         if result.status == "unchanged":
             report.articles_unchanged += 1
             continue
-        if result.status == "replaced":
+        if result.status in ("replaced", "updated"):
             report.articles_replaced += 1
         else:
             report.articles_added += 1

@@ -53,6 +53,8 @@ def slack_settings(fake_api: FakeSlackAPI, tmp_path_factory: pytest.TempPathFact
         slack_signing_secret=SIGNING_SECRET,
         slack_app_token=None,
         slack_api_url=fake_api.api_url,
+        fetch_allowed_networks="127.0.0.1/32",  # the tests' local news site (tests/web_server.py)
+        fetch_host_interval_s=0,
     )
 
 

@@ -77,7 +77,8 @@ class FakeSlackAPI:
     _ts: Any = field(default_factory=lambda: itertools.count(1))
 
     # lifecycle ------------------------------------------------------------
-    def start(self) -> FakeSlackAPI:
+    def start(self, port: int = 0) -> FakeSlackAPI:
+        """Serve on loopback; a fixed `port` lets a test bring Slack "back" where the bot was already looking."""
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -92,7 +93,7 @@ class FakeSlackAPI:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-slack-api", daemon=True)
         self._thread.start()

@@ -138,10 +138,10 @@ def test_a_huge_report_stays_within_block_kit_limits() -> None:
     ]
     claims = [ClaimReport(text=long_text, verdict="supported", evidence=items) for _ in range(30)]
     for report in (
-        CheckReport(claim=long_text, verdict="supported", evidence=items),
-        CheckReport(claim=long_text, verdict="mixed", evidence=items, claims=claims),
+        CheckReport(claim=long_text, verdict="supported", evidence=items, note="3 more sentences were not checked."),
+        CheckReport(claim=long_text, verdict="mixed", evidence=items, claims=claims, note="Only the first part was read."),
     ):
-        blocks, fallback = report_blocks(report, check_id=123, note="Trimmed to 1000 characters.")
+        blocks, fallback = report_blocks(report, check_id=123)
 
         assert_within_limits(blocks)
         assert blocks[-1]["type"] == "actions"  # the feedback buttons are never cut off

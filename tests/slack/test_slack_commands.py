@@ -110,7 +110,7 @@ def test_who_said_searches_the_quotes(slack: SlackSender, fake_api: FakeSlackAPI
     assert answer.params["response_type"] == "ephemeral"
 
 
-def test_an_over_long_claim_is_trimmed_with_a_note(
+def test_a_repeated_sentence_is_checked_once_and_the_report_says_so(
     slack: SlackSender, fake_api: FakeSlackAPI, channel: str
 ) -> None:
     claim = "The council approved a budget of 45 million dollars. " * 60  # ~3200 characters
@@ -118,7 +118,22 @@ def test_an_over_long_claim_is_trimmed_with_a_note(
     slack.command(claim, channel=channel)
 
     post = report_in(fake_api, channel)
-    assert "Trimmed to 1000 characters" in post.text
+    assert "59 repeated sentences were checked once" in post.text
+    assert "claims checked" not in post.text  # one claim, one verdict
+    assert post.text.count("Harbor Gazette") == 1
+
+
+def test_the_claim_limit_applies_in_slack_and_the_rest_is_counted(
+    slack: SlackSender, fake_api: FakeSlackAPI, checker: Any, channel: str
+) -> None:
+    over = checker.settings.max_claims + 2
+    message = " ".join(f"Councillor Dunn voted on {n} March for a {n} million dollar plan." for n in range(1, over + 1))
+
+    slack.command(message, channel=channel)
+
+    post = report_in(fake_api, channel)
+    assert f"{checker.settings.max_claims} claims checked" in post.text
+    assert "2 more sentences were not checked" in post.text
 
 
 def test_mentions_in_a_claim_come_back_escaped(

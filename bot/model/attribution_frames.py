@@ -1,0 +1,50 @@
+"""Attribution frames: the grammar resource for generating reported-claim pairs.
+
+A news sentence that *reports* a claim ("A viral post says the senator was
+arrested", "Critics allege that ...", "According to a tweet, ...") supports
+only the attributed claim ("A viral post says ..."), not the bare one ("The
+senator was arrested"). The pair generator wraps real sentences in these
+frames to teach a stance model exactly that. These lists are for making
+training data, not a rule of the checker.
+
+- CLAIM_VERBS: verbs that present a content clause as somebody's assertion,
+  without the writer vouching for it. A real corpus sentence "X claimed that S"
+  gives (sentence, S) as neutral.
+- FRAME_VERBS: the verbs used to build frames ("{source} {verb} that {S}"),
+  in the present and past forms the frame needs.
+- ATTRIBUTED_VERBS: the verbs of the entailed, attributed hypothesis; weaker than or
+  equal to any frame verb ("insisted" entails "said", not the other way round).
+- GENERIC_SOURCES: sources that are not a person or organisation from the
+  corpus (posts, videos, rumours), the typical subject of a debunk.
+"""
+
+from __future__ import annotations
+
+CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate".split())
+FRAME_VERBS: tuple[tuple[str, str], ...] = (
+    ("says", "said"),
+    ("claims", "claimed"),
+    ("alleges", "alleged"),
+    ("suggests", "suggested"),
+    ("asserts", "asserted"),
+    ("insists", "insisted"),
+)
+# what every frame entails about its source: "X insisted that S" -> "X said that S"
+ATTRIBUTED_VERBS: tuple[tuple[str, str], ...] = (("says", "said"), ("claims", "claimed"))
+GENERIC_SOURCES = (
+    "a viral post",
+    "a social media post",
+    "a post shared on Facebook",
+    "a tweet",
+    "a widely shared video",
+    "an online article",
+    "a chain email",
+    "critics",
+    "supporters",
+    "a blog post",
+    "a meme",
+    "a campaign ad",
+    "some commentators",
+    "a petition",
+)
+PLURAL_SOURCES = frozenset({"critics", "supporters", "some commentators"})  # take the past form only

@@ -1,0 +1,42 @@
+"""The trained stance model at run time: premise (a source sentence or quote) and claim in,
+probabilities of entailment / neutral / contradiction out.
+
+Loaded once per process (`shipped()`); every candidate of a check goes through one batched
+call (`probabilities`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from bot.model.runtime import DATA_DIR, OnnxModel
+
+LABELS = ("entailment", "neutral", "contradiction")
+STANCE_FILE = DATA_DIR / "stance.onnx"
+
+
+class StanceModel:
+    def __init__(self, path: Path = STANCE_FILE) -> None:
+        self.onnx = OnnxModel(path)
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        return self.onnx.run_pairs(pairs)
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Rows of (entailment, neutral, contradiction) probabilities, one per pair."""
+        logits = self.logits(pairs)
+        if not len(logits):
+            return logits
+        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=1)
+def shipped() -> StanceModel:
+    """The model the package ships, loaded on first use and kept for the process."""
+    return StanceModel()

@@ -1,0 +1,246 @@
+"""Generating NLI training pairs from news texts: each generator on made-up articles."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from spacy.language import Language
+
+from bot.cli import cli
+from bot.model.pairs import Pair, article_files, build_pairs, contradiction, swap_number
+from bot.model.sentence_slots import analyse
+
+HARBOUR = """Harbour council approves new sea wall
+
+The Portmere council voted on Tuesday to spend 4,500,000 pounds on a new sea wall along the harbour.
+
+Mayor Alice Hartley said that the work would start in March and take about 18 months.
+
+The council did not publish the full engineering report, which runs to 300 pages.
+
+Opposition leader Tom Baxter claimed that the wall would cost twice as much as the estimate.
+
+Residents in Portmere have waited since 2019 for a decision, said councillor Priya Shah.
+
+“We cannot wait another winter for this sea wall,” Hartley said at the meeting.
+
+Engineers from Coastline Partners will survey the harbour in February before any work begins.
+"""
+
+FERRY = """Ferry operator cuts winter sailings
+
+Northway Ferries will cut its winter sailings between Portmere and Kellan Island from 12 to 8 a week.
+
+The company said that fuel costs had risen by 40 percent since last year.
+
+Mayor Alice Hartley criticised the decision at a meeting in Portmere on Thursday.
+
+Critics alleged that Northway Ferries had planned the cuts for months before the announcement.
+
+Islanders on Kellan Island depend on the ferry, said Tom Baxter, who lives there.
+
+Chief executive Ruth Ogden told reporters the sailings would return in April.
+"""
+
+SCHOOL = """New school opens in Kellan
+
+A new primary school opened in Kellan on Monday with 120 pupils and nine teachers.
+
+Headteacher Sam Okoro said the building had cost 2.5 million pounds to build.
+
+The school replaces two older buildings that the county closed in 2021.
+
+Parents in Kellan had campaigned for a new school for more than a decade.
+
+Okoro said that the school would also open its library to adults in the evenings.
+
+The county council did not say when the old buildings would be sold.
+"""
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "train" / "text"
+    folder.mkdir(parents=True)
+    for name, text in (("harbour.txt", HARBOUR), ("ferry.txt", FERRY), ("school.txt", SCHOOL)):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def sentence(nlp: Language, text: str):
+    return analyse(next(nlp(text).sents), article=0, index=0)
+
+
+def numbers_in(text: str) -> list[str]:
+    return re.findall(r"\d[\d,.]*\d|\d", text)
+
+
+def test_the_same_seed_gives_the_same_pairs_and_another_seed_other_pairs(news: Path, nlp: Language) -> None:
+    first, _ = build_pairs(news, nlp, seed=13)
+    again, _ = build_pairs(news, nlp, seed=13)
+    other, _ = build_pairs(news, nlp, seed=14)
+
+    assert first == again
+    assert first != other
+
+
+def test_the_three_labels_come_in_equal_numbers(news: Path, nlp: Language) -> None:
+    pairs, summary = build_pairs(news, nlp, seed=13)
+
+    counts = Counter(p.label for p in pairs)
+    assert set(counts) == {"entailment", "neutral", "contradiction"}
+    assert len(set(counts.values())) == 1
+    assert summary.pairs == len(pairs) and summary.by_label == dict(counts)
+
+
+def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_sentence(
+    news: Path, nlp: Language
+) -> None:
+    pairs, _ = build_pairs(news, nlp, seed=13)
+    corpus = HARBOUR + FERRY + SCHOOL
+
+    for pair in pairs:
+        if pair.kind.startswith("contra_"):
+            assert pair.hypothesis != pair.premise
+        if pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
+                             "entail_reported_attributed"):
+            assert pair.premise in corpus, pair
+
+
+def test_a_swapped_number_keeps_its_format_and_changes_its_value(nlp: Language) -> None:
+    s = sentence(nlp, "The council voted to spend 4,500,000 pounds on a new sea wall last week.")
+    slot = next(slot for slot in s.slots if slot.kind == "number")
+
+    for seed in range(10):
+        changed = swap_number(s, slot, random.Random(seed))
+        (new,) = numbers_in(changed)
+        assert new != "4,500,000" and re.fullmatch(r"\d{1,3}(,\d{3})+", new)
+        assert changed.replace(new, "4,500,000") == s.text
+
+
+def test_a_year_is_swapped_for_another_year_and_a_name_for_another_name(news: Path, nlp: Language) -> None:
+    pairs, _ = build_pairs(news, nlp, seed=13)
+    kinds = {p.kind for p in pairs}
+
+    for pair in pairs:
+        if pair.kind == "contra_year":
+            assert numbers_in(pair.hypothesis) != numbers_in(pair.premise)
+        if pair.kind == "contra_person":
+            assert set(pair.hypothesis.split()) != set(pair.premise.split())
+    assert {"contra_negation", "contra_person", "contra_number"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "flipped"),
+    [
+        ("The engineers will survey the harbour in February before any work begins.",
+         "The engineers will not survey the harbour in February before any work begins."),
+        ("The council did not publish the full engineering report on its website.",
+         "The council did publish the full engineering report on its website."),
+        ("The company won't reopen the route to Kellan Island this winter.",
+         "The company will reopen the route to Kellan Island this winter."),
+        ("The mayor criticised the decision at a meeting in Portmere on Thursday.",
+         "The mayor did not criticise the decision at a meeting in Portmere on Thursday."),
+    ],
+)  # fmt: skip
+def test_the_main_verb_is_negated_or_its_negation_removed(nlp: Language, text: str, flipped: str) -> None:
+    assert sentence(nlp, text).negation_flip == flipped
+
+
+def test_an_appositive_or_an_adjunct_can_be_dropped_and_the_rest_is_entailed(nlp: Language) -> None:
+    s = sentence(nlp, "Ruth Ogden, the chief executive of Northway Ferries, announced the cuts on Thursday.")
+
+    assert "Ruth Ogden announced the cuts on Thursday." in s.shorter
+    assert "Ruth Ogden, the chief executive of Northway Ferries, announced the cuts." in s.shorter
+
+
+def test_a_report_is_paraphrased_with_another_reporting_verb(nlp: Language) -> None:
+    premise = "Mayor Alice Hartley said that the work would start in March and take about 18 months."
+    report = sentence(nlp, premise).report
+
+    assert report is not None
+    assert report.speaker == "Mayor Alice Hartley"
+    assert report.clause == "the work would start in March and take about 18 months"
+
+
+def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed_one(
+    news: Path, nlp: Language
+) -> None:
+    pairs, _ = build_pairs(news, nlp, seed=13)
+    bare = [p for p in pairs if p.kind == "neutral_reported_bare"]
+    attributed = [p for p in pairs if p.kind == "entail_reported_attributed"]
+
+    assert bare and attributed
+    for pair in bare:
+        assert pair.label == "neutral"
+        clause = pair.hypothesis.rstrip(".")
+        assert pair.premise.rstrip(".").lower().endswith(clause[1:].lower())
+        assert pair.premise != pair.hypothesis
+    for pair in (p for p in pairs if p.kind == "neutral_reported_denied"):
+        assert pair.label == "neutral" and " not " in pair.hypothesis
+        assert pair.hypothesis.replace(" not ", " ", 1) != pair.premise
+    for pair in attributed:
+        assert pair.label == "entailment"
+        framed = re.fullmatch(r"According to (.+?), (.+)|(.+?) \w+ that (.+)", pair.premise)
+        assert framed is not None
+        source, claim = (framed[1], framed[2]) if framed[1] else (framed[3], framed[4])
+        assert re.fullmatch(rf"{re.escape(source)} (said|says|claimed|claims|alleged|alleges|suggested|"
+                            rf"suggests|asserted|asserts|insisted|insists) that {re.escape(claim)}",
+                            pair.hypothesis, flags=re.I)
+
+
+def test_a_real_claimed_that_sentence_is_neutral_for_its_bare_clause(nlp: Language) -> None:
+    s = sentence(nlp, "Critics alleged that Northway Ferries had planned the cuts for months before the announcement.")
+    from bot.model.pairs import Pools, neutral
+
+    pair = neutral(s, [s], Pools([[s]]), random.Random(1))
+
+    assert pair == Pair(
+        premise=s.text,
+        hypothesis="Northway Ferries had planned the cuts for months before the announcement.",
+        label="neutral",
+        kind="neutral_claimed_bare",
+    )
+
+
+def test_a_sentence_with_nothing_to_change_gives_no_contradiction(nlp: Language) -> None:
+    s = sentence(nlp, "Nobody on the island can reach a doctor without the ferry.")
+    from bot.model.pairs import Pools
+
+    assert contradiction(s, Pools([[s]]), random.Random(3)) is None
+
+
+def test_dev_and_test_splits_are_refused(tmp_path: Path) -> None:
+    for split in ("dev", "test"):
+        folder = tmp_path / split / "text"
+        folder.mkdir(parents=True)
+        with pytest.raises(ValueError, match="held-out"):
+            article_files(folder)
+
+
+def test_the_command_writes_jsonl_and_prints_a_summary(news: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pairs.jsonl"
+
+    result = CliRunner().invoke(cli, ["model-pairs", str(news), "--out", str(out), "--seed", "7"])
+
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(set(row) == {"premise", "hypothesis", "label", "kind"} for row in rows)
+    assert f"{len(rows)} pairs from" in result.output and "by label:" in result.output
+
+
+def test_the_command_refuses_a_held_out_split(tmp_path: Path) -> None:
+    folder = tmp_path / "polnear" / "dev" / "text"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["model-pairs", str(folder), "--out", str(tmp_path / "x.jsonl")])
+
+    assert result.exit_code != 0 and "held-out" in result.output
+    assert not (tmp_path / "x.jsonl").exists()

