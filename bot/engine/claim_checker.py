@@ -12,6 +12,8 @@ this with the process's loaded pipeline, store and speaker resolver.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
@@ -43,6 +45,8 @@ from bot.engine.stance import Assessment, assess
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.engine.word_slots import SLOT_CHECKS, check_slots
 from bot.store.base import Store
+
+_REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")
 
 PRE_FILTER_COVERAGE = 0.45  # cheaper than stance: skip candidates that cannot pass it
 
@@ -212,14 +216,24 @@ def check_text(
         text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
     )
     note, unchecked = selection_note(selection, max_claims), selection.unchecked
+    # published fact-checks are matched beside the article check (the encoder releases the GIL)
+    matching = (
+        _REVIEW_MATCHING.submit(lambda: {c.text: reviews.match(c.text) for c in selection.claims})
+        if reviews is not None and selection.claims
+        else None
+    )
     checked = [
         check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
         for c in selection.claims
     ]
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
-    if reviews is not None:
-        reports = [r.model_copy(update={"reviews": reviews.match(r.text)}) for r in reports]
+    if reviews is not None and matching is not None:
+        matched = matching.result()  # a claim's parts (compound claims) are matched on their own
+        reports = [
+            r.model_copy(update={"reviews": matched[r.text] if r.text in matched else reviews.match(r.text)})
+            for r in reports
+        ]
     if automatic:
         # related excerpts alone: quiet; a strong published fact-check alone: answer
         reports = [r for r in reports if r.verdict != "not_found" or is_strong(r.reviews)]
