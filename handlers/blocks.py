@@ -37,6 +37,7 @@ from bot.engine.models import (
     Evidence,
     IngestReport,
     Reason,
+    ReviewMatch,
 )
 from bot.store.base import CheckAudit, QuoteHit
 
@@ -49,6 +50,9 @@ MAX_EXCERPT_CHARS = 600  # one excerpt; keeps a report readable long before the 
 EXCERPTS_SINGLE_CLAIM = 4
 EXCERPTS_PER_CLAIM = 2
 MAX_CLAIMS_SHOWN = 8
+MAX_REVIEWED_CLAIM_CHARS = 400
+REVIEWS_SINGLE_CLAIM = 3
+REVIEWS_PER_CLAIM = 1
 
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
@@ -227,6 +231,31 @@ def evidence_blocks(evidence: Evidence) -> list[Block]:
     return [mrkdwn_section(body), context("\n".join(lines))]
 
 
+def review_markdown(review: ReviewMatch) -> str:
+    """'*False* — Reviewer · 3 Mar 2025 · <link>' then the reviewed claim's wording, escaped."""
+    parts = [escape_within(review.reviewer, 100)] if review.reviewer else []
+    if review.date:
+        parts.append(format_date(review.date))
+    if review.url and review.url.startswith(("http://", "https://")):
+        parts.append(f"<{_link_target(review.url)}|link>")
+    rating = f"*{escape_within(_one_line(review.rating), 100)}*" if review.rating.strip() else "_no rating_"
+    claimant = f" — {escape_within(review.claimant, 100)}" if review.claimant else ""
+    wording = escape_within(_one_line(review.claim_reviewed), MAX_REVIEWED_CLAIM_CHARS)
+    return (
+        f"☑️ {rating}" + (" — " + " · ".join(parts) if parts else "")
+        + f"\nreviewed claim: “{wording}”{claimant}"
+    )
+
+
+def reviews_section(reviews: Sequence[ReviewMatch], shown: int) -> SectionBlock:
+    """The 'Previously checked' section: published fact-checks matching the claim, best first."""
+    lines = [review_markdown(r) for r in reviews[:shown]]
+    more = len(reviews) - len(lines)
+    if more > 0:
+        lines.append(f"+{more} more")
+    return mrkdwn_section("*Previously checked*\n" + "\n".join(lines))
+
+
 def _unique(items: Any) -> list[str]:
     return list(dict.fromkeys(items))
 
@@ -266,12 +295,14 @@ def report_blocks(report: CheckReport, *, check_id: int | None) -> tuple[Blocks,
     if not claims:
         label, text = ("You asked whether", report.asked_whether) if report.asked_whether else ("Claim", report.claim)
         blocks.append(mrkdwn_section(f"*{label}:* " + escape_within(_one_line(text), 2500)))
+        if report.reviews:
+            blocks.append(reviews_section(report.reviews, REVIEWS_SINGLE_CLAIM))
         _add_evidence(blocks, report.evidence, EXCERPTS_SINGLE_CLAIM, MAX_BLOCKS - reserve)
         if not report.evidence:
             blocks.append(context("Nothing in the indexed articles speaks to this claim."))
     else:
         for index, claim in enumerate(claims[:MAX_CLAIMS_SHOWN], start=1):
-            if len(blocks) + 3 > MAX_BLOCKS - reserve:
+            if len(blocks) + 3 + bool(claim.reviews) > MAX_BLOCKS - reserve:
                 break
             emoji, label = VERDICT_LABELS.get(claim.verdict, ("❔", claim.verdict))
             asked = "You asked whether " if claim.asked_whether else ""
@@ -281,6 +312,8 @@ def report_blocks(report: CheckReport, *, check_id: int | None) -> tuple[Blocks,
                     f"*{index}.* {asked}{escape_within(_one_line(claim.text), 2000)}\n{emoji} *{label}*"
                 )
             )
+            if claim.reviews:
+                blocks.append(reviews_section(claim.reviews, REVIEWS_PER_CLAIM))
             _add_evidence(blocks, claim.evidence, EXCERPTS_PER_CLAIM, MAX_BLOCKS - reserve)
         hidden = len(claims) - min(len(claims), MAX_CLAIMS_SHOWN)
         if hidden > 0 and len(blocks) < MAX_BLOCKS - reserve + 1:
@@ -328,6 +361,10 @@ def report_fallback(report: CheckReport) -> str:
             text = f"You asked whether {claim.asked_whether}"
         headline = verdict_headline(claim.verdict, claim.outlets_supporting, claim.outlets_conflicting)
         lines.append(f"{headline}: {_one_line(text)}")
+        if claim.reviews:
+            best = claim.reviews[0]
+            by = f" by {best.reviewer}" if best.reviewer else ""
+            lines.append(f"Previously checked: {best.rating or 'no rating'}{by}: {_one_line(best.claim_reviewed)}")
     return escape_within("\n".join(lines), MAX_FALLBACK_CHARS)
 
 
@@ -337,6 +374,7 @@ def help_blocks(command: str) -> tuple[Blocks, str]:
     text = (
         f"*{cmd} <claim>* — check a claim against the indexed articles\n"
         f'*{cmd} who said "<words>"* — find who said it, and where\n'
+        f"*{cmd} reviews <words>* — published fact-checks about those words\n"
         f"*{cmd} sources* — what the corpus holds\n"
         f"*{cmd} add <url>* — index an article page, or every article of a feed or sitemap\n"
         f"*{cmd} unwatch <thread link>* — stop automatic answers in a flagged thread\n"
@@ -345,7 +383,7 @@ def help_blocks(command: str) -> tuple[Blocks, str]:
     )
     return _dicts(
         [HeaderBlock(text=plain_text("How to fact-check", MAX_HEADER_CHARS)), mrkdwn_section(text)]
-    ), (f'Usage: {cmd} <claim> | help | sources | who said "<words>" | unwatch')
+    ), (f'Usage: {cmd} <claim> | help | sources | who said "<words>" | reviews <words> | unwatch')
 
 
 def usage_text(command: str) -> str:
@@ -401,6 +439,20 @@ def who_said_blocks(words: str, hits: Sequence[QuoteHit]) -> tuple[Blocks, str]:
         blocks.append(context(f"{quote.kind} quote · {source_line(ref)}"))
     best = hits[0].quote
     fallback = f"“{_one_line(best.text)}” — {best.speaker or 'unknown speaker'}"
+    return _dicts(blocks), escape_within(fallback, MAX_FALLBACK_CHARS)
+
+
+def reviews_blocks(words: str, reviews: Sequence[ReviewMatch]) -> tuple[Blocks, str]:
+    """`/factcheck reviews <words>`: the published fact-checks about those words, best first."""
+    asked = escape_within(_one_line(words), 500)
+    if not reviews:
+        text = f"No published fact-check matching “{asked}”."
+        return _dicts([mrkdwn_section(text)]), text
+    title = f"Previously checked: {len(reviews)} matching fact-checks"
+    blocks: list[Block] = [HeaderBlock(text=plain_text(title, MAX_HEADER_CHARS))]
+    blocks.extend(mrkdwn_section(review_markdown(r)) for r in reviews[: MAX_BLOCKS - 1])
+    best = reviews[0]
+    fallback = f"{best.rating or 'no rating'}: {_one_line(best.claim_reviewed)}"
     return _dicts(blocks), escape_within(fallback, MAX_FALLBACK_CHARS)
 
 

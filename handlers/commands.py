@@ -1,4 +1,4 @@
-"""The slash command (default /factcheck): claim, help, sources, who said, add, unwatch.
+"""The slash command (default /factcheck): claim, help, sources, who said, reviews, add, unwatch.
 
 Slack wants an answer within 3 seconds, so the listener acks at once and
 works afterwards; Bolt keeps running the listener after the ack
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlparse
 
@@ -28,9 +29,11 @@ from slack_sdk.errors import SlackApiError
 
 from bot.settings import Settings
 from handlers.blocks import (
+    Blocks,
     escape,
     escape_within,
     help_blocks,
+    reviews_blocks,
     sources_blocks,
     usage_text,
     who_said_blocks,
@@ -79,6 +82,13 @@ def register(app: App, checker: FactChecker, settings: Settings) -> None:
                 return
             ack(text="Searching the quotes…")
             answer_who_said(checker, words, respond, logger)
+        elif word == "reviews":
+            words = text[len("reviews") :].strip().strip(QUOTE_MARKS).strip()
+            if not words:
+                ack(text=escape(f"Usage: {command_name} reviews <words>"))
+                return
+            ack(text="Searching the published fact-checks…")
+            answer_reviews(checker, words, respond, logger)
         elif word == "add":
             ack(text="Fetching…")
             answer_add(checker, text[len("add") :].strip(), respond, command_name, logger)
@@ -167,27 +177,28 @@ def post_progress(
 
 
 def answer_sources(checker: FactChecker, respond: Respond, logger: logging.Logger) -> None:
-    try:
-        blocks, fallback = sources_blocks(checker.sources())
-    except Exception as exc:  # the adapter's edge: log the stack, tell the user
-        logger.exception("sources failed")
-        respond(
-            text=f":warning: couldn't list the sources: {escape(user_message(exc))}",
-            response_type="ephemeral",
-        )
-        return
-    respond(blocks=blocks, text=fallback, response_type="ephemeral")
+    answer_lookup(lambda: sources_blocks(checker.sources()), "list the sources", respond, logger)
 
 
 def answer_who_said(checker: FactChecker, words: str, respond: Respond, logger: logging.Logger) -> None:
+    answer_lookup(lambda: who_said_blocks(words, checker.who_said(words)), "search the quotes", respond, logger)
+
+
+def answer_reviews(checker: FactChecker, words: str, respond: Respond, logger: logging.Logger) -> None:
+    answer_lookup(
+        lambda: reviews_blocks(words, checker.search_reviews(words)), "search the fact-checks", respond, logger
+    )
+
+
+def answer_lookup(
+    build: Callable[[], tuple[Blocks, str]], what: str, respond: Respond, logger: logging.Logger
+) -> None:
+    """Answer the caller alone with what `build` renders, or with why it failed."""
     try:
-        blocks, fallback = who_said_blocks(words, checker.who_said(words))
+        blocks, fallback = build()
     except Exception as exc:  # the adapter's edge: log the stack, tell the user
-        logger.exception("who said failed")
-        respond(
-            text=f":warning: couldn't search the quotes: {escape(user_message(exc))}",
-            response_type="ephemeral",
-        )
+        logger.exception("%s failed", what)
+        respond(text=f":warning: couldn't {what}: {escape(user_message(exc))}", response_type="ephemeral")
         return
     respond(blocks=blocks, text=fallback, response_type="ephemeral")
 

@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.engine.errors import FactCheckError
 from bot.engine.models import CheckReport
+from bot.engine.review_matching import is_strong
 from bot.store.base import CheckAudit
 from handlers.blocks import Blocks, error_blocks, report_blocks
 
@@ -65,6 +66,12 @@ def has_evidence(report: CheckReport) -> bool:
     return bool(report.evidence) or any(claim.evidence for claim in report.claims)
 
 
+def worth_an_automatic_reply(report: CheckReport) -> bool:
+    """Article evidence with a verdict, or a published fact-check that matches strongly."""
+    found = has_evidence(report) and report.verdict != "not_found"
+    return found or is_strong(report.reviews)
+
+
 def user_message(exc: BaseException) -> str:
     """What the user reads: the engine's own message, or the kind of failure (details are in the log)."""
     if isinstance(exc, FactCheckError):
@@ -81,7 +88,7 @@ def check_and_render(
     says in `report.note` what it left out; the blocks show that note.
     """
     report = checker.check(text, automatic=automatic)
-    if automatic and (not has_evidence(report) or report.verdict == "not_found"):
+    if automatic and not worth_an_automatic_reply(report):
         return None
     audit = CheckAudit(
         team=asker.team,

@@ -25,7 +25,7 @@ PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 STATE_TABLES = (
     "articles, passages, quotes, processed_events, flagged_threads, checks, feedback, "
-    "term_stats, corpus_stats, article_versions, fetches"
+    "term_stats, corpus_stats, article_versions, fetches, reviews"
 )
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

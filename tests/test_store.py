@@ -35,7 +35,8 @@ from bot.store.sqlite import SQLiteStore
 from bot.store.transfer import copy_store
 
 ALL_STEPS = [
-    "0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats", "0005_search_pending_list", "0006_article_versions",
+    "0001_articles", "0002_bot_state", "0003_event_retention", "0004_term_stats", "0005_search_pending_list",
+    "0006_article_versions", "0007_reviews",
 ]
 
 

@@ -15,8 +15,11 @@ from spacy.language import Language
 from bot.engine import corpus
 from bot.engine.claim_checker import check_text
 from bot.engine.errors import EmptyIndexError
-from bot.engine.ingest import ProgressCallback, index_articles, ingest_paths
-from bot.engine.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport
+from bot.engine.ingest import ProgressCallback, index_articles, ingest_paths, save_reviews
+from bot.engine.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport, ReviewMatch
+from bot.engine.review_index import SentenceEncoder, analyse_texts
+from bot.engine.review_matching import ReviewMatcher, as_match
+from bot.model.sentence_encoder import load_encoder
 from bot.engine.nlp import load_pipeline
 from bot.engine.speakers import SpeakerResolver
 from bot.paths import empty_index_message
@@ -47,10 +50,14 @@ def fetch_policy(settings: Settings, *, guard_addresses: bool) -> FetchPolicy:
 class FactChecker:
     """Index articles and check claims against them."""
 
-    def __init__(self, settings: Settings, store: Store, nlp: Language) -> None:
+    def __init__(
+        self, settings: Settings, store: Store, nlp: Language, encoder: SentenceEncoder | None = None
+    ) -> None:
         self.settings = settings
         self.store = store
         self.nlp = nlp
+        self.encoder = encoder
+        self.review_matcher = ReviewMatcher(store, nlp, encoder)
         self.outlets = corpus.OutletDirectory.load(settings.outlets_file)
         self.speakers = SpeakerResolver.load(settings.aliases_file)
         self._register_known_speakers()
@@ -60,7 +67,7 @@ class FactChecker:
     def open(cls, settings: Settings, *, nlp: Language | None = None) -> FactChecker:
         """Open the configured store (migrating it) and load the pipeline once."""
         store = open_store(settings.database_url)
-        return cls(settings, store, nlp or load_pipeline(settings.spacy_model))
+        return cls(settings, store, nlp or load_pipeline(settings.spacy_model), load_encoder())
 
     def close(self) -> None:
         self.store.close()
@@ -82,6 +89,7 @@ class FactChecker:
             max_bytes=self.settings.max_file_bytes,
             progress=progress,
             n_process=n_process,
+            encoder=self.encoder,
         )
         self._register_known_speakers()
         return report
@@ -105,6 +113,7 @@ class FactChecker:
                 resolver=self.speakers,
                 progress=progress,
             )
+        save_reviews(collector.reviews, report, nlp=self.nlp, store=self.store, encoder=self.encoder)
         self._register_known_speakers()
         return report
 
@@ -136,7 +145,18 @@ class FactChecker:
             speakers=self.speakers,
             automatic=automatic,
             max_claims=self.settings.max_claims,
+            reviews=self.review_matcher,
         )
+
+    def search_reviews(self, words: str, limit: int = 5) -> list[ReviewMatch]:
+        """Published fact-checks holding `words` (full-text search), ordered by the claim
+        matcher's score, so the closest wording comes first."""
+        lemmas = analyse_texts([words], self.nlp)[0]
+        hits = self.store.search_reviews(lemmas.split() + words.split(), limit=50)
+        among = [h.review.id for h in hits if h.review.id is not None]
+        ranked = self.review_matcher.rank(words, limit, lemmas=lemmas, among=among)
+        found = self.store.reviews_by_id([r.review_id for r in ranked])
+        return [as_match(found[r.review_id], r.score) for r in ranked if r.review_id in found]
 
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
         """Quotes, optionally of one speaker given by any of their names."""

@@ -12,6 +12,8 @@ this with the process's loaded pipeline, store and speaker resolver.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from spacy.language import Language
 
 from bot.engine import claims as claim_parsing
@@ -21,8 +23,9 @@ from bot.engine.event_facts import announcement_stated, check_event_facts
 from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
 from bot.engine.language import foreign_language, not_read_note
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
-from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence
+from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
 from bot.engine.model_judgement import MAX_JUDGED, MIN_JUDGED_COVERAGE, combine, is_fragment, judge
+from bot.engine.review_matching import ReviewMatcher, is_strong
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
 from bot.engine.quote_owners import attribute_copies
@@ -42,6 +45,8 @@ from bot.engine.stance import Assessment, assess
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.engine.word_slots import SLOT_CHECKS, check_slots
 from bot.store.base import Store
+
+_REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")
 
 PRE_FILTER_COVERAGE = 0.45  # cheaper than stance: skip candidates that cannot pass it
 
@@ -190,13 +195,17 @@ def check_text(
     automatic: bool = False,
     limit: int = 8,
     max_claims: int = DEFAULT_MAX_CLAIMS,
+    reviews: ReviewMatcher | None = None,
 ) -> CheckReport:
     """Check every check-worthy claim of a message, at most `max_claims` of them.
 
+    Each claim also gets the published fact-checks it matches (`reviews`),
+    listed apart from the evidence: they never change the verdict.
     automatic=True (replies in flagged threads) keeps only claims with
-    evidence, so the bot stays quiet when it has nothing to say; asked
-    directly it always answers, "not found" included. A message in a
-    language the engine does not read is not checked, and the report says so.
+    evidence or a strong review match, so the bot stays quiet when it has
+    nothing to say; asked directly it always answers, "not found" included.
+    A message in a language the engine does not read is not checked, and the
+    report says so.
     """
     language = foreign_language(claim_parsing.clean_message(text), nlp.Defaults.stop_words)
     if language is not None:
@@ -207,14 +216,27 @@ def check_text(
         text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
     )
     note, unchecked = selection_note(selection, max_claims), selection.unchecked
+    # published fact-checks are matched beside the article check (the encoder releases the GIL)
+    matching = (
+        _REVIEW_MATCHING.submit(lambda: {c.text: reviews.match(c.text) for c in selection.claims})
+        if reviews is not None and selection.claims
+        else None
+    )
     checked = [
         check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
         for c in selection.claims
     ]
     one_claim = len(checked) == 1 and not isinstance(checked[0], list)
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
+    if reviews is not None and matching is not None:
+        matched = matching.result()  # a claim's parts (compound claims) are matched on their own
+        reports = [
+            r.model_copy(update={"reviews": matched[r.text] if r.text in matched else reviews.match(r.text)})
+            for r in reports
+        ]
     if automatic:
-        reports = [r for r in reports if r.verdict != "not_found"]  # related excerpts alone: quiet
+        # related excerpts alone: quiet; a strong published fact-check alone: answer
+        reports = [r for r in reports if r.verdict != "not_found" or is_strong(r.reviews)]
     if not reports:
         if note is None and not selection.claims and not automatic:
             note = "nothing in this text to check"
@@ -225,6 +247,7 @@ def check_text(
             claim=text.strip() if not automatic else only.text,
             verdict=only.verdict,
             evidence=only.evidence,
+            reviews=only.reviews,
             outlets_supporting=only.outlets_supporting,
             outlets_conflicting=only.outlets_conflicting,
             asked_whether=only.asked_whether,
@@ -235,6 +258,7 @@ def check_text(
         claim=text.strip(),
         verdict=_overall(reports),
         evidence=[e for r in reports for e in r.evidence][:limit],
+        reviews=merged_reviews(reports),
         outlets_supporting=max(r.outlets_supporting for r in reports),
         outlets_conflicting=max(r.outlets_conflicting for r in reports),
         claims=reports,
@@ -294,6 +318,16 @@ def check_compound(
     if (whole.verdict == "not_found" and verdicts) or _overall(parts) == "mixed":
         return parts
     return whole
+
+
+def merged_reviews(reports: list[ClaimReport]) -> list[ReviewMatch]:
+    """The claims' reviews in one list, best first, each published fact-check once."""
+    best: dict[tuple[str, str | None], ReviewMatch] = {}
+    for match in (m for r in reports for m in r.reviews):
+        key = (match.claim_reviewed, match.url)
+        if key not in best or match.score > best[key].score:
+            best[key] = match
+    return sorted(best.values(), key=lambda m: -m.score)
 
 
 def _overall(reports: list[ClaimReport]) -> str:

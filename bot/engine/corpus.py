@@ -49,7 +49,7 @@ from bot.engine.corpus_metadata import (
     take_dateline,
     take_head,
 )
-from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article, IngestFailure
+from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article, IngestFailure, Review
 
 __all__ = [
     "INDEXABLE_SUFFIXES",
@@ -80,9 +80,10 @@ class CleanedText(BaseModel):
 
 
 class LoadedArticles(BaseModel):
-    """One file's articles plus the parts skipped (bad lines of a JSON Lines export)."""
+    """One file's articles and fact-check records, plus the parts skipped (bad lines or records)."""
 
     articles: list[Article]
+    reviews: list[Review] = []
     skipped: list[IngestFailure] = []
 
 
@@ -235,13 +236,15 @@ def read_articles(path: Path, *, max_bytes: int, outlets: OutletDirectory) -> Lo
         try:
             articles.append(build_article(raw, outlets=outlets, manifest=manifest))
         except FileRejected as exc:
-            if len(loaded.articles) == 1 and not loaded.skipped:
+            if len(loaded.articles) == 1 and not loaded.skipped and not loaded.reviews:
                 raise
             skipped.append(IngestFailure(path=exc.path, reason=exc.reason))
+    if not articles and loaded.reviews:
+        return LoadedArticles(articles=[], reviews=loaded.reviews, skipped=skipped)
     if not articles:
         first = skipped[0] if skipped else IngestFailure(path=str(path), reason="no articles")
         raise FileRejected(path, f"no usable article ({first.path}: {first.reason})")
-    return LoadedArticles(articles=articles, skipped=skipped)
+    return LoadedArticles(articles=articles, reviews=loaded.reviews, skipped=skipped)
 
 
 def load_articles(path: Path, *, max_bytes: int, outlets: OutletDirectory) -> list[Article]:

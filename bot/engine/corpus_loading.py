@@ -20,11 +20,13 @@ from typing import Any
 from charset_normalizer import from_bytes
 from pydantic import BaseModel
 
+from bot.engine.claim_reviews import ReviewsFound, reviews_from_html, reviews_from_jsonld
 from bot.engine.corpus_metadata import find_date
 from bot.engine.errors import IngestError
-from bot.engine.models import IngestFailure
+from bot.engine.models import IngestFailure, Review
+from bot.engine.review_exports import add_record, is_review_record, reviews_from_csv
 
-INDEXABLE_SUFFIXES = (".html", ".htm", ".jsonl", ".txt")
+INDEXABLE_SUFFIXES = (".html", ".htm", ".jsonl", ".txt", ".csv", ".json")
 MANIFEST_NAME = "manifest.toml"
 _INDEXABLE_TEXT = ", ".join(INDEXABLE_SUFFIXES)
 
@@ -88,9 +90,10 @@ class RawArticle(BaseModel):
 
 
 class LoadedFile(BaseModel):
-    """What one file yielded: its articles and the parts it had to skip."""
+    """What one file yielded: its articles, its fact-check records and the parts it had to skip."""
 
     articles: list[RawArticle]
+    reviews: list[Review] = []
     skipped: list[IngestFailure] = []
 
 
@@ -380,9 +383,51 @@ def read_html_file(path: Path, *, max_bytes: int) -> LoadedFile:
 
 
 def load_html(raw: bytes, *, path: str) -> LoadedFile:
-    """An HTML page's bytes -> its article. Files and fetched pages both come through here."""
-    html = decode_text(raw, source=path)
-    return LoadedFile(articles=[html_to_article(html, path=path, content_hash=_sha256(raw))])
+    """An HTML page's bytes -> its article and reviews. Files and fetched pages both come through here."""
+    return html_page(decode_text(raw, source=path), path=path, content_hash=_sha256(raw))
+
+
+def html_page(html: str, *, path: str, content_hash: str) -> LoadedFile:
+    """A page's article, plus the ClaimReviews its JSON-LD holds (a fact-check page is both).
+
+    A page with reviews but no article text keeps its reviews. Fetched pages (URLs) go
+    through here too, so a fact-check found on the web becomes a review like a saved one.
+    """
+    found = reviews_from_html(html, source=path)
+    try:
+        articles = [html_to_article(html, path=path, content_hash=content_hash)]
+    except FileRejected:
+        if not found.reviews:
+            raise
+        articles = []
+    return LoadedFile(articles=articles, reviews=found.reviews, skipped=found.skipped)
+
+
+def read_csv_file(path: Path, *, max_bytes: int) -> LoadedFile:
+    """A desk's fact-check export: one review per row (see `review_exports`)."""
+    raw = _read_whole(path, max_bytes)
+    try:
+        found = reviews_from_csv(decode_text(raw, source=str(path)), source=str(path))
+    except ValueError as exc:
+        raise FileRejected(path, str(exc)) from None
+    return _reviews_only(path, found)
+
+
+def read_json_file(path: Path, *, max_bytes: int) -> LoadedFile:
+    """A JSON-LD document or a ClaimReview DataFeed, as fact-checkers publish them."""
+    raw = _read_whole(path, max_bytes)
+    try:
+        data = json.loads(decode_text(raw, source=str(path)))
+    except json.JSONDecodeError as exc:
+        raise FileRejected(path, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    return _reviews_only(path, reviews_from_jsonld(data, source=str(path)))
+
+
+def _reviews_only(path: Path, found: ReviewsFound) -> LoadedFile:
+    if not found.reviews:
+        why = f": {found.skipped[0].path}: {found.skipped[0].reason}" if found.skipped else ""
+        raise FileRejected(path, f"no usable fact-check record (ClaimReview or export row){why}")
+    return LoadedFile(articles=[], reviews=found.reviews, skipped=found.skipped)
 
 
 _TEXT_KEYS = ("text", "body", "content", "article", "maintext", "full_text", "story")
@@ -473,7 +518,8 @@ def read_jsonl_file(path: Path, *, max_bytes: int) -> LoadedFile:
     only when no line is usable.
     """
     articles: list[RawArticle] = []
-    skipped: list[IngestFailure] = []
+    found = ReviewsFound()
+    skipped = found.skipped
     for number, line in _jsonl_lines(path):
         where = f"{path}#L{number}"
         if not line.strip():
@@ -493,10 +539,13 @@ def read_jsonl_file(path: Path, *, max_bytes: int) -> LoadedFile:
                 ) from None
             if not isinstance(record, dict):
                 raise FileRejected(where, "a JSON object per line was expected")
+            if is_review_record(record):
+                add_record(found, record, where=where, source=str(path))
+                continue
             articles.append(_record_to_article(record, path=where, content_hash=_sha256(line)))
         except FileRejected as exc:
             skipped.append(IngestFailure(path=exc.path, reason=exc.reason))
-    if not articles:
+    if not articles and not found.reviews:
         if not skipped:
             raise FileRejected(path, "empty file")
         first = skipped[0]
@@ -504,7 +553,7 @@ def read_jsonl_file(path: Path, *, max_bytes: int) -> LoadedFile:
         raise FileRejected(
             path, f"no usable line: line {first.path.rsplit('#L', 1)[-1]}: {first.reason}{more}"
         )
-    return LoadedFile(articles=articles, skipped=skipped)
+    return LoadedFile(articles=articles, reviews=found.reviews, skipped=skipped)
 
 
 def read_file(path: Path, *, max_bytes: int) -> LoadedFile:
@@ -516,6 +565,10 @@ def read_file(path: Path, *, max_bytes: int) -> LoadedFile:
         return read_html_file(path, max_bytes=max_bytes)
     if suffix == ".jsonl":
         return read_jsonl_file(path, max_bytes=max_bytes)
+    if suffix == ".csv":
+        return read_csv_file(path, max_bytes=max_bytes)
+    if suffix == ".json":
+        return read_json_file(path, max_bytes=max_bytes)
     raise FileRejected(
         path, f"unsupported file type '{suffix or '(none)'}' (indexable: {_INDEXABLE_TEXT})"
     )

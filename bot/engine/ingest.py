@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 
 from bot.engine import corpus, facts, quotes
 from bot.engine.errors import FactCheckError, IngestError
-from bot.engine.models import Article, IngestFailure, IngestReport, ParsedArticle
+from bot.engine.models import Article, IngestFailure, IngestReport, ParsedArticle, Review
+from bot.engine.review_index import SentenceEncoder, index_reviews
 from bot.engine.speakers import SpeakerResolver
 from bot.store.base import Store
 
@@ -89,8 +90,14 @@ def _parse_all(
 
 
 def _load_all(
-    files: Iterable[Path], *, max_bytes: int, outlets: corpus.OutletDirectory, report: IngestReport
+    files: Iterable[Path],
+    *,
+    max_bytes: int,
+    outlets: corpus.OutletDirectory,
+    report: IngestReport,
+    reviews: list[Review],
 ) -> Iterator[Article]:
+    """Each file's articles; its fact-check records go to `reviews`, its failures to `report`."""
     for path in files:
         try:
             loaded = corpus.read_articles(path, max_bytes=max_bytes, outlets=outlets)
@@ -99,6 +106,7 @@ def _load_all(
             report.failed.append(IngestFailure(path=str(path), reason=reason))
             continue
         report.failed.extend(loaded.skipped)
+        reviews.extend(loaded.reviews)
         yield from loaded.articles
 
 
@@ -112,19 +120,44 @@ def ingest_paths(
     max_bytes: int,
     progress: ProgressCallback | None = None,
     n_process: int = 0,
+    encoder: SentenceEncoder | None = None,
 ) -> IngestReport:
     """Index files and folders; report added, updated, unchanged and failed per file.
 
+    Fact-check records (ClaimReview markup, review exports) found on the way
+    are saved as reviews, with their vectors when an `encoder` is given.
     `n_process` 0 picks the number of spaCy worker processes by batch size.
     """
     report = IngestReport()
     files, failures = corpus.discover(paths, max_bytes=max_bytes)
     report.failed.extend(failures)
-    articles = _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report)
+    reviews: list[Review] = []
+    articles = _load_all(files, max_bytes=max_bytes, outlets=outlets, report=report, reviews=reviews)
     index_articles(
         articles, report, nlp=nlp, store=store, resolver=resolver, progress=progress, n_process=n_process
     )
+    save_reviews(reviews, report, nlp=nlp, store=store, encoder=encoder)
     return report
+
+
+def save_reviews(
+    reviews: list[Review],
+    report: IngestReport,
+    *,
+    nlp: Language,
+    store: Store,
+    encoder: SentenceEncoder | None,
+) -> None:
+    """Analyse, embed and store fact-check records (from files or the web), counted in `report`."""
+    if not reviews:
+        return
+    try:
+        counts = index_reviews(reviews, nlp=nlp, store=store, encoder=encoder)
+    except FactCheckError as exc:
+        report.failed.append(IngestFailure(path=reviews[0].source, reason=f"fact-check records not saved: {exc}"))
+        return
+    for name in ("added", "updated", "unchanged"):
+        setattr(report.reviews, name, getattr(report.reviews, name) + getattr(counts, name))
 
 
 def index_articles(

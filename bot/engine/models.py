@@ -179,10 +179,51 @@ class Evidence(BaseModel):
     quote_id: int | None = None
 
 
+class Review(BaseModel):
+    """A published fact-check (schema.org ClaimReview, or a line of a desk's export).
+
+    `key` is its identity in the store: the review's url when it has one, else a
+    hash of the claim and reviewer, so re-ingesting the same review never adds
+    a second row and a new rating at the same url replaces the old one.
+    """
+
+    id: int | None = None
+    key: str
+    claim_reviewed: str
+    rating: str  # the textual rating ("False", "Mostly true"); "" when the source gives none
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    reviewer: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    claimant: str | None = None
+    claim_date: dt.date | None = None  # when the claim was made (itemReviewed.datePublished)
+    appearance: str | None = None  # where the claim appeared (itemReviewed.appearance url)
+    title: str | None = None  # the fact-check's own headline (ClaimReview name/headline)
+    source: str = ""  # the file or page it was read from
+    lemmas: str = ""  # content-word lemmas of the claim and title, for lexical matching
+    previous_rating: str | None = None  # set when a re-ingest changed the rating
+    rating_changed_at: dt.datetime | None = None
+
+
+class ReviewMatch(BaseModel):
+    """A published fact-check matched to a claim: the `reviews` items of the JSON contract."""
+
+    claim_reviewed: str
+    rating: str
+    reviewer: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    claimant: str | None = None
+    score: float
+
+
 class ClaimReport(BaseModel):
     text: str
     verdict: Verdict
     evidence: list[Evidence] = Field(default_factory=list)
+    reviews: list[ReviewMatch] = Field(default_factory=list)  # best first; never changes the verdict
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
     # Set when the claim was asked as a question: the statement inside it, which is what
@@ -200,6 +241,7 @@ class CheckReport(BaseModel):
     claim: str
     verdict: Verdict
     evidence: list[Evidence] = Field(default_factory=list)
+    reviews: list[ReviewMatch] = Field(default_factory=list)
     outlets_supporting: int = 0
     outlets_conflicting: int = 0
     claims: list[ClaimReport] = Field(default_factory=list)
@@ -216,24 +258,43 @@ class IngestFailure(BaseModel):
     reason: str
 
 
+class ReviewCounts(BaseModel):
+    """What ingest did with the fact-check records it found."""
+
+    added: int = 0
+    unchanged: int = 0
+    updated: int = 0  # same review (url), new content: replaced, the old rating kept
+
+    @property
+    def total(self) -> int:
+        return self.added + self.unchanged + self.updated
+
+
 class IngestReport(BaseModel):
     added: list[str] = Field(default_factory=list)
     updated: list[str] = Field(default_factory=list)  # a new version of an indexed path
     unchanged: list[str] = Field(default_factory=list)
     failed: list[IngestFailure] = Field(default_factory=list)
+    reviews: ReviewCounts = Field(default_factory=ReviewCounts)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def summary(self) -> str:
-        return (
+        line = (
             f"added {len(self.added)}, updated {len(self.updated)}, "
             f"unchanged {len(self.unchanged)}, failed {len(self.failed)}"
         )
+        if self.reviews.total:
+            counts = self.reviews
+            line += f"\nfact-checks: added {counts.added}, updated {counts.updated}, unchanged {counts.unchanged}"
+        return line
 
     def merge(self, other: IngestReport) -> None:
         self.added += other.added
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.failed += other.failed
+        for name in ("added", "updated", "unchanged"):
+            setattr(self.reviews, name, getattr(self.reviews, name) + getattr(other.reviews, name))

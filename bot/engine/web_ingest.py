@@ -18,7 +18,7 @@ from bot.engine.corpus_loading import INDEX_VERSION, load_html, text_hash
 from bot.engine.errors import IngestError
 from bot.engine.fetch import Fetched, FetchError, Fetcher, Validators
 from bot.engine.ingest import ProgressCallback
-from bot.engine.models import Article, IngestFailure, IngestReport
+from bot.engine.models import Article, IngestFailure, IngestReport, Review
 from bot.engine.web_documents import Links, document_kind, feed_links, sitemap_links
 from bot.store.base import FetchRecord, Store
 
@@ -42,6 +42,7 @@ class WebCollector:
         self.store = store
         self.outlets = outlets
         self.report = report
+        self.reviews: list[Review] = []  # ClaimReviews found on the pages, saved by the caller
 
     def articles(self, urls: list[str], progress: ProgressCallback | None = None) -> Iterator[Article]:
         """Every article the URLs lead to; failures go to the report."""
@@ -117,7 +118,12 @@ class WebCollector:
     def _article(self, fetched: Fetched) -> Article | None:
         """Extract the page, name it by its canonical URL, remember the fetch's validators."""
         try:
-            raw = load_html(fetched.body, path=fetched.final_url).articles[0]
+            loaded = load_html(fetched.body, path=fetched.final_url)
+            self.reviews.extend(loaded.reviews)
+            self.report.failed.extend(loaded.skipped)
+            if not loaded.articles:  # a page of fact-check markup only
+                return None
+            raw = loaded.articles[0]
             canonical = raw.hints.url if raw.hints.url and _same_site(raw.hints.url, fetched.final_url) else None
             path = canonical or fetched.final_url
             raw = raw.model_copy(

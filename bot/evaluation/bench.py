@@ -105,6 +105,7 @@ class BenchOptions(BaseModel):
     claims_limit: int | None = None  # default 200 (quick: 40)
     ack_requests: int | None = None  # default 30 (quick: 10)
     profile_dir: Path | None = None  # write a pyinstrument profile of the check loop per step
+    reviews: int = Field(default=0, ge=0)  # published fact-checks added before the first probe
 
     @field_validator("sizes", mode="before")
     @classmethod
@@ -248,6 +249,8 @@ class SizeResult(BaseModel):
     variant_build: VariantFigures | None = None
     index_bytes: int
     probe: ProbeResult | None = None
+    reviews: int = 0  # fact-checks in the store when probed
+    review_build: VariantFigures | None = None  # the reviews analysed, embedded and saved here
 
 
 class MachineInfo(BaseModel):
@@ -510,6 +513,12 @@ def run_bench(options: BenchOptions, *, log: Any = None) -> BenchResult:
                                     None if texts_written else work_dir / "variant-texts",
                                 )
                                 variant_done = stop
+                            if options.reviews and not checker.store.review_count():
+                                say(f"[{backend} {size}] saving {options.reviews} generated fact-checks")
+                                step.review_build = add_bench_reviews(
+                                    checker, pool or parsed_articles(checker.store), options.reviews
+                                )
+                            step.reviews = checker.store.review_count()
                             if claims is None:
                                 claims = _claim_set(options, pool or parsed_articles(checker.store))
                                 result.claims = len(claims)
@@ -542,6 +551,30 @@ def run_bench(options: BenchOptions, *, log: Any = None) -> BenchResult:
     result.machine.load_at_end = os.getloadavg()
     result.seconds = time.perf_counter() - began
     return result
+
+
+def add_bench_reviews(checker: FactChecker, articles: Sequence[ParsedArticle], count: int) -> VariantFigures:
+    """`count` fact-checks whose claims are sentences of the corpus (so checks meet near
+    matches), analysed, embedded and saved as ingest does; numbered when sentences run out."""
+    from bot.engine.models import Review
+    from bot.engine.review_index import index_reviews
+
+    sentences = corpus_sentences(articles, count=count) or ["A claim nobody checked."]
+    ratings = ("False", "Mostly false", "Misleading", "True", "Unproven")
+    reviews = [
+        Review(
+            key=f"https://bench.example/review/{n}",
+            claim_reviewed=sentences[n % len(sentences)] + (f" ({n // len(sentences)})" if n >= len(sentences) else ""),
+            rating=ratings[n % len(ratings)],
+            reviewer="Bench Desk",
+            url=f"https://bench.example/review/{n}",
+            source="bench",
+        )
+        for n in range(count)
+    ]
+    began = time.perf_counter()
+    index_reviews(reviews, nlp=checker.nlp, store=checker.store, encoder=checker.encoder)
+    return VariantFigures(articles=count, seconds=time.perf_counter() - began)
 
 
 def _claim_set(options: BenchOptions, articles: Sequence[ParsedArticle]) -> list[BenchClaim]:
@@ -799,13 +832,21 @@ def format_bench(result: BenchResult) -> str:
         if s.variant_build:
             v = s.variant_build
             lines.append(f"{s.backend:<11}{s.size:>7}{v.articles:>9}{v.seconds:>9.1f}{v.per_second:>11.0f}")
+    built = [s for s in result.steps if s.review_build]
+    if built:
+        lines += ["", "Generated fact-checks (corpus sentences) analysed, embedded and saved as ingest does",
+                  f"{'backend':<11}{'reviews':>9}{'seconds':>9}{'reviews/s':>11}"]
+        for s in built:
+            assert s.review_build
+            r = s.review_build
+            lines.append(f"{s.backend:<11}{r.articles:>9}{r.seconds:>9.1f}{r.per_second:>11.0f}")
     lines += [
         "",
         "Checks, warm, one process (ms); ack = signed /factcheck POST to the Bolt app until 200;",
         "answer = POST until the report reached the (fake) Web API",
         (
-            f"{'backend':<11}{'articles':>9}{'p50':>6}{'p95':>6}{'p99':>6}{'max':>6}{'ack p50':>8}{'ack p95':>8}"
-            f"{'answer p50':>11}{'RSS MB':>8}{'index MB':>9}{'open s':>7}  verdicts"
+            f"{'backend':<11}{'articles':>9}{'reviews':>8}{'p50':>6}{'p95':>6}{'p99':>6}{'max':>6}{'ack p50':>8}"
+            f"{'ack p95':>8}{'answer p50':>11}{'RSS MB':>8}{'index MB':>9}{'open s':>7}  verdicts"
         ),
     ]
     notes: list[str] = []
@@ -817,7 +858,7 @@ def format_bench(result: BenchResult) -> str:
         answer = p.ack.answer if p.ack else None
         verdicts = " ".join(f"{k}={v}" for k, v in sorted(p.verdicts.items()))
         lines.append(
-            f"{s.backend:<11}{s.articles:>9}{_ms(p.latency, 'p50_ms'):>6}{_ms(p.latency, 'p95_ms'):>6}"
+            f"{s.backend:<11}{s.articles:>9}{s.reviews:>8}{_ms(p.latency, 'p50_ms'):>6}{_ms(p.latency, 'p95_ms'):>6}"
             f"{_ms(p.latency, 'p99_ms'):>6}{_ms(p.latency, 'max_ms'):>6}{_ms(ack, 'p50_ms'):>8}{_ms(ack, 'p95_ms'):>8}"
             f"{_ms(answer, 'p50_ms'):>11}{p.rss_mb:>8.0f}{_mb(s.index_bytes):>9}{p.open_seconds:>7.1f}  {verdicts}"
         )

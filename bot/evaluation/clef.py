@@ -1,45 +1,40 @@
 """`factcheck eval-matching ROOT --split dev|test`: CLEF 2020 CheckThat! task 2 (claim matching).
 
-The 10,375 verified claims (claim text + fact-check title) are indexed into a
-fresh temporary store, each as one small article, through the same analysis
-(`facts.analyse_sentence`) and the same retrieval (`retrieve.retrieve` +
-`retrieve.align`) a check uses. Each tweet is parsed as one claim; its
-candidates are ranked and scored with MAP@5 (the official metric), MRR and
-P@1. The benchmark is read from ROOT, never copied.
+The 10,375 verified claims (claim text + fact-check title) are ingested into a
+fresh temporary store as review records (no rating: the benchmark has none),
+through the same analysis and vectors as fact-checks read by `factcheck
+ingest` (`review_index.index_reviews`). Each tweet, cleaned of its signature,
+links and handles, is matched like a checked claim (`ReviewMatcher.rank`);
+the ranking is scored with MAP@5 (the official metric), MRR and P@1. The
+benchmark is read from ROOT, never copied.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
 from spacy.language import Language
 
-from bot.engine import facts
-from bot.engine.claims import parse_claim
 from bot.engine.errors import FactCheckError
-from bot.engine.models import Article, ParsedArticle
+from bot.engine.models import Review
 from bot.engine.nlp import load_pipeline
-from bot.engine.retrieve import align, covered_keys, key_weights, retrieve
-from bot.engine.speakers import SpeakerResolver
+from bot.engine.review_index import SentenceEncoder, index_reviews
+from bot.engine.review_matching import SHOW_THRESHOLD, STRONG_THRESHOLD, ReviewMatcher
 from bot.settings import Settings
 from bot.store import open_store
-from bot.store.base import Store
 
 K = 5
 TWEET_SIGNATURE = re.compile(r"\s*[—–-]\s*[^—–]*\(@\w+\)\s*\w+\s+\d{1,2},\s+\d{4}\s*$")
 TWEET_NOISE = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|@\w+")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# Weights of the ranking signals, chosen on the TRAIN split: full-text rank
-# (BM25 over lemmas, normalised per query), weighted coverage of the tweet's
-# content words, and rapidfuzz token-set similarity of the lemma strings.
-W_FTS, W_COVERAGE, W_TOKEN_SET = 0.5, 0.25, 0.25
+CLEF_KEY = "clef:"
+CALIBRATION_DEPTH = 50  # ranked verified claims read per tweet when calibrating
 
 
 class ClefResult(BaseModel):
@@ -50,6 +45,7 @@ class ClefResult(BaseModel):
     mrr: float
     p_at_1: float
     recall_at_5: float
+    encoder: str = ""
 
 
 def _read_tsv(path: Path, *, quoting: int) -> Iterator[list[str]]:
@@ -102,62 +98,22 @@ def clean_tweet(text: str) -> str:
     return " ".join(text.split())
 
 
-def index_verified_claims(
-    claims: dict[str, tuple[str, str]],
-    *,
-    nlp: Language,
-    store: Store,
-    progress: Callable[[int], None] | None = None,
-) -> None:
-    """One article per verified claim, its claim and title analysed as ONE passage.
-
-    A fact-check is one unit of evidence: splitting it into sentences would
-    rank a tweet against half a claim.
-    """
-    ids = list(claims)
-    texts = (f"{claims[i][0]}\n{claims[i][1]}" for i in ids)
-    for count, (vclaim_id, doc) in enumerate(
-        zip(ids, nlp.pipe(texts, batch_size=256)), 1
-    ):
-        claim, title = claims[vclaim_id]
-        body = f"{claim}\n{title}"
-        passages = [facts.analyse_sentence(doc[:], position=0, published=None)]
-        article = Article(
-            path=f"vclaim/{vclaim_id}",
-            content_hash=hashlib.sha256(f"{vclaim_id}\0{body}".encode()).hexdigest(),
-            title=title,
-            body=body,
-        )
-        store.save_article(ParsedArticle(article=article, passages=passages, quotes=[]))
-        if progress and count % 1000 == 0:
-            progress(count)
+def verified_claim_reviews(claims: dict[str, tuple[str, str]], root: Path) -> list[Review]:
+    """Each verified claim as a review record: its wording, its fact-check's title, no rating
+    (the benchmark publishes none)."""
+    source = str(root / "verified_claims.docs.tsv")
+    return [
+        Review(key=f"{CLEF_KEY}{vclaim_id}", claim_reviewed=claim, title=title or None, rating="", source=source)
+        for vclaim_id, (claim, title) in claims.items()
+    ]
 
 
-def rank_verified_claims(
-    tweet: str, *, nlp: Language, store: Store, speakers: SpeakerResolver
-) -> list[str]:
-    """Verified-claim ids for one tweet, best first (at most K)."""
+def rank_verified_claims(tweet: str, matcher: ReviewMatcher, keys: dict[int, str]) -> list[str]:
+    """Verified-claim ids for one tweet, best first (at most K), as a check would rank reviews."""
     text = clean_tweet(tweet)
     if not text:
         return []
-    claim = parse_claim(nlp(text)[:], nlp=nlp, speakers=speakers)
-    candidates = retrieve(claim, store)
-    if not candidates:
-        return []
-    top_rank = max(c.rank for c in candidates) or 1.0
-    covered = [covered_keys(claim, c) for c in candidates]
-    weights = key_weights(claim, covered)
-    best: dict[str, float] = {}
-    for candidate, keys in zip(candidates, covered):
-        alignment = align(claim, candidate, weights=weights, covered=keys)
-        score = (
-            W_FTS * (candidate.rank / top_rank)
-            + W_COVERAGE * alignment.coverage
-            + W_TOKEN_SET * alignment.token_set
-        )
-        vclaim_id = candidate.article.path.split("/", 1)[1]
-        best[vclaim_id] = max(best.get(vclaim_id, 0.0), score)
-    return sorted(best, key=lambda i: -best[i])[:K]
+    return [keys[r.review_id][len(CLEF_KEY):] for r in matcher.rank(text, K)]
 
 
 def average_precision(ranked: list[str], relevant: set[str], k: int = K) -> float:
@@ -175,26 +131,30 @@ def evaluate_clef(
     *,
     settings: Settings | None = None,
     nlp: Language | None = None,
-    progress: Callable[[int], None] | None = None,
+    encoder: SentenceEncoder | None = None,
+    store_url: str | None = None,
 ) -> ClefResult:
-    """Index the verified claims into a temporary store, rank them per tweet, score."""
+    """Ingest the verified claims as reviews into a temporary store, match each tweet, score.
+
+    `store_url` keeps the ingested reviews in a store of your choice (a second run on it
+    skips the embedding, as re-ingest of an unchanged review writes nothing).
+    """
     root = Path(root)
     pipeline = nlp or load_pipeline(settings.spacy_model if settings else None)
     claims = read_verified_claims(root)
     queries = read_queries(root, split)
     qrels = read_qrels(root, split)
-    speakers = SpeakerResolver()
     with tempfile.TemporaryDirectory(prefix="factcheck-clef-") as folder:
-        store = open_store(f"sqlite:///{Path(folder) / 'clef.db'}")
+        store = open_store(store_url or f"sqlite:///{Path(folder) / 'clef.db'}")
         try:
-            index_verified_claims(claims, nlp=pipeline, store=store, progress=progress)
+            index_reviews(verified_claim_reviews(claims, root), nlp=pipeline, store=store, encoder=encoder)
+            keys = {r.id: r.key for r in store.reviews() if r.id is not None}
+            matcher = ReviewMatcher(store, pipeline, encoder)
             ap, rr, p1, r5 = [], [], [], []
             for tweet_id, relevant in qrels.items():
                 if tweet_id not in queries:
                     continue
-                ranked = rank_verified_claims(
-                    queries[tweet_id], nlp=pipeline, store=store, speakers=speakers
-                )
+                ranked = rank_verified_claims(queries[tweet_id], matcher, keys)
                 ap.append(average_precision(ranked, relevant))
                 first = next(
                     (i for i, item in enumerate(ranked, 1) if item in relevant), None
@@ -213,6 +173,89 @@ def evaluate_clef(
         mrr=sum(rr) / n,
         p_at_1=sum(p1) / n,
         recall_at_5=sum(r5) / n,
+        encoder="all-MiniLM-L6-v2 (ONNX) + lexical" if encoder else "lexical only (no encoder)",
+    )
+
+
+class Calibration(BaseModel):
+    """Thresholds on the fused score, chosen on the tweets of `splits`.
+
+    Positive: the best score of a relevant verified claim (what a claim that HAS a
+    published fact-check gets); negative: the best score of a non-relevant one (what a
+    claim with no fact-check of its own would get: often a near-duplicate check of the
+    same topic, so this side is pessimistic).
+    """
+
+    splits: list[str]
+    positives: int
+    negatives: int
+    show: float  # the best balanced accuracy (TPR + TNR) / 2
+    show_tpr: float
+    show_tnr: float
+    strong: float  # the lowest threshold keeping 95% of the negatives out
+    strong_tpr: float
+    strong_tnr: float
+
+
+def calibrate_thresholds(
+    root: Path,
+    splits: tuple[str, ...] = ("train", "dev"),
+    *,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+    encoder: SentenceEncoder | None = None,
+    store_url: str | None = None,
+) -> Calibration:
+    root = Path(root)
+    pipeline = nlp or load_pipeline(settings.spacy_model if settings else None)
+    claims = read_verified_claims(root)
+    positives: list[float] = []
+    negatives: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="factcheck-clef-") as folder:
+        store = open_store(store_url or f"sqlite:///{Path(folder) / 'clef.db'}")
+        try:
+            index_reviews(verified_claim_reviews(claims, root), nlp=pipeline, store=store, encoder=encoder)
+            keys = {r.id: r.key[len(CLEF_KEY):] for r in store.reviews() if r.id is not None}
+            matcher = ReviewMatcher(store, pipeline, encoder)
+            for split in splits:
+                queries, qrels = read_queries(root, split), read_qrels(root, split)
+                for tweet_id, relevant in qrels.items():
+                    text = clean_tweet(queries.get(tweet_id, ""))
+                    ranked = matcher.rank(text, CALIBRATION_DEPTH) if text else []
+                    hits = [r.score for r in ranked if keys[r.review_id] in relevant]
+                    misses = [r.score for r in ranked if keys[r.review_id] not in relevant]
+                    if hits:
+                        positives.append(max(hits))
+                    if misses:
+                        negatives.append(max(misses))
+        finally:
+            store.close()
+
+    def rates(t: float) -> tuple[float, float]:
+        tpr = sum(s >= t for s in positives) / max(len(positives), 1)
+        tnr = sum(s < t for s in negatives) / max(len(negatives), 1)
+        return tpr, tnr
+
+    grid = [round(0.30 + i / 100, 2) for i in range(66)]
+    show = max(grid, key=lambda t: (sum(rates(t)), -t))
+    strong = next((t for t in grid if rates(t)[1] >= 0.95), grid[-1])
+    return Calibration(
+        splits=list(splits), positives=len(positives), negatives=len(negatives),
+        show=show, show_tpr=rates(show)[0], show_tnr=rates(show)[1],
+        strong=strong, strong_tpr=rates(strong)[0], strong_tnr=rates(strong)[1],
+    )
+
+
+def format_calibration(c: Calibration) -> str:
+    return (
+        f"Thresholds on the fused score, from CLEF 2020 {' + '.join(c.splits)} "
+        f"({c.positives} tweets with their fact-check ranked, {c.negatives} best wrong matches)\n"
+        f"show   {c.show:.2f}  (best balanced accuracy: {c.show_tpr:.1%} of true matches shown, "
+        f"{c.show_tnr:.1%} of wrong best matches hidden)\n"
+        f"strong {c.strong:.2f}  (95% of wrong best matches below it: {c.strong_tpr:.1%} of true "
+        f"matches above, {c.strong_tnr:.1%} wrong ones below)\n"
+        f"now in bot/engine/review_matching.py: SHOW_THRESHOLD {SHOW_THRESHOLD}, "
+        f"STRONG_THRESHOLD {STRONG_THRESHOLD}\n"
     )
 
 
@@ -220,6 +263,7 @@ def format_clef(result: ClefResult) -> str:
     return (
         f"CLEF 2020 CheckThat! task 2 ({result.split}): {result.queries} tweets, "
         f"{result.verified_claims} verified claims\n"
+        f"matching: {result.encoder}\n"
         f"MAP@5 {result.map_at_5:.3f}   MRR {result.mrr:.3f}   P@1 {result.p_at_1:.3f}   "
         f"R@5 {result.recall_at_5:.3f}\n"
     )

@@ -7,12 +7,15 @@ Two implementations share it: SQLite (embedded default, FTS5) and PostgreSQL
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from bot.engine.models import Article, ArticleSummary, ArticleVersion, ParsedArticle, Passage, Quote
+from bot.engine.models import Article, ArticleSummary, ArticleVersion, ParsedArticle, Passage, Quote, Review
+
+ReviewStatus = Literal["added", "unchanged", "updated"]
 
 
 class PassageHit(BaseModel):
@@ -27,6 +30,19 @@ class QuoteHit(BaseModel):
     quote: Quote
     article: Article
     rank: float = 0.0
+
+
+class ReviewHit(BaseModel):
+    review: Review
+    rank: float = 0.0  # higher is better, comparable only within one search
+
+
+class ReviewVectors(BaseModel):
+    """What the review matcher keeps in memory: ids, lemmas and vectors of every review."""
+
+    ids: list[int]
+    lemmas: list[str]
+    embeddings: list[bytes | None]
 
 
 class CheckAudit(BaseModel):
@@ -133,6 +149,32 @@ class Store(Protocol):
 
     def passage_count(self) -> int:
         """Number of indexed passages (a stored counter, not a table scan)."""
+
+    # published fact-checks ---------------------------------------------------
+    def save_reviews(
+        self, reviews: Sequence[Review], embeddings: Sequence[bytes | None] | None = None
+    ) -> list[ReviewStatus]:
+        """Store reviews (with their claim vectors) in ONE transaction; each one's status.
+
+        Same key and content: "unchanged". Same key (url), new content: "updated",
+        the old rating kept with the time it changed.
+        """
+
+    def review_count(self) -> int: ...
+
+    def reviews_stamp(self) -> tuple[int, int]:
+        """(count, latest revision): changes whenever a review is added or replaced."""
+
+    def review_vectors(self) -> ReviewVectors:
+        """Every review's id, lemmas and stored vector (what matching holds in memory)."""
+
+    def reviews_by_id(self, ids: Sequence[int]) -> dict[int, Review]: ...
+
+    def reviews(self) -> list[Review]:
+        """Every review, oldest first."""
+
+    def search_reviews(self, terms: list[str], limit: int = 20) -> list[ReviewHit]:
+        """Full-text OR-search of `terms` over the reviewed claims, titles and claimants."""
 
     # web ingest ----------------------------------------------------------------
     def fetch_record(self, url: str) -> FetchRecord | None: ...

@@ -11,6 +11,7 @@ psycopg is not needed for the embedded default.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -23,8 +24,11 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from bot.engine.errors import StoreError
 from bot.engine.models import ParsedArticle
 from bot.store import rows
+from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading
-from bot.store.base import CheckAudit, FeedbackVote, FetchRecord, PassageHit, QuoteHit, SaveResult
+from bot.store.base import (
+    CheckAudit, FeedbackVote, FetchRecord, PassageHit, QuoteHit, ReviewHit, SaveResult,
+)
 from bot.store.migrations import migration_steps
 from bot.store.transfer import FlaggedThread, _redact
 
@@ -95,10 +99,11 @@ class _AlreadyIndexed(Exception):
     """Another process stored the same content while this transaction ran."""
 
 
-class PostgresStore(SQLReading):
+class PostgresStore(SQLReading, ReviewTable):
     """Store protocol on PostgreSQL; one pool per store object, shared by threads."""
 
     placeholder = "%s"
+    next_revision = "nextval('review_revisions')"  # concurrent writers each get their own
 
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 8,
                  connect_timeout: float = CONNECT_TIMEOUT_S) -> None:
@@ -303,6 +308,31 @@ class PostgresStore(SQLReading):
                 )
                 for row in conn.execute(sql, _search_params(cleaned, limit))
             ]
+
+    def search_reviews(self, terms: list[str], limit: int = 20) -> list[ReviewHit]:
+        cleaned = rows.clean_terms(terms)
+        if not cleaned or limit <= 0:
+            return []
+        # each term a phrase query built by the server from an array (no user text is tsquery
+        # syntax); a review ranks by how many terms it holds, then by ts_rank
+        sql = (
+            f"WITH t AS (SELECT phraseto_tsquery('simple', u.term) AS q "
+            "  FROM unnest(%(terms)s::text[]) AS u(term) "
+            "  WHERE phraseto_tsquery('simple', u.term)::text <> ''), "
+            "hits AS (SELECT r.id AS hit_id, count(*) + max(ts_rank(r.tsv, t.q)) AS score "
+            "  FROM t JOIN reviews r ON r.tsv @@ t.q GROUP BY r.id "
+            "  ORDER BY score DESC, r.id LIMIT %(limit)s) "
+            f"SELECT {REVIEW_COLUMNS}, hits.score AS score FROM hits JOIN reviews ON reviews.id = hits.hit_id "
+            "ORDER BY hits.score DESC, reviews.id"
+        )
+        with self._connection() as conn:
+            return [
+                ReviewHit(review=review_from_row(row), rank=float(row["score"]))
+                for row in conn.execute(sql, {"terms": cleaned, "limit": limit})
+            ]
+
+    def _timestamp(self, moment: dt.datetime) -> dt.datetime:
+        return moment
 
     def term_frequencies(self, terms: list[str]) -> dict[str, int]:
         wanted = list(dict.fromkeys(terms))

@@ -15,6 +15,7 @@ crashes the process), and that thread's next call gets StoreError.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import sqlite3
@@ -27,8 +28,11 @@ from pathlib import Path
 from bot.engine.errors import StoreError
 from bot.engine.models import ParsedArticle
 from bot.store import rows
+from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading
-from bot.store.base import CheckAudit, FeedbackVote, FetchRecord, PassageHit, QuoteHit, SaveResult
+from bot.store.base import (
+    CheckAudit, FeedbackVote, FetchRecord, PassageHit, QuoteHit, ReviewHit, SaveResult,
+)
 from bot.store.migrations import migration_steps, split_sqlite_script
 from bot.store.transfer import FlaggedThread
 
@@ -42,10 +46,11 @@ def fts5_query(terms: list[str]) -> str:
     return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-class SQLiteStore(SQLReading):
+class SQLiteStore(SQLReading, ReviewTable):
     """Store protocol on SQLite; see the module docstring for the threading model."""
 
     placeholder = "?"
+    next_revision = "(SELECT coalesce(max(revision), 0) + 1 FROM reviews)"  # writers are serialised
 
     def __init__(self, url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         if not url.startswith(URL_PREFIX):
@@ -323,6 +328,25 @@ class SQLiteStore(SQLReading):
                 )
                 for row in conn.execute(sql, (fts5_query(cleaned), limit))
             ]
+
+    def search_reviews(self, terms: list[str], limit: int = 20) -> list[ReviewHit]:
+        cleaned = rows.clean_terms(terms)
+        if not cleaned or limit <= 0:
+            return []
+        sql = (
+            f"SELECT {REVIEW_COLUMNS}, hits.score AS score "
+            "FROM (SELECT rowid AS hit_id, -bm25(reviews_fts) AS score FROM reviews_fts "
+            "      WHERE reviews_fts MATCH ? ORDER BY rank LIMIT ?) AS hits "
+            "JOIN reviews ON reviews.id = hits.hit_id ORDER BY hits.score DESC, reviews.id"
+        )
+        with self._read() as conn:
+            return [
+                ReviewHit(review=review_from_row(row), rank=float(row["score"]))
+                for row in conn.execute(sql, (fts5_query(cleaned), limit))
+            ]
+
+    def _timestamp(self, moment: dt.datetime) -> str:
+        return rows.utc_text(moment)
 
     def term_frequencies(self, terms: list[str]) -> dict[str, int]:
         tokens_of = {term: rows.index_tokens(term) for term in terms}

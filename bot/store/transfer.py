@@ -56,6 +56,9 @@ class TransferReport(BaseModel):
     articles_unchanged: int = 0
     passages: int = 0
     quotes: int = 0
+    reviews_added: int = 0
+    reviews_updated: int = 0
+    reviews_unchanged: int = 0
     events_added: int = 0
     events_existing: int = 0
     threads: int = 0
@@ -69,6 +72,8 @@ class TransferReport(BaseModel):
             f"copied {_redact(self.source)} -> {_redact(self.target)}",
             f"articles: {self.articles_added} added, {self.articles_replaced} replaced, "
             f"{self.articles_unchanged} unchanged ({self.passages} passages, {self.quotes} quotes written)",
+            f"fact-checks: {self.reviews_added} added, {self.reviews_updated} updated, "
+            f"{self.reviews_unchanged} unchanged",
         ]
         if self.state_copied:
             lines += [
@@ -86,6 +91,7 @@ def copy_store(source: Store, target: Store) -> TransferReport:
     """Copy every article (with passages and quotes) and the bot state; safe to re-run."""
     report = TransferReport(source=source.url, target=target.url)
     _copy_articles(source, target, report)
+    _copy_reviews(source, target, report)
     if isinstance(source, StateExport) and isinstance(target, StateExport):
         _copy_state(source, target, report)
     else:
@@ -118,6 +124,19 @@ def _copy_articles(source: Store, target: Store, report: TransferReport) -> None
             report.articles_added += 1
         report.passages += len(passages)
         report.quotes += len(quotes)
+
+
+def _copy_reviews(source: Store, target: Store, report: TransferReport) -> None:
+    """Reviews with their stored vectors (nothing is re-embedded)."""
+    reviews = source.reviews()
+    found = source.review_vectors()
+    vectors = dict(zip(found.ids, found.embeddings))
+    statuses = target.save_reviews(
+        [r.model_copy(update={"id": None}) for r in reviews], [vectors.get(r.id or -1) for r in reviews]
+    )
+    for status in statuses:
+        name = f"reviews_{status}"
+        setattr(report, name, getattr(report, name) + 1)
 
 
 def _copy_state(source: StateExport, target: StateExport, report: TransferReport) -> None:
