@@ -36,7 +36,10 @@ def test_a_batch_scores_each_pair_as_it_would_alone_and_in_input_order() -> None
     alone = np.vstack([shipped().probabilities([pair]) for pair in pairs])
 
     assert together.shape == (3, len(LABELS))
-    np.testing.assert_allclose(together, alone, atol=1e-4)
+    # Dynamic int8 quantises activations per batch, so a pair's probabilities move a little
+    # with its batch-mates (up to ~0.06 here); each row is still its own pair's answer.
+    np.testing.assert_allclose(together, alone, atol=0.1)
+    assert (together.argmax(axis=1) == alone.argmax(axis=1)).all()
     np.testing.assert_allclose(together.sum(axis=1), 1.0, atol=1e-5)
 
 
@@ -99,7 +102,23 @@ def _judged(e: float, n: float, c: float) -> Judgement:
     return Judgement(entailment=e, neutral=n, contradiction=c)
 
 
-def test_a_paraphrase_the_rules_cannot_align_is_support_when_the_model_is_sure() -> None:
+@pytest.fixture()
+def every_path_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mechanism with every path switched on (the shipped thresholds keep some off
+    until a model measures well on them; see model_judgement)."""
+    import bot.engine.model_judgement as judgement
+
+    for name, value in {
+        "SUPPORT_ALONE": 0.85,
+        "CONFLICT_ALONE": 0.9,
+        "OVERRULE_SUPPORT": 0.8,
+        "NEUTRAL_VETO": 0.9,
+        "OTHER_MATTER": 0.95,
+    }.items():
+        monkeypatch.setattr(judgement, name, value)
+
+
+def test_a_paraphrase_the_rules_cannot_align_is_support_when_the_model_is_sure(every_path_on: None) -> None:
     claim = _claim("Supplies in the shelter last two days.")
     source = _candidate("The shelter is stocked with food and water for 48 hours.")
 
@@ -108,21 +127,21 @@ def test_a_paraphrase_the_rules_cannot_align_is_support_when_the_model_is_sure()
     assert found is not None and found.stance == "supports"
 
 
-def test_an_unsure_model_adds_nothing_the_rules_did_not_find() -> None:
+def test_an_unsure_model_adds_nothing_the_rules_did_not_find(every_path_on: None) -> None:
     claim = _claim("Supplies in the shelter last two days.")
     source = _candidate("The shelter is stocked with food and water for 48 hours.")
 
     assert combine(claim, source, ALIGNED, None, _judged(0.6, 0.3, 0.1), STOP) is None
 
 
-def test_a_reported_claim_the_rules_read_as_support_is_dropped_when_the_model_reads_it_neutral() -> None:
+def test_a_reported_claim_the_rules_read_as_support_is_dropped_when_the_model_reads_it_neutral(every_path_on: None) -> None:
     claim = _claim("The senator was arrested on Friday.")
     source = _candidate("A viral post says the senator was arrested on Friday.")
 
     assert combine(claim, source, ALIGNED, SUPPORT, _judged(0.02, 0.96, 0.02), STOP) is None
 
 
-def test_a_contradiction_no_rule_names_gets_a_reason_showing_the_differing_words() -> None:
+def test_a_contradiction_no_rule_names_gets_a_reason_showing_the_differing_words(every_path_on: None) -> None:
     claim = _claim("The museum was opened by the mayor.")
     source = _candidate("The museum was opened by the governor.")
 
@@ -134,18 +153,28 @@ def test_a_contradiction_no_rule_names_gets_a_reason_showing_the_differing_words
     assert reason.detail == "claim: mayor; source: governor"
 
 
-def test_a_hard_fact_conflict_stands_unless_the_sentence_is_about_something_else() -> None:
+def test_a_hard_fact_conflict_stands_whatever_the_model_reads(every_path_on: None) -> None:
     claim = _claim("The two leaders spoke for three hours.")
-    source = _candidate("The two leaders spoke for two hours.")
+    source = _candidate("The two leaders spoke for over 90 minutes.")
 
-    kept = combine(claim, source, ALIGNED, NUMBER_CONFLICT, _judged(0.1, 0.5, 0.4), STOP)
-    other_event = combine(claim, source, ALIGNED, NUMBER_CONFLICT, _judged(0.01, 0.98, 0.01), STOP)
+    for probs in [(0.1, 0.5, 0.4), (0.01, 0.98, 0.01), (0.98, 0.01, 0.01)]:
+        assert combine(claim, source, ALIGNED, NUMBER_CONFLICT, _judged(*probs), STOP) is NUMBER_CONFLICT
 
-    assert kept is NUMBER_CONFLICT
+
+def test_a_conflict_no_hard_fact_backs_is_dropped_when_the_sentence_is_about_something_else(
+    every_path_on: None,
+) -> None:
+    claim = _claim("The two leaders did not meet in Geneva.")
+    source = _candidate("Two other leaders met in Geneva in 2016, and did not sign the accord.")
+
+    kept = combine(claim, source, ALIGNED, NEGATION_CONFLICT, _judged(0.1, 0.5, 0.4), STOP)
+    other_event = combine(claim, source, ALIGNED, NEGATION_CONFLICT, _judged(0.01, 0.98, 0.01), STOP)
+
+    assert kept is NEGATION_CONFLICT
     assert other_event is None
 
 
-def test_a_loose_negation_conflict_yields_to_a_confident_entailment() -> None:
+def test_a_loose_negation_conflict_yields_to_a_confident_entailment(every_path_on: None) -> None:
     claim = _claim("The club did not renew the lease.")
     source = _candidate("The club never renewed its lease, a spokesperson said.")
 
@@ -156,7 +185,9 @@ def test_a_loose_negation_conflict_yields_to_a_confident_entailment() -> None:
     "found", [None, SUPPORT, NUMBER_CONFLICT, NEGATION_CONFLICT], ids=["none", "support", "number", "negation"]
 )
 @pytest.mark.parametrize("probs", [(0.01, 0.01, 0.98), (0.9, 0.05, 0.05), (0.3, 0.4, 0.3)])
-def test_every_conflict_carries_a_reason(found: Assessment | None, probs: tuple[float, float, float]) -> None:
+def test_every_conflict_carries_a_reason(
+    found: Assessment | None, probs: tuple[float, float, float], every_path_on: None
+) -> None:
     claim = _claim("The ferry sailed at noon with 40 passengers.")
     source = _candidate("The ferry left at noon carrying 40 passengers.")
 

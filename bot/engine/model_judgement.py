@@ -27,15 +27,20 @@ MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never 
 MAX_JUDGED = 24  # best-aligned candidates the model reads per claim (one batch)
 MIN_JUDGED_COVERAGE = 0.3  # below this share of the claim's words a sentence is about other things
 
-# Thresholds on the model's probabilities, chosen on the dev claims and the tuning
-# corpora (never the held-out stories); see docs/NOTES.md.
-SUPPORT_ALONE = 0.85  # entailment needed to cite a sentence the rules did not align
-SUPPORT_ALONE_COVERAGE = 0.5
-CONFLICT_ALONE = 0.9  # contradiction needed to cite one as a conflict on the model's word
+# Thresholds on the model's probabilities, chosen on the dev claims, the tuning corpora
+# (corpus2-5, probe7) and the seed claims with the 1,008 PolNeAR articles indexed beside
+# them -- never on the held-out stories. The shipped model (MNLI dev 0.49, in-domain
+# generated pairs 0.93: see bot/model/data/MODEL_CARD.md) is reliable only where it is very
+# sure, so the paths that would let it state a contradiction on its own word are off
+# (infinite thresholds) until a better model measures well on them; docs/NOTES.md has the
+# figures of each setting tried.
+SUPPORT_ALONE = 0.95  # entailment needed to cite a sentence the rules did not align
+SUPPORT_ALONE_COVERAGE = 0.6
+CONFLICT_ALONE = float("inf")  # contradiction needed to cite one as a conflict on the model's word
 CONFLICT_ALONE_COVERAGE = 0.6
-OVERRULE_SUPPORT = 0.8  # contradiction that turns a rule support into a conflict
-NEUTRAL_VETO = 0.9  # neutral that drops a rule support (a reported claim, another matter)
-OTHER_MATTER = 0.95  # neutral that drops even a rule conflict (another event or people)
+OVERRULE_SUPPORT = float("inf")  # contradiction that turns a rule support into a conflict
+NEUTRAL_VETO = 0.97  # neutral that drops a rule support (a reported claim, another matter)
+OTHER_MATTER = 0.9  # neutral that drops a conflict no hard fact backs (other people, another event)
 HARD_FACTS = frozenset({"number_mismatch", "date_mismatch", "speaker_mismatch", "misquote"})
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -121,8 +126,9 @@ def combine(
             return None
         return found
     if found.stance == "conflicts":
-        hard = any(r.code in HARD_FACTS for r in found.reasons)
-        if judgement.neutral >= OTHER_MATTER or (not hard and judgement.entailment >= OVERRULE_SUPPORT):
-            return None
+        if any(r.code in HARD_FACTS for r in found.reasons):
+            return found  # a number, date, speaker or quoted word that differs: the rules know
+        if judgement.neutral >= OTHER_MATTER or judgement.entailment >= OVERRULE_SUPPORT:
+            return None  # other people or another matter; or a loose "not" the model reads as agreement
         return found
     return found

@@ -20,7 +20,7 @@ def export_sentence_encoder(base: Path, *, int8: bool = True, target: Path = ENC
     """Verify the base weights, export MiniLM with mean pooling to ONNX, optionally quantise."""
     from bot.model.base_weights import locate
     from bot.model.bert import MiniLM, SentenceEncoder
-    from bot.model.export import to_onnx
+    from bot.model.export import quantize_int8, to_onnx
 
     weights = locate(base)
     model = SentenceEncoder(MiniLM.from_base(weights))
@@ -28,9 +28,7 @@ def export_sentence_encoder(base: Path, *, int8: bool = True, target: Path = ENC
     with tempfile.TemporaryDirectory(prefix="factcheck-encoder-") as folder:
         full = to_onnx(model, Path(folder) / "sentence_encoder.fp32.onnx", output="embedding")
         if int8:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-
-            quantize_dynamic(str(full), str(target), weight_type=QuantType.QInt8, per_channel=True)
+            quantize_int8(full, target)
         else:
             shutil.copyfile(full, target)
     tokenizer = weights.parent / "tokenizer.json"
