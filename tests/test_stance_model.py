@@ -201,3 +201,18 @@ def test_a_fragment_or_short_heading_is_never_evidence() -> None:
     assert is_fragment(_candidate("fair", kind="quote"))
     assert is_fragment(_candidate("Off Message"))
     assert not is_fragment(_candidate("The council approved the budget on Monday."))
+
+
+def test_the_model_is_asked_only_where_its_answer_could_change_the_report(every_path_on: None) -> None:
+    from bot.engine.model_judgement import model_may_change
+
+    assert model_may_change(SUPPORT, ALIGNED)
+    assert model_may_change(NEGATION_CONFLICT, ALIGNED)
+    assert not model_may_change(NUMBER_CONFLICT, ALIGNED)  # a hard fact: the rules decide
+    assert model_may_change(None, ALIGNED) and not model_may_change(None, Alignment(coverage=0.2))
+
+
+def test_with_every_path_off_the_model_is_not_run_at_all() -> None:
+    from bot.engine.model_judgement import model_may_change
+
+    assert not any(model_may_change(f, ALIGNED) for f in (None, SUPPORT, NEGATION_CONFLICT, NUMBER_CONFLICT))

@@ -24,7 +24,14 @@ from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
 from bot.engine.language import foreign_language, not_read_note
 from bot.engine.misquotes import STRONG_QUOTE, other_wordings
 from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
-from bot.engine.model_judgement import MAX_JUDGED, MIN_JUDGED_COVERAGE, combine, is_fragment, judge
+from bot.engine.model_judgement import (
+    MAX_JUDGED,
+    MIN_JUDGED_COVERAGE,
+    combine,
+    is_fragment,
+    judge,
+    model_may_change,
+)
 from bot.engine.review_matching import ReviewMatcher, is_strong
 from bot.engine.name_swaps import name_present
 from bot.engine.predicate_checks import reception_stated
@@ -116,11 +123,6 @@ def check_claim(
         for c, a in scored
         if (a.coverage >= MIN_JUDGED_COVERAGE or a.quote_score >= STRONG_QUOTE) and not is_fragment(c)
     ]
-    # The model reads the best-aligned candidates in one batch; the rules see the ones
-    # aligned well enough for their word-by-word checks.
-    judged = sorted(scored, key=lambda ca: -ca[1].score)[:MAX_JUDGED]
-    judgements = dict(zip((_key(c) for c, _ in judged), judge(claim, [c for c, _ in judged])))
-    stop_words = frozenset(nlp.Defaults.stop_words)
     numbers_or_dates = bool(claim.quantities or claim.dates or claim.weekdays)
     needs_facts = [
         _rules_read(a) and (numbers_or_dates or _may_swap_a_name(claim, c)) for c, a in scored
@@ -129,10 +131,13 @@ def check_claim(
     scored = [(next(enriched), a) if need else (c, a) for (c, a), need in zip(scored, needs_facts)]
     wordings = other_wordings(scored)
 
-    assessed: list[tuple[Candidate, Assessment]] = []
+    # 1. the rules, group by group (the same words twice in one article: the first that
+    #    the rules assess stands for the group)
+    tried: list[list[tuple[Candidate, Alignment, Assessment | None]]] = []
     slot_checks = 0
     for same_words in same_words_groups(claim, scored):
-        for candidate, alignment in same_words:  # the same words twice in one article: one
+        group: list[tuple[Candidate, Alignment, Assessment | None]] = []
+        for candidate, alignment in same_words:
             found = (
                 assess(
                     claim,
@@ -150,6 +155,23 @@ def check_claim(
                 found = check_slots(claim, candidate, alignment, found, nlp)
             if found is not None and numbers_or_dates:
                 found = check_event_facts(claim, candidate, found, nlp)
+            group.append((candidate, alignment, found))
+            if found is not None:
+                break
+        tried.append(group)
+
+    # 2. the model, in one batch, on the candidates whose answer it can change
+    asked = sorted(
+        ((c, a) for group in tried for c, a, f in group if model_may_change(f, a)),
+        key=lambda ca: -ca[1].score,
+    )[:MAX_JUDGED]
+    judgements = dict(zip((_key(c) for c, _ in asked), judge(claim, [c for c, _ in asked])))
+    stop_words = frozenset(nlp.Defaults.stop_words)
+
+    # 3. both together: one piece of evidence per group at most
+    assessed: list[tuple[Candidate, Assessment]] = []
+    for group in tried:
+        for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
             if judgement is not None:
                 found = combine(claim, candidate, alignment, found, judgement, stop_words)
