@@ -582,33 +582,57 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
 @click.option("--seed", default=13, show_default=True)
-@click.option("--examples", default=48_000, show_default=True, help="Training pairs (one pass).")
+@click.option("--examples", type=int, default=None, help="Cut the mix to N pairs (half news, half public); default: all.")
 @click.option("--threads", default=2, show_default=True,
               help="torch threads: 2 on an idle 2-core machine (0.6 s a step); 1 when other work shares the cores.")
 @click.option("--eval-limit", type=int, default=None, help="Score only the first N pairs of each held-out set.")
 @click.option("--frozen-layers", default=0, show_default=True,
               help="Lowest transformer layers kept as published (cheaper steps on a busy machine).")
+@click.option("--epochs", default=6, show_default=True, help="Passes over the pairs; the best epoch on the dev sets is kept.")
+@click.option("--batch", default=64, show_default=True)
+@click.option("--lr", default=8e-5, show_default=True)
+@click.option("--minutes", type=float, default=75, show_default=True,
+              help="Training time budget: past it the loop stops and keeps the best epoch so far "
+                   "(75 keeps the whole command within about 90 minutes on two cores).")
+@click.option("--device", default="cpu", show_default=True, help="torch device: cpu, or cuda where a GPU is at hand.")
+@click.option("--prepare", "prepare_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Only write the encoded mix and base weights to DIR, for `python -m bot.model.fit DIR` elsewhere.")
+@click.option("--from-fit", "fit_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Publish the weights `python -m bot.model.fit` wrote into DIR (after --prepare DIR).")
 def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
-                seed: int, examples: int, threads: int, eval_limit: int | None, frozen_layers: int) -> None:
+                seed: int, examples: int | None, threads: int, eval_limit: int | None, frozen_layers: int,
+                epochs: int, batch: int, lr: float, minutes: float, device: str, prepare_dir: Path | None,
+                fit_dir: Path | None) -> None:
     """Train the stance model from the verified base weights, export it to ONNX, write its card."""
+    from bot.model.fit import FitConfig
     from bot.model.runtime import DATA_DIR
-    from bot.model.train import TrainConfig, train
+    from bot.model.train import TrainConfig, prepare, publish, train
 
-    if pairs is None:
-        from bot.engine.nlp import load_pipeline
-        from bot.model.pairs import build_pairs, write_jsonl
+    config = TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR, seed=seed,
+                         examples=examples, eval_limit=eval_limit,
+                         fit=FitConfig(seed=seed, epochs=epochs, batch=batch, lr=lr, threads=threads,
+                                       frozen_layers=frozen_layers, device=device, minutes=minutes))
+    if fit_dir is not None:
+        card = publish(config, fit_dir)
+    else:
+        if pairs is None:
+            from bot.engine.nlp import load_pipeline
+            from bot.model.pairs import build_pairs, write_jsonl
 
-        generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
-        pairs = (out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
-        pairs.parent.mkdir(parents=True, exist_ok=True)
-        write_jsonl(generated, pairs)
-        click.echo(summary.format(), err=True)
-    card = train(TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR,
-                             seed=seed, examples=examples, threads=threads, eval_limit=eval_limit,
-                             frozen_layers=frozen_layers))
+            generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
+            config.pairs = (prepare_dir or out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
+            config.pairs.parent.mkdir(parents=True, exist_ok=True)
+            write_jsonl(generated, config.pairs)
+            click.echo(summary.format(), err=True)
+        if prepare_dir is not None:
+            counts = prepare(config, prepare_dir)
+            click.echo(f"prepared {sum(counts.values())} pairs in {prepare_dir}; next: "
+                       f"python -m bot.model.fit {prepare_dir} --device cuda --epochs {epochs} --batch {batch} --lr {lr}")
+            return
+        card = train(config)
     for name, result in card["scores"].items():
         click.echo(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
-    click.echo(f"shipped {card['shipped']} -> {(out_dir or DATA_DIR) / 'stance.onnx'}")
+    click.echo(f"shipped {card['shipped']} -> {config.out_dir / 'stance.onnx'}")
 
 
 @cli.command(name="eval-model")

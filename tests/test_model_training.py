@@ -50,7 +50,7 @@ def test_train_model_writes_an_onnx_model_and_its_card(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli,
         ["train-model", "--base", str(_base_wheel(tmp_path)), "--nli-dir", str(SHARED), "--pairs", str(pairs),
-         "--out", str(out), "--examples", "64", "--eval-limit", "20"],
+         "--out", str(out), "--examples", "64", "--eval-limit", "20", "--epochs", "1", "--batch", "32"],
     )
 
     assert result.exit_code == 0, result.output
@@ -62,3 +62,37 @@ def test_train_model_writes_an_onnx_model_and_its_card(tmp_path: Path) -> None:
     assert (out / "MODEL_CARD.md").read_text().startswith("# Stance model card")
     probabilities = StanceModel(out / "stance.onnx").probabilities([("A dog barks.", "An animal makes noise.")])
     assert probabilities.shape == (1, 3)
+
+
+def test_training_splits_across_machines_prepare_fit_publish(tmp_path: Path) -> None:
+    """The GPU box has torch but not the checker's dependencies: `--prepare` writes what the
+    loop needs, `python -m bot.model.fit` trains there, `--from-fit` publishes here."""
+    from bot.cli import cli
+    from bot.model.fit import SHARD_BYTES
+    from bot.model.fit import main as fit_main
+
+    if not SHARED.is_dir():
+        pytest.skip("../shared/nli is not beside this checkout")
+    pairs = tmp_path / "news.jsonl"
+    pairs.write_text(
+        json.dumps({"premise": "The council approved the budget on Monday.",
+                    "hypothesis": "The council rejected the budget.", "label": "contradiction", "kind": "contra_negation"})
+        + "\n"
+    )
+    wheel, folder, out = _base_wheel(tmp_path), tmp_path / "fit", tmp_path / "model"
+    common = ["--base", str(wheel), "--nli-dir", str(SHARED), "--pairs", str(pairs), "--out", str(out),
+              "--examples", "40", "--eval-limit", "8"]
+
+    prepared = CliRunner().invoke(cli, ["train-model", *common, "--prepare", str(folder)])
+    assert prepared.exit_code == 0, prepared.output
+    assert "python -m bot.model.fit" in prepared.output
+    fit_main([str(folder), "--epochs", "2", "--batch", "16"])
+    fitted = json.loads((folder / "fit.json").read_text())
+    assert fitted["scores"]["epoch"] in (1, 2) and "MNLI dev-matched" in fitted["scores"]
+    assert all(path.stat().st_size < SHARD_BYTES * 1.1 for path in folder.glob("trained-*.safetensors"))
+    published = CliRunner().invoke(cli, ["train-model", *common, "--from-fit", str(folder)])
+
+    assert published.exit_code == 0, published.output
+    card = json.loads((out / "model_card.json").read_text())
+    assert card["training"]["epochs"] == 2 and card["training"]["batch"] == 16
+    assert (out / "stance.onnx").is_file()

@@ -1,22 +1,27 @@
 """`factcheck train-model`: train the stance cross-encoder from the verified base weights.
 
 From scratch and deterministic for a seed: the data mix (public NLI pairs plus pairs
-generated from news sentences) is drawn with that seed, batches are length-bucketed with
-it, and torch is seeded. The result is an ONNX file (int8 when that keeps the accuracy),
-the tokenizer beside it, and a model card with data, licences, the base hash and scores."""
+generated from news sentences) is drawn with that seed, and the loop (`fit.py`) seeds torch
+and its batches. The result is an ONNX file (int8 when that keeps the accuracy), the
+tokenizer beside it, and a model card with data, licences, the base hash and scores.
+
+The run splits in three when the machine with the accelerator lacks the checker's
+dependencies: `--prepare DIR` here, `python -m bot.model.fit DIR --device cuda` there,
+`--from-fit DIR` here again."""
 
 from __future__ import annotations
 
 import json
 import random
-from collections import Counter
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bot.model.base_weights import BASE_SHA256, WHEEL_NAME, locate
+from bot.model.fit import SELECTION, Encoded, FitConfig, encode, load_trained, run_folder, save_encoded
 from bot.model.nli_data import CAPS, EVALUATION, LABELS, TRAIN, Pair, read_pairs
 from bot.model.runtime import DATA_DIR, MAX_TOKENS
 
@@ -28,15 +33,10 @@ class TrainConfig:
     pairs: Path | None = None
     out_dir: Path = DATA_DIR
     seed: int = 13
-    examples: int = 48_000
-    batch: int = 32
-    lr: float = 5e-5
-    head_lr: float = 5e-4
-    warmup: float = 0.06
-    threads: int = 0
-    frozen_layers: int = 0
+    examples: int | None = None  # cut the mix to this many pairs; None: all
     in_domain_dev: float = 0.03
     eval_limit: int | None = None
+    fit: FitConfig = field(default_factory=FitConfig)
     log: list[str] = field(default_factory=list)
 
 
@@ -72,7 +72,7 @@ def training_mix(config: TrainConfig) -> tuple[list[Pair], list[Pair], dict[str,
         kept = [p for p in generated if not _in_dev(p, config.in_domain_dev)]
         chosen.extend(kept)
     rng.shuffle(chosen)
-    if len(chosen) > config.examples:
+    if config.examples is not None and len(chosen) > config.examples:
         # Half news pairs (the domain), half public pairs (general inference), cut to fit.
         public_names = _public_sources(chosen)
         news = [p for p in chosen if p.source not in public_names]
@@ -91,95 +91,80 @@ def _public_sources(pairs: list[Pair]) -> set[str]:
     }
 
 
-def _batches(encoded: list[tuple[list[int], list[int], int]], config: TrainConfig):
-    """Length-bucketed batches: sort within pools of 50 batches, then shuffle the batches."""
-    rng = random.Random(config.seed + 1)
-    order = list(range(len(encoded)))
-    rng.shuffle(order)
-    pool = config.batch * 50
-    batches: list[list[int]] = []
-    for start in range(0, len(order), pool):
-        chunk = sorted(order[start : start + pool], key=lambda i: len(encoded[i][0]))
-        batches.extend(chunk[i : i + config.batch] for i in range(0, len(chunk), config.batch))
-    rng.shuffle(batches)
-    return batches
+def _tokenizer(tokenizer_file: Path):
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="longest_first")
+    # The published tokenizer.json pads every pair to 128 tokens; the loop pads each batch
+    # itself and masks the padding, as onnxruntime sees it at run time.
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def _encoded(tokenizer, pairs: list[Pair]) -> Encoded:
+    return encode(tokenizer, [(p.premise, p.hypothesis, LABELS.index(p.label)) for p in pairs])
+
+
+def _selection_sets(config: TrainConfig, dev: list[Pair]) -> dict[str, list[Pair]]:
+    """The dev sets the best epoch is chosen on (never the test sets the card reports)."""
+    sets = {name: list(read_pairs(config.nli_dir / EVALUATION[name][0]))[: config.eval_limit]
+            for name in SELECTION if name in EVALUATION and (config.nli_dir / EVALUATION[name][0]).is_file()}
+    sets["in-domain dev"] = dev[: config.eval_limit]
+    return sets
+
+
+def prepare(config: TrainConfig, folder: Path) -> dict[str, int]:
+    """Everything the training loop needs, in one folder another machine can run
+    `python -m bot.model.fit FOLDER` on: the verified base weights, the encoded mix and the
+    encoded dev sets. The in-domain dev pairs are kept as text for the model card's scores."""
+    weights = locate(config.base)
+    _say(config, f"base weights verified: sha256 {BASE_SHA256}")
+    pairs, dev, counts = training_mix(config)
+    _say(config, f"training pairs: {len(pairs)} ({counts}); in-domain dev: {len(dev)}")
+    tokenizer = _tokenizer(weights.parent / "tokenizer.json")
+    (folder / "dev").mkdir(parents=True, exist_ok=True)
+    shutil.copy(weights, folder / "model.safetensors")
+    shutil.copy(weights.parent / "tokenizer.json", folder / "tokenizer.json")
+    save_encoded(folder / "train.npz", _encoded(tokenizer, pairs))
+    for name, rows in _selection_sets(config, dev).items():
+        save_encoded(folder / "dev" / f"{name.replace(' ', '_')}.npz", _encoded(tokenizer, rows),
+                     two_way="neutral" not in {p.label for p in rows})
+    with (folder / "in_domain_dev.jsonl").open("w", encoding="utf-8") as handle:
+        for pair in dev:
+            handle.write(pair.model_dump_json() + "\n")
+    (folder / "mix.json").write_text(json.dumps({"counts": counts, "seed": config.seed}, indent=2) + "\n")
+    return counts
 
 
 def train(config: TrainConfig) -> dict:
-    import torch
-    from tokenizers import Tokenizer
+    """Prepare, fit and publish in one process (the documented command)."""
+    import tempfile
 
-    from bot.model.bert import CrossEncoder, MiniLM
+    with tempfile.TemporaryDirectory(prefix="factcheck-train-") as tmp:
+        folder = Path(tmp)
+        prepare(config, folder)
+        started = time.time()
+        result = run_folder(folder, config.fit, folder / "model.safetensors")
+        config.log.extend(result["log_tail"])
+        return publish(config, folder, (time.time() - started) / 60)
 
-    started = time.time()
-    random.seed(config.seed)
-    torch.manual_seed(config.seed)
-    if config.threads:
-        torch.set_num_threads(config.threads)
+
+def publish(config: TrainConfig, folder: Path, minutes: float | None = None) -> dict:
+    """Export the fitted weights in ``folder`` (from `run_folder` here or on another machine)."""
     weights = locate(config.base)
-    tokenizer_file = weights.parent / "tokenizer.json"
-    _say(config, f"base weights verified: sha256 {BASE_SHA256}")
-
-    pairs, dev, counts = training_mix(config)
-    _say(config, f"training pairs: {len(pairs)} ({counts}); in-domain dev: {len(dev)}")
-    tokenizer = Tokenizer.from_file(str(tokenizer_file))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="longest_first")
-    encodings = tokenizer.encode_batch([(p.premise, p.hypothesis) for p in pairs])
-    encoded = [(e.ids, e.type_ids, LABELS.index(p.label)) for e, p in zip(encodings, pairs)]
-
-    model = CrossEncoder(MiniLM.from_base(weights))
-    # The embeddings stay as published (fine-tuning 11.7M vocabulary weights on ~100k pairs
-    # overfits the words seen in training and costs a third of a step); `frozen_layers`
-    # keeps the lowest layers too, for a busy machine.
-    model.body.embeddings.requires_grad_(False)
-    for layer in model.body.encoder.layer[: config.frozen_layers]:
-        layer.requires_grad_(False)
-    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
-    optimiser = torch.optim.AdamW(
-        [{"params": body, "lr": config.lr}, {"params": model.head.parameters(), "lr": config.head_lr}],
-        weight_decay=0.01,
-    )
-    batches = _batches(encoded, config)
-    total = len(batches)
-    warm = max(1, int(total * config.warmup))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: min((step + 1) / warm, max(0.0, (total - step) / (total - warm)))
-    )
-    model.train()
-    loss_sum, tick = 0.0, time.time()
-    for step, batch in enumerate(batches, 1):
-        width = max(len(encoded[i][0]) for i in batch)
-        ids = torch.zeros((len(batch), width), dtype=torch.long)
-        types = torch.zeros_like(ids)
-        mask = torch.zeros_like(ids)
-        for row, i in enumerate(batch):
-            tokens, type_ids, _ = encoded[i]
-            ids[row, : len(tokens)] = torch.tensor(tokens)
-            types[row, : len(tokens)] = torch.tensor(type_ids)
-            mask[row, : len(tokens)] = 1
-        gold = torch.tensor([encoded[i][2] for i in batch])
-        loss = torch.nn.functional.cross_entropy(model(ids, mask, types), gold)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        optimiser.zero_grad(set_to_none=True)
-        loss_sum += loss.item()
-        if step % 50 == 0 or step == total:
-            per = (time.time() - tick) / 50
-            _say(
-                config,
-                f"step {step}/{total} loss {loss_sum / 50:.3f} {per:.2f} s/step "
-                f"eta {per * (total - step) / 60:.0f} min",
-            )
-            loss_sum, tick = 0.0, time.time()
-    minutes = (time.time() - started) / 60
-    return _publish(model, tokenizer_file, dev, counts, config, minutes, total)
+    model = load_trained(weights, folder)
+    fitted = json.loads((folder / "fit.json").read_text())
+    counts = json.loads((folder / "mix.json").read_text())["counts"]
+    dev = list(read_pairs(folder / "in_domain_dev.jsonl"))
+    steps = fitted["scores"].get("steps") or -(-sum(counts.values()) // config.fit.batch) * fitted["scores"]["epoch"]
+    return _publish(model, weights.parent / "tokenizer.json", dev, counts, config,
+                    minutes if minutes is not None else fitted["minutes"], steps, fitted)
 
 
 def _publish(
     model, tokenizer_file: Path, dev: list[Pair], counts: dict[str, int], config: TrainConfig,
-    minutes: float, steps: int,
+    minutes: float, steps: int, fitted: dict,
 ) -> dict:
     """Export fp32 and int8, score both, ship int8 when it keeps accuracy within a point."""
     from bot.model.export import quantize_int8, to_onnx
@@ -210,11 +195,16 @@ def _publish(
             "examples": sum(counts.values()),
             "pairs_by_source": counts,
             "licences": {file: TRAIN[file] for file in sorted(TRAIN)},
-            "batch": config.batch,
-            "lr": config.lr,
-            "head_lr": config.head_lr,
+            "batch": fitted["config"]["batch"],
+            "lr": fitted["config"]["lr"],
+            "head_lr": fitted["config"]["head_lr"],
+            "epochs": fitted["config"]["epochs"],
+            "kept_epoch": fitted["scores"].get("epoch", 1),
+            "selection": {k: v for k, v in fitted["scores"].items() if k not in ("epoch", "steps")},
+            "time_budget_minutes": fitted["config"].get("minutes"),
+            "device": fitted["config"]["device"],
             "max_tokens": MAX_TOKENS,
-            "frozen_layers": config.frozen_layers,
+            "frozen_layers": fitted["config"]["frozen_layers"],
             "steps": steps,
             "minutes": round(minutes, 1),
         },
@@ -244,10 +234,11 @@ def render_card(card: dict) -> str:
         f"- sha256 of `model.safetensors`: `{card['base']['sha256']}` (checked before training).",
         "",
         "## Training data",
-        f"{training['examples']} pairs, one pass, batch {training['batch']}, learning rate "
-        f"{training['lr']} (head {training['head_lr']}), at most {training['max_tokens']} tokens, "
-        f"embeddings and the lowest {training['frozen_layers']} layers frozen, {training['steps']} steps "
-        f"in {training['minutes']} minutes.",
+        f"{training['examples']} pairs, {training.get('epochs', 1)} epoch(s) (kept: epoch "
+        f"{training.get('kept_epoch', 1)}, the best on the dev sets {', '.join(SELECTION)}), batch "
+        f"{training['batch']}, learning rate {training['lr']} (head {training['head_lr']}), at most "
+        f"{training['max_tokens']} tokens, embeddings and the lowest {training['frozen_layers']} layers "
+        f"frozen, {training['steps']} steps in {training['minutes']} minutes on {training.get('device', 'cpu')}.",
         "",
         "| source | pairs |",
         "|---|---|",
