@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.claims import Claim
-from bot.engine.models import Reason
-from bot.engine.retrieve import WORD, Candidate
+from bot.check.claims import Claim
+from bot.core.models import Reason
+from bot.check.retrieve import WORD, Candidate
 
 AGENT = re.compile(
     r"\b(?P<verb>[a-z]{3,}(?:ed|en|wn|ght|t))\s+by\s+(?P<agent>(?:the|a|an|its|their|his|her)\s+"

@@ -17,13 +17,13 @@ from pydantic import BaseModel, Field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from bot.engine import facts
-from bot.engine.models import Entity, Quantity
-from bot.engine.paraphrases import INTENSIFIERS
-from bot.engine.questions import asked_statement, is_question
-from bot.engine.quote_cues import joins_a_name
-from bot.engine.reporting_verbs import introduces_clause
-from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
+from bot.language import facts
+from bot.core.models import Entity, Quantity
+from bot.language.paraphrases import INTENSIFIERS
+from bot.check.questions import asked_statement, is_question
+from bot.language.quote_cues import joins_a_name
+from bot.language.reporting_verbs import introduces_clause
+from bot.language.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
 # Reporting verbs: "X said ..." attributes the rest of the sentence to X.
 NEUTRAL_SPEECH_VERBS = frozenset(

@@ -22,14 +22,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from bot.engine.claims import Claim
-from bot.engine.dates import WEEKDAYS, explicit_date_spans
-from bot.engine.lru import LruCache
-from bot.engine.models import Reason
-from bot.engine.quantities import comparable, compare_quantities
-from bot.engine.retrieve import SYNONYMS, WORD, Candidate
-from bot.engine.stance import Assessment
-from bot.engine.word_equivalence import same_stem
+from bot.check.claims import Claim
+from bot.language.dates import WEEKDAYS, explicit_date_spans
+from bot.check.lru import LruCache
+from bot.core.models import Reason
+from bot.language.quantities import comparable, compare_quantities
+from bot.check.retrieve import SYNONYMS, WORD, Candidate
+from bot.check.stance import Assessment
+from bot.check.word_equivalence import same_stem
 
 FACT_CODES = frozenset({"date_mismatch", "number_mismatch"})
 # modifiers that single out one of several like events: "the previous strike", "its first round"

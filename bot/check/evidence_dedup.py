@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from bot.engine.claims import Claim
-from bot.engine.retrieve import WORD, Alignment, Candidate, normalise_text
-from bot.engine.stance import Assessment
+from bot.check.claims import Claim
+from bot.check.retrieve import WORD, Alignment, Candidate, normalise_text
+from bot.check.stance import Assessment
 
 
 def preferred_kind(claim: Claim) -> Literal["quote", "fact"]:

@@ -13,11 +13,11 @@ from difflib import SequenceMatcher
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.engine import facts
-from bot.engine.models import Reason
-from bot.engine.negation_scope import NEGATORS
-from bot.engine.retrieve import WORD, Alignment, Candidate, normalise_text
-from bot.engine.word_equivalence import spelling_variant
+from bot.language import facts
+from bot.core.models import Reason
+from bot.check.negation_scope import NEGATORS
+from bot.check.retrieve import WORD, Alignment, Candidate, normalise_text
+from bot.check.word_equivalence import spelling_variant
 
 STRONG_QUOTE = (
     0.78  # quoted words this close to a source's wording are "the same quote"

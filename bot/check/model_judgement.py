@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from bot.engine.claims import Claim
-from bot.engine.models import Reason
-from bot.engine.retrieve import Alignment, Candidate
-from bot.engine.stance import Assessment
+from bot.check.claims import Claim
+from bot.core.models import Reason
+from bot.check.retrieve import Alignment, Candidate
+from bot.check.stance import Assessment
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
 MAX_JUDGED = 6  # best-aligned candidates the model reads per claim (one batch)

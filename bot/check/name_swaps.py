@@ -14,11 +14,11 @@ import re
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.engine import facts
-from bot.engine.claims import Claim
-from bot.engine.models import Entity, Reason
-from bot.engine.retrieve import WORD, Candidate
-from bot.engine.speakers import POSSESSIVE
+from bot.language import facts
+from bot.check.claims import Claim
+from bot.core.models import Entity, Reason
+from bot.check.retrieve import WORD, Candidate
+from bot.language.speakers import POSSESSIVE
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})

@@ -13,11 +13,11 @@ import re
 
 from pydantic import BaseModel, Field
 
-from bot.engine import facts
-from bot.engine.claims import WEEKDAYS as NAMED_WEEKDAYS
-from bot.engine.claims import Claim
-from bot.engine.models import Quantity, Reason
-from bot.engine.retrieve import WORD, Candidate
+from bot.language import facts
+from bot.check.claims import WEEKDAYS as NAMED_WEEKDAYS
+from bot.check.claims import Claim
+from bot.core.models import Quantity, Reason
+from bot.check.retrieve import WORD, Candidate
 
 WEEKDAYS = tuple(day.lower() for day in NAMED_WEEKDAYS)
 YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")

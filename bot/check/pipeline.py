@@ -16,15 +16,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 from spacy.language import Language
 
-from bot.engine import claims as claim_parsing
-from bot.engine.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
-from bot.engine.compound_claims import claim_parts
-from bot.engine.event_facts import announcement_stated, check_event_facts
-from bot.engine.evidence_overlap import drop_overlaps, same_words_groups
-from bot.engine.language import foreign_language, not_read_note
-from bot.engine.misquotes import STRONG_QUOTE, other_wordings
-from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
-from bot.engine.model_judgement import (
+from bot.check import claims as claim_parsing
+from bot.check.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
+from bot.check.compound_claims import claim_parts
+from bot.check.event_facts import announcement_stated, check_event_facts
+from bot.check.evidence_dedup import drop_overlaps, same_words_groups
+from bot.language.detection import foreign_language, not_read_note
+from bot.check.misquotes import STRONG_QUOTE, other_wordings
+from bot.core.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
+from bot.check.model_judgement import (
     MAX_JUDGED,
     MIN_JUDGED_COVERAGE,
     combine,
@@ -32,12 +32,12 @@ from bot.engine.model_judgement import (
     judge,
     model_may_change,
 )
-from bot.engine.review_matching import ReviewMatcher, is_strong
-from bot.engine.name_swaps import name_present
-from bot.engine.predicate_checks import reception_stated
-from bot.engine.quote_owners import attribute_copies
-from bot.engine.references import resolve_candidates
-from bot.engine.retrieve import (
+from bot.check.review_matching import ReviewMatcher, is_strong
+from bot.check.name_swaps import name_present
+from bot.check.predicate_checks import reception_stated
+from bot.check.quote_owners import attribute_copies
+from bot.check.references import resolve_candidates
+from bot.check.retrieve import (
     Alignment,
     Candidate,
     align,
@@ -46,11 +46,11 @@ from bot.engine.retrieve import (
     key_weights,
     retrieve,
 )
-from bot.engine.speaker_roles import resolve_role
-from bot.engine.speakers import SpeakerResolver
-from bot.engine.stance import Assessment, assess
-from bot.engine.verdict import credible, decide, group_evidence, outlets
-from bot.engine.word_slots import SLOT_CHECKS, check_slots
+from bot.check.speaker_roles import resolve_role
+from bot.language.speakers import SpeakerResolver
+from bot.check.stance import Assessment, assess
+from bot.check.verdict import credible, decide, group_evidence, outlets
+from bot.check.word_substitutions import SLOT_CHECKS, check_slots
 from bot.store.base import Store
 
 _REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from bot.engine import facts
-from bot.engine.claims import Claim, negation_words
-from bot.engine.models import Reason
-from bot.engine.name_swaps import name_words
-from bot.engine.negation_scope import (
+from bot.language import facts
+from bot.check.claims import Claim, negation_words
+from bot.core.models import Reason
+from bot.check.name_swaps import name_words
+from bot.check.negation_scope import (
     claim_complement_negators,
     compound_negation,
     cue_negator,
@@ -24,8 +24,8 @@ from bot.engine.negation_scope import (
     source_complement_negators,
     source_lemmas,
 )
-from bot.engine.retrieve import WORD, Candidate
-from bot.engine.word_equivalence import matches_any
+from bot.check.retrieve import WORD, Candidate
+from bot.check.word_equivalence import matches_any
 
 
 def _source_region(claim: Claim, candidate: Candidate) -> str:

@@ -9,8 +9,8 @@ index knows, and says where that attribution comes from.
 
 from __future__ import annotations
 
-from bot.engine.retrieve import WORD, Candidate, normalise_text
-from bot.engine.speakers import SpeakerResolver
+from bot.check.retrieve import WORD, Candidate, normalise_text
+from bot.language.speakers import SpeakerResolver
 
 MIN_QUOTE_WORDS = 6  # shorter words in common are a phrase, not one person's sentence
 QUOTE_SHARE = 0.8  # a sentence is the quote when the quote's words make up this much of it

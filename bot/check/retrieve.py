@@ -22,10 +22,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.engine import facts
-from bot.engine.claims import MEANINGFUL_STOP_WORDS, Claim
-from bot.engine.models import Article, Entity, Quantity
-from bot.engine.paraphrases import PHRASE_EQUIVALENTS, SYNONYM_GROUPS
+from bot.language import facts
+from bot.check.claims import MEANINGFUL_STOP_WORDS, Claim
+from bot.core.models import Article, Entity, Quantity
+from bot.language.paraphrases import PHRASE_EQUIVALENTS, SYNONYM_GROUPS
 from bot.store.base import Store
 
 PASSAGE_LIMIT = 40

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.language import Language
 
-from bot.engine.models import Review, ReviewMatch
-from bot.engine.review_index import SentenceEncoder, analyse_texts
+from bot.core.models import Review, ReviewMatch
+from bot.store.review_index import SentenceEncoder, analyse_texts
 from bot.store.base import Store
 
 W_DENSE, W_BM25, W_COVERAGE = 0.6, 0.05, 0.35

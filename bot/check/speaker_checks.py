@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.claims import SPEECH_VERBS, Claim
-from bot.engine.models import Entity, Reason
-from bot.engine.polarity import polarity_reasons
-from bot.engine.retrieve import WORD, Alignment, Candidate
-from bot.engine.speakers import TITLE_WORDS, SpeakerResolver
+from bot.check.claims import SPEECH_VERBS, Claim
+from bot.core.models import Entity, Reason
+from bot.check.polarity import polarity_reasons
+from bot.check.retrieve import WORD, Alignment, Candidate
+from bot.language.speakers import TITLE_WORDS, SpeakerResolver
 
 PRONOUN_OPENERS = frozenset(["he", "she", "they", "his", "her", "their", "we", "i"])
 ATTRIBUTION = re.compile(

@@ -20,39 +20,39 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from bot.engine.agent_swaps import agent_swaps
-from bot.engine.claims import Claim
-from bot.engine.misquotes import STRONG_QUOTE, quote_reasons
-from bot.engine.models import Reason, Stance
-from bot.engine.name_swaps import (
+from bot.check.agent_checks import agent_swaps
+from bot.check.claims import Claim
+from bot.check.misquotes import STRONG_QUOTE, quote_reasons
+from bot.core.models import Reason, Stance
+from bot.check.name_swaps import (
     addressee_swaps,
     find_entity_swap,
     name_present,
     name_words,
     setting_swaps,
 )
-from bot.engine.negation_scope import (
+from bot.check.negation_scope import (
     denying_predicate,
     negated_light_verbs,
     scoped_negations,
     source_complement_negators,
 )
-from bot.engine.number_date_checks import date_reasons, quantity_reasons, year_reasons
-from bot.engine.polarity import opposite_words, polarity_reasons
-from bot.engine.predicate_checks import (
+from bot.check.number_date_checks import date_reasons, quantity_reasons, year_reasons
+from bot.check.polarity import opposite_words, polarity_reasons
+from bot.check.predicate_checks import (
     predicate_stated_apart,
     reception_stated,
     relation_verb_implied,
 )
-from bot.engine.retrieve import WORD, Alignment, Candidate, states_words, weighted_coverage
-from bot.engine.speaker_checks import (
+from bot.check.retrieve import WORD, Alignment, Candidate, states_words, weighted_coverage
+from bot.check.speaker_checks import (
     is_quote_speaker,
     may_be_speaker,
     quoted_by_someone_else,
     speaker_mismatch,
     states_the_content,
 )
-from bot.engine.speakers import SpeakerResolver
+from bot.language.speakers import SpeakerResolver
 
 MIN_COVERAGE = 0.6  # share of the claim's content words a candidate must state
 MIN_SCORE = 0.5

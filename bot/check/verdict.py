@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from bot.engine.models import ArticleRef, Evidence, Verdict
+from bot.core.models import ArticleRef, Evidence, Verdict
 
 NEAR_IDENTICAL = 88  # token_sort_ratio between two excerpts that are the same copy
 # A side counts for "mixed" only when its best excerpt is nearly as good as

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from bot.engine import facts
-from bot.engine.retrieve import SYNONYMS, word_covered
+from bot.language import facts
+from bot.check.retrieve import SYNONYMS, word_covered
 
 
 def prefix_index(words: Iterable[str]) -> dict[str, list[str]]:

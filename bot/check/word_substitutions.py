@@ -17,15 +17,15 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token as SpacyToken
 
-from bot.engine import facts
-from bot.engine.claims import Claim
-from bot.engine.lru import LruCache
-from bot.engine.misquotes import STRONG_QUOTE
-from bot.engine.models import Reason
-from bot.engine.retrieve import SYNONYMS, Alignment, Candidate
-from bot.engine.speakers import TITLE_WORDS, role_equivalents
-from bot.engine.stance import Assessment
-from bot.engine.word_equivalence import same_stem, spelling_variant
+from bot.language import facts
+from bot.check.claims import Claim
+from bot.check.lru import LruCache
+from bot.check.misquotes import STRONG_QUOTE
+from bot.core.models import Reason
+from bot.check.retrieve import SYNONYMS, Alignment, Candidate
+from bot.language.speakers import TITLE_WORDS, role_equivalents
+from bot.check.stance import Assessment
+from bot.check.word_equivalence import same_stem, spelling_variant
 
 SLOT_CHECKS = 12  # supporting candidates parsed to compare word slots (per claim)
 NOMINAL = frozenset({"NOUN", "PROPN"})

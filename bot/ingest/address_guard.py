@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 
-from bot.engine.errors import IngestError
+from bot.core.errors import IngestError
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network

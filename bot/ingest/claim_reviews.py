@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.engine.corpus_metadata import find_date
-from bot.engine.models import IngestFailure, Review
+from bot.ingest.metadata import find_date
+from bot.core.models import IngestFailure, Review
 
 LD_JSON = re.compile(
     r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(?P<body>.*?)</script\s*>",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot.engine.corpus_cleaning import (
+from bot.ingest.cleaning import (
     Cleaning,
     Removed,
     clean_body,
@@ -30,7 +30,7 @@ from bot.engine.corpus_cleaning import (
     split_paragraphs,
     take_credit,
 )
-from bot.engine.corpus_loading import (
+from bot.ingest.loading import (
     INDEXABLE_SUFFIXES,
     FileRejected,
     FormatHints,
@@ -39,7 +39,7 @@ from bot.engine.corpus_loading import (
     discover,
     read_file,
 )
-from bot.engine.corpus_metadata import (
+from bot.ingest.metadata import (
     Dateline,
     Head,
     ManifestEntry,
@@ -49,7 +49,7 @@ from bot.engine.corpus_metadata import (
     take_dateline,
     take_head,
 )
-from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article, IngestFailure, Review
+from bot.core.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article, IngestFailure, Review
 
 __all__ = [
     "INDEXABLE_SUFFIXES",

@@ -22,8 +22,8 @@ from urllib.robotparser import RobotFileParser
 import httpx
 from pydantic import BaseModel, ConfigDict
 
-from bot.engine.address_guard import Address, Network, checked_address
-from bot.engine.errors import IngestError
+from bot.ingest.address_guard import Address, Network, checked_address
+from bot.core.errors import IngestError
 
 log = logging.getLogger(__name__)
 

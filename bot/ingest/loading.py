@@ -20,11 +20,11 @@ from typing import Any
 from charset_normalizer import from_bytes
 from pydantic import BaseModel
 
-from bot.engine.claim_reviews import ReviewsFound, reviews_from_html, reviews_from_jsonld
-from bot.engine.corpus_metadata import find_date
-from bot.engine.errors import IngestError
-from bot.engine.models import IngestFailure, Review
-from bot.engine.review_exports import add_record, is_review_record, reviews_from_csv
+from bot.ingest.claim_reviews import ReviewsFound, reviews_from_html, reviews_from_jsonld
+from bot.ingest.metadata import find_date
+from bot.core.errors import IngestError
+from bot.core.models import IngestFailure, Review
+from bot.ingest.review_exports import add_record, is_review_record, reviews_from_csv
 
 INDEXABLE_SUFFIXES = (".html", ".htm", ".jsonl", ".txt", ".csv", ".json")
 MANIFEST_NAME = "manifest.toml"

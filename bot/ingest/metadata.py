@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bot.engine.corpus_cleaning import is_headline_like, is_prose, match_key, words
-from bot.engine.errors import IngestError, SettingsError
+from bot.ingest.cleaning import is_headline_like, is_prose, match_key, words
+from bot.core.errors import IngestError, SettingsError
 
 # --------------------------------------------------------------------------- dates
 _MONTHS = {

@@ -17,11 +17,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.engine import corpus, facts, quotes
-from bot.engine.errors import FactCheckError, IngestError
-from bot.engine.models import Article, IngestFailure, IngestReport, ParsedArticle, Review
-from bot.engine.review_index import SentenceEncoder, index_reviews
-from bot.engine.speakers import SpeakerResolver
+from bot.ingest import corpus, quotes
+
+from bot.language import facts
+from bot.core.errors import FactCheckError, IngestError
+from bot.core.models import Article, IngestFailure, IngestReport, ParsedArticle, Review
+from bot.store.review_index import SentenceEncoder, index_reviews
+from bot.language.speakers import SpeakerResolver
 from bot.store.base import Store
 
 log = logging.getLogger(__name__)

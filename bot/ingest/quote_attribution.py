@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Token
 
-from bot.engine.quote_cues import (
+from bot.language.quote_cues import (
     SPEECH_LEMMAS,
     according_to,
     content_span,
@@ -23,8 +23,8 @@ from bot.engine.quote_cues import (
     joins_a_name,
     subject_of,
 )
-from bot.engine.quote_document import Attribution, QuoteDocument
-from bot.engine.quote_spans import QuoteSpan
+from bot.ingest.quote_document import Attribution, QuoteDocument
+from bot.ingest.quote_spans import QuoteSpan
 
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z.]):\s")
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.engine.models import Quote
-from bot.engine.quote_cues import (
+from bot.core.models import Quote
+from bot.language.quote_cues import (
     SPEECH_LEMMAS,
     SUBJECT_DEPS,
     QuoteMask,
@@ -25,8 +25,8 @@ from bot.engine.quote_cues import (
     mention_span,
     subject_of,
 )
-from bot.engine.quote_spans import find_quote_spans
-from bot.engine.speakers import ROLE_NOUNS, SpeakerResolver
+from bot.ingest.quote_spans import find_quote_spans
+from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.engine.models import Quote
-from bot.engine.quote_attribution import attribute
-from bot.engine.quote_cues import SPEECH_LEMMAS, SUBJECT_DEPS, content_span, is_cue
-from bot.engine.quote_document import Attribution, FoundQuote, QuoteDocument
-from bot.engine.quote_spans import QuoteSpan
-from bot.engine.speakers import SpeakerResolver
+from bot.core.models import Quote
+from bot.ingest.quote_attribution import attribute
+from bot.language.quote_cues import SPEECH_LEMMAS, SUBJECT_DEPS, content_span, is_cue
+from bot.ingest.quote_document import Attribution, FoundQuote, QuoteDocument
+from bot.ingest.quote_spans import QuoteSpan
+from bot.language.speakers import SpeakerResolver
 
 MIN_REPORTED_WORDS = 3
 

@@ -14,8 +14,8 @@ import csv
 import io
 from typing import Any
 
-from bot.engine.claim_reviews import ReviewsFound, date_of, review_key, reviews_from_jsonld
-from bot.engine.models import IngestFailure, Review
+from bot.ingest.claim_reviews import ReviewsFound, date_of, review_key, reviews_from_jsonld
+from bot.core.models import IngestFailure, Review
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "claim": ("claim", "claim_reviewed", "claimreviewed", "claim_text"),

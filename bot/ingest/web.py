@@ -13,13 +13,13 @@ import logging
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from bot.engine import corpus
-from bot.engine.corpus_loading import INDEX_VERSION, load_html, text_hash
-from bot.engine.errors import IngestError
-from bot.engine.fetch import Fetched, FetchError, Fetcher, Validators
-from bot.engine.ingest import ProgressCallback
-from bot.engine.models import Article, IngestFailure, IngestReport, Review
-from bot.engine.web_documents import Links, document_kind, feed_links, sitemap_links
+from bot.ingest import corpus
+from bot.ingest.loading import INDEX_VERSION, load_html, text_hash
+from bot.core.errors import IngestError
+from bot.ingest.fetch import Fetched, FetchError, Fetcher, Validators
+from bot.ingest.pipeline import ProgressCallback
+from bot.core.models import Article, IngestFailure, IngestReport, Review
+from bot.ingest.web_documents import Links, document_kind, feed_links, sitemap_links
 from bot.store.base import FetchRecord, Store
 
 log = logging.getLogger(__name__)

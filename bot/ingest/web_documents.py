@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from pydantic import BaseModel
 
-from bot.engine.fetch import Fetched
+from bot.ingest.fetch import Fetched
 
 DocumentKind = Literal["page", "feed", "sitemap"]
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -7,7 +7,7 @@ claim and a source compare like with like (`compare_quantities`,
 
 The work is split by idea into `quantities`, `dates`, `negation` and
 `lexicon`; this module re-exports their public functions so callers import
-one place: `from bot.engine import facts`.
+one place: `from bot.language import facts`.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from bot.engine.dates import explicit_dates, extract_dates, weekday_mentions
-from bot.engine.lexicon import antonym_pairs, are_antonyms, find_antonym_conflict
-from bot.engine.models import Entity, Passage
-from bot.engine.negation import (
+from bot.language.dates import explicit_dates, extract_dates, weekday_mentions
+from bot.language.lexicon import antonym_pairs, are_antonyms, find_antonym_conflict
+from bot.core.models import Entity, Passage
+from bot.language.negation import (
     is_negated,
     negated_heads,
     negation_cues,
     negative_predicates,
 )
-from bot.engine.quantities import (
+from bot.language.quantities import (
     QuantityComparison,
     comparable,
     compare_quantities,

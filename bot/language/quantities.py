@@ -24,10 +24,10 @@ from typing import Literal
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span, Token
 
-from bot.engine.dates import MONTHS, explicit_date_spans
-from bot.engine.models import Comparator, Quantity
-from bot.engine.numbers import SCALES, SMALL_NUMBERS, SUFFIX_SCALES, ParsedNumber, parse_number
-from bot.engine.paraphrases import COUNT_NOUN_CLASSES, same_count_noun
+from bot.language.dates import MONTHS, explicit_date_spans
+from bot.core.models import Comparator, Quantity
+from bot.language.numbers import SCALES, SMALL_NUMBERS, SUFFIX_SCALES, ParsedNumber, parse_number
+from bot.language.paraphrases import COUNT_NOUN_CLASSES, same_count_noun
 
 
 class QuantityComparison(BaseModel):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.errors import SettingsError
+from bot.core.errors import SettingsError
 
 PRONOUNS = frozenset(
     "he she they i we you it him her them his hers their its who this that one".split()

@@ -12,29 +12,29 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from spacy.language import Language
 
-from bot.engine import corpus
-from bot.engine.claim_checker import check_text
-from bot.engine.errors import EmptyIndexError
-from bot.engine.ingest import ProgressCallback, index_articles, ingest_paths, save_reviews
-from bot.engine.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport, ReviewMatch
-from bot.engine.review_index import SentenceEncoder, analyse_texts
-from bot.engine.review_matching import ReviewMatcher, as_match
+from bot.ingest import corpus
+from bot.check.pipeline import check_text
+from bot.core.errors import EmptyIndexError
+from bot.ingest.pipeline import ProgressCallback, index_articles, ingest_paths, save_reviews
+from bot.core.models import ArticleSummary, ArticleVersion, CheckReport, IngestReport, ReviewMatch
+from bot.store.review_index import SentenceEncoder, analyse_texts
+from bot.check.review_matching import ReviewMatcher, as_match
 from bot.model.sentence_encoder import load_encoder
-from bot.engine.nlp import load_pipeline
-from bot.engine.speakers import SpeakerResolver
+from bot.language.nlp import load_pipeline
+from bot.language.speakers import SpeakerResolver
 from bot.paths import empty_index_message
 from bot.settings import Settings
 from bot.store import open_store
 from bot.store.base import CheckAudit, QuoteHit, Store
 
 if TYPE_CHECKING:
-    from bot.engine.fetch import FetchPolicy
+    from bot.ingest.fetch import FetchPolicy
 
 
 def fetch_policy(settings: Settings, *, guard_addresses: bool) -> FetchPolicy:
     """How politely to fetch, from the settings; `guard_addresses` for URLs from Slack."""
-    from bot.engine.address_guard import parse_networks
-    from bot.engine.fetch import FetchPolicy
+    from bot.ingest.address_guard import parse_networks
+    from bot.ingest.fetch import FetchPolicy
 
     return FetchPolicy(
         timeout_s=settings.fetch_timeout_s,
@@ -99,8 +99,8 @@ class FactChecker:
     ) -> IngestReport:
         """Index article pages, feeds and sitemaps. `from_slack`: the URLs come from a Slack
         user, not the operator, so internal addresses are refused (see `address_guard`)."""
-        from bot.engine.fetch import Fetcher
-        from bot.engine.web_ingest import WebCollector
+        from bot.ingest.fetch import Fetcher
+        from bot.ingest.web import WebCollector
 
         report = IngestReport()
         with Fetcher(fetch_policy(self.settings, guard_addresses=from_slack)) as fetcher:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from bot.engine.errors import SettingsError
-from bot.engine.models import IngestReport
+from bot.core.errors import SettingsError
+from bot.core.models import IngestReport
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service.checker import FactChecker
 
 log = logging.getLogger(__name__)
 

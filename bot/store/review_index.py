@@ -15,7 +15,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.engine.models import Review, ReviewCounts
+from bot.core.models import Review, ReviewCounts
 from bot.store.base import Store
 
 BATCH = 64

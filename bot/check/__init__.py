@@ -1,0 +1,1 @@
+"""Checking: a message in, a CheckReport out (claims -> candidates -> stance -> verdict)."""

@@ -1,0 +1,1 @@
+"""What every stage shares: the pydantic records at the boundaries and the typed errors."""

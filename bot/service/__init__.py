@@ -1,0 +1,1 @@
+"""The facade the CLI and the Slack handlers call: FactChecker, and the feed poller beside it."""
