@@ -16,14 +16,15 @@ import re
 
 from spacy.language import Language
 
-from bot.engine import facts
-from bot.engine.article_topics import TOPIC_NAME_LABELS, topic_names_stated, topic_speaker_stated
-from bot.engine.claims import Claim
-from bot.engine.lru import LruCache
-from bot.engine.models import HEADING_POSITIONS, Article, Entity, Passage
-from bot.engine.name_swaps import name_present, name_words
-from bot.engine.retrieve import WORD, Candidate, covered_keys, enrich_many
-from bot.engine.speakers import ROLE_NOUNS, SpeakerResolver
+from bot.language import facts
+from bot.check.article_topics import TOPIC_NAME_LABELS, topic_names_stated, topic_speaker_stated
+from bot.check.claims import Claim
+from bot.check.article_passages import article_passages
+from bot.core.models import HEADING_POSITIONS, Article, Entity, Passage
+from bot.check.name_swaps import name_present, name_words
+from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
+from bot.check.speaker_roles import introduced_as
+from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
 
 RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
@@ -39,19 +40,6 @@ COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 # when they are the object, not who acts or speaks: "the deal for Fogel's release")
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
 CONTEXT_SENTENCES = 2  # sentences before a candidate where what it refers to is looked for
-_ARTICLE_PASSAGES: LruCache[tuple[int, str], list[Passage]] = LruCache(256)
-
-
-def article_passages(store: Store, article: Article) -> list[Passage]:
-    """The article's sentences in order, cached (only fetched for well-aligned candidates)."""
-    if article.id is None:
-        return []
-    article_id = article.id
-    return _ARTICLE_PASSAGES.get_or_make(
-        (article_id, article.content_hash), lambda: store.passages(article_id)
-    )
-
-
 def _lead_up(
     candidate: Candidate, passages: list[Passage]
 ) -> tuple[list[Passage], Passage | None]:
@@ -166,7 +154,6 @@ def heading_offices(candidate: Candidate) -> list[list[str]]:
 
 def _holds_office(office: list[str], person: str, passages: list[Passage]) -> bool:
     """The article introduces the person with that office ("Mayor Lena Ortiz")."""
-    from bot.engine.speaker_roles import introduced_as  # speaker_roles reads passages from here
 
     return any(introduced_as(office, person, p.text) for p in passages)
 

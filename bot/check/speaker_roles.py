@@ -19,11 +19,11 @@ import re
 
 from rapidfuzz import fuzz
 
-from bot.engine import facts
-from bot.engine.claims import Claim
-from bot.engine.references import article_passages
-from bot.engine.retrieve import WORD, Candidate
-from bot.engine.speakers import ROLE_NOUNS, TITLE_WORDS, role_equivalents, strip_titles
+from bot.language import facts
+from bot.check.claims import Claim
+from bot.check.article_passages import article_passages
+from bot.check.retrieve import WORD, Candidate
+from bot.language.speakers import ROLE_NOUNS, TITLE_WORDS, role_equivalents, strip_titles
 from bot.store.base import Store
 
 ROLE_WINDOW = 6  # words before a name that may introduce it with its office
