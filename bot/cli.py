@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from bot.core.errors import FactCheckError
+from bot.core import FactCheckError
 
 if TYPE_CHECKING:
-    from bot.service.checker import FactChecker
-    from bot.ingest.pipeline import ProgressCallback
+    from bot.service import FactChecker
+    from bot.ingest import ProgressCallback
     from bot.core.models import CheckReport, IngestReport, ReviewMatch
     from bot.settings import Settings
     from bot.store.base import CheckAudit
@@ -58,7 +58,7 @@ def _checker(
     index still empty after that is an error naming where it is and how to fill it
     (exit status 1), never an empty answer.
     """
-    from bot.service.checker import FactChecker
+    from bot.service import FactChecker
 
     checker = FactChecker.open(_settings(database_url))
     try:
@@ -141,7 +141,7 @@ def ingest(sources: tuple[str, ...], processes: int, database_url: str | None) -
     """Index files or folders (.txt, .html, .jsonl; fact-checks from ClaimReview pages, .json
     feeds, .csv/.jsonl exports) and URLs (article pages, RSS/Atom feeds, sitemaps) into the store."""
     from bot.core.models import IngestReport
-    from bot.ingest.web import is_url
+    from bot.ingest import is_url
 
     urls = [s for s in sources if is_url(s)]
     paths = [Path(s) for s in sources if not is_url(s)]
@@ -375,7 +375,7 @@ def serve(http: bool, port: int | None, database_url: str | None) -> None:
     """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
     from bot.app import serve as serve_slack
     from bot.slack_config import check_slack_settings
-    from bot.service.feed_poll import FeedPoller, feed_urls
+    from bot.service import FeedPoller, feed_urls
 
     check_slack_settings(_settings(database_url), http or None)  # every problem at once, before the engine loads
     with _checker(database_url, require_articles=False) as checker:  # Slack says it is empty
@@ -392,7 +392,7 @@ def serve(http: bool, port: int | None, database_url: str | None) -> None:
 @database_option
 def watch(once: bool, database_url: str | None) -> None:
     """Poll the feeds in FACTCHECK_FEEDS every FACTCHECK_POLL_MINUTES and index what is new."""
-    from bot.service.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
+    from bot.service import FeedPoller, PollResult, feed_urls, poll_once
 
     def show(result: PollResult) -> None:
         if result.skipped:
@@ -467,7 +467,7 @@ def eval_claims(claims_file: Path, database_url: str | None, candidates: bool, h
 def eval_quotes(root: Path, split: str, limit: int | None) -> None:
     """Measure quote and speaker extraction on PolNeAR."""
     from bot.evaluation.polnear import evaluate_polnear, format_polnear
-    from bot.language.nlp import load_pipeline
+    from bot.language import load_pipeline
 
     settings = _settings(None)
     result = evaluate_polnear(root, split, nlp=load_pipeline(settings.spacy_model), limit=limit)
@@ -556,7 +556,7 @@ def bench(startup: bool, **options: object) -> None:
 @click.option("--limit", type=int, default=None, help="Only the first N articles (sorted by name).")
 def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
     """Generate in-domain NLI training pairs from news article .txt files (train texts only)."""
-    from bot.language.nlp import load_pipeline
+    from bot.language import load_pipeline
     from bot.model.pairs import build_pairs, write_jsonl
 
     try:
@@ -616,7 +616,7 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ou
         card = publish(config, fit_dir)
     else:
         if pairs is None:
-            from bot.language.nlp import load_pipeline
+            from bot.language import load_pipeline
             from bot.model.pairs import build_pairs, write_jsonl
 
             generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
-from bot.core.errors import FactCheckError
+from bot.core import FactCheckError
 from bot.core.models import CheckReport, Evidence
 
 LABELS = ("supported", "conflicting", "mixed", "not_found")

@@ -21,9 +21,9 @@ from pathlib import Path
 from pydantic import BaseModel
 from spacy.language import Language
 
-from bot.core.errors import FactCheckError
+from bot.core import FactCheckError
 from bot.core.models import Review
-from bot.language.nlp import load_pipeline
+from bot.language import load_pipeline
 from bot.store.review_index import SentenceEncoder, index_reviews
 from bot.check.review_matching import SHOW_THRESHOLD, STRONG_THRESHOLD, ReviewMatcher
 from bot.settings import Settings
