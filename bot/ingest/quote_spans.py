@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 DOUBLE_OPENERS = {"“": "”", "„": "”", "«": "»", '"': '"'}
 SINGLE_OPENER, SINGLE_CLOSER = "‘", "’"
-DASHES = "-–—―"
 MAX_SINGLE_QUOTE_CHARS = 400
 OPENING_CONTEXT = set(" \t([{—–-/:;,") | {"", "\n"}
 
