@@ -23,7 +23,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "language": {"core"},
     "store": {"core"},
     "ingest": {"core", "language", "store"},
-    "model": {"core", "language", "ingest", "engine"},  # training reads cleaned article text
+    "model": {"core", "language", "ingest"},  # training reads cleaned article text
     "check": {"core", "language", "store", "model"},
     "service": {"core", "language", "store", "ingest", "check", "model", "paths", "settings"},
 }
