@@ -30,7 +30,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from bot.engine.errors import SettingsError, StoreError
+from bot.core import SettingsError, StoreError
 from bot.settings import Settings
 from bot.slack_config import check_slack_settings
 from bot.slack_connection import (
@@ -43,7 +43,7 @@ from bot.slack_connection import (
 )
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import paths
-from bot.engine.errors import SettingsError
+from bot.core.errors import SettingsError
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 
@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     @field_validator("fetch_allowed_networks")
     @classmethod
     def _networks(cls, value: str) -> str:
-        from bot.engine.address_guard import parse_networks
+        from bot.ingest.address_guard import parse_networks
 
         parse_networks(value)  # ValueError names the bad network
         return value

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import SecretStr
 
-from bot.engine.errors import SettingsError
+from bot.core import SettingsError
 from bot.settings import Settings
 
 Mode = Literal["socket", "http"]

@@ -20,7 +20,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web import SlackResponse
 
-from bot.engine.errors import FactCheckError
+from bot.core import FactCheckError
 from bot.slack_config import SETUP_SECTION, WHERE_APP_TOKEN, WHERE_BOT_TOKEN
 
 logger = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from bot.settings import Settings
 from handlers import actions, commands, flags, home, messages, web_links
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:

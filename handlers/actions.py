@@ -14,7 +14,7 @@ from bot.store.base import FeedbackVote
 from handlers.blocks import FEEDBACK_DOWN, FEEDBACK_UP, with_feedback_counts
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 
 def register(app: App, checker: FactChecker, settings: Settings) -> None:

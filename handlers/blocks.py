@@ -29,7 +29,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.engine.models import (
+from bot.core.models import (
     ArticleRef,
     ArticleSummary,
     CheckReport,

@@ -49,7 +49,7 @@ from handlers.reporting import (
 from handlers.web_links import answer_add
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 WHO_SAID = re.compile(r"^who\s+said\b[\s:]*(?P<words>.*)$", re.IGNORECASE | re.DOTALL)
 QUOTE_MARKS = "\"'“”‘’«»"

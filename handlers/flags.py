@@ -26,7 +26,7 @@ from handlers.reporting import (
 from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 SHORTCUT_CALLBACK_ID = "factcheck_message"
 

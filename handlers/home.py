@@ -12,7 +12,7 @@ from bot.settings import Settings
 from handlers.blocks import home_view
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 RECENT_CHECKS = 10
 

@@ -27,7 +27,7 @@ from handlers.reporting import (
 from handlers.web_links import offer_indexing
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 THREADED_CHANNEL_TYPES = {"channel", "group", "mpim"}
 

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.engine.errors import FactCheckError
-from bot.engine.models import CheckReport
-from bot.engine.review_matching import is_strong
+from bot.core import FactCheckError
+from bot.core.models import CheckReport
+from bot.check import is_strong
 from bot.store.base import CheckAudit
 from handlers.blocks import Blocks, error_blocks, report_blocks
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Message subtypes that still carry a person's words; every other subtype (edits,

@@ -20,7 +20,7 @@ from handlers.blocks import INDEX_URL, escape, index_offer_blocks, ingest_blocks
 from handlers.reporting import Rendered, post, user_message
 
 if TYPE_CHECKING:
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
 # Slack writes links as <https://…> or <https://…|label>; a bare pasted URL as plain text.
 SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>|(?<![<|\w])(https?://[^\s<>|]+)", re.IGNORECASE)

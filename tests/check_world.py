@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 
 from spacy.language import Language
 
-from bot.engine.claim_checker import check_text
-from bot.engine.corpus import heading_passages
-from bot.engine.ingest import parse_article
-from bot.engine.models import Article, CheckReport, Evidence
-from bot.engine.speakers import SpeakerResolver
+from bot.check.pipeline import check_text
+from bot.ingest.corpus import heading_passages
+from bot.ingest.pipeline import parse_article
+from bot.core.models import Article, CheckReport, Evidence
+from bot.language.speakers import SpeakerResolver
 from bot.store import open_store
 from bot.store.base import Store
 

@@ -17,6 +17,6 @@ from spacy.language import Language  # noqa: E402
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The English pipeline, loaded once for the whole run (modules may shadow it)."""
-    from bot.engine.nlp import load_pipeline
+    from bot.language.nlp import load_pipeline
 
     return load_pipeline()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
+from bot.core.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
 from bot.store.base import Store
 
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"

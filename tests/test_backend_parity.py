@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from store_fixtures import temporary_pg_database
 
-from bot.engine.checker import FactChecker
-from bot.engine.models import CheckReport
-from bot.engine.nlp import load_pipeline
+from bot.service.checker import FactChecker
+from bot.core.models import CheckReport
+from bot.language.nlp import load_pipeline
 from bot.settings import Settings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

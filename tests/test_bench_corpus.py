@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from bot.engine.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
+from bot.core.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
 from bot.evaluation.bench import (
     BenchOptions,
     BenchResult,

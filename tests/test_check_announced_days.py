@@ -15,8 +15,8 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.claims import extract_claims
-from bot.engine.speakers import SpeakerResolver
+from bot.check.claims import extract_claims
+from bot.language.speakers import SpeakerResolver
 
 TOWN = """Mayor Grace Okafor on Tuesday promised $2 million for flood defences along the river.
 

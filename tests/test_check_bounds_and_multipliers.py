@@ -14,7 +14,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.quantities import extract_quantities
+from bot.language.quantities import extract_quantities
 
 PATROLS = """The Harwick council will double the night patrols in the town centre from April.
 

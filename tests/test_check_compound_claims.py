@@ -12,7 +12,7 @@ import pytest
 from check_world import Check, checker_for
 from spacy.language import Language
 
-from bot.engine.compound_claims import claim_parts
+from bot.check.compound_claims import claim_parts
 
 PORT = """The Harbour Workers Union represents 3,000 staff and is seeking a 20 percent pay rise.
 

@@ -17,9 +17,9 @@ import pytest
 from check_world import PUBLISHED, Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.claims import extract_claims
-from bot.engine.dates import extract_dates
-from bot.engine.speakers import SpeakerResolver
+from bot.check.claims import extract_claims
+from bot.language.dates import extract_dates
+from bot.language.speakers import SpeakerResolver
 
 PORT = """Dock workers at the port of Larsholm began a 72-hour strike on Monday, the Harbour Workers Union said.
 

@@ -12,9 +12,9 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.models import Quantity
-from bot.engine.quantities import comparable
-from bot.engine.speakers import SpeakerResolver
+from bot.core.models import Quantity
+from bot.language.quantities import comparable
+from bot.language.speakers import SpeakerResolver
 
 ALLIANCE = """Secretary General Mark Rutte met ministers in Brussels on Thursday to discuss Russian President Vladimir Putin.
 
@@ -152,13 +152,13 @@ def test_quantities_are_comparable_by_dimension_not_only_unit() -> None:
     ],
 )
 def test_the_antonym_lexicon_knows_opposite_verbs(a: str, b: str) -> None:
-    from bot.engine.lexicon import are_antonyms
+    from bot.language.lexicon import are_antonyms
 
     assert are_antonyms(a, b)
 
 
 def test_a_claim_records_what_its_not_denies(nlp: Language) -> None:
-    from bot.engine.claims import extract_claims
+    from bot.check.claims import extract_claims
 
     (claim,) = extract_claims(
         "Trump said Ukraine cannot go into NATO.", nlp=nlp, speakers=SpeakerResolver()
@@ -171,7 +171,7 @@ def test_a_claim_records_what_its_not_denies(nlp: Language) -> None:
 
 
 def test_lasted_is_not_a_word_the_source_must_repeat(nlp: Language) -> None:
-    from bot.engine.claims import extract_claims
+    from bot.check.claims import extract_claims
 
     (claim,) = extract_claims(
         "The talks lasted three hours.", nlp=nlp, speakers=SpeakerResolver()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from bot.engine.checker import FactChecker
-from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION
+from bot.service.checker import FactChecker
+from bot.core.models import HEADLINE_POSITION, STANDFIRST_POSITION
 from bot.settings import Settings
 
 TUNNEL_STORY = """Harbour tunnel will stay free of tolls for a decade, mayor says

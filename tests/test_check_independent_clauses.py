@@ -13,7 +13,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.compound_claims import claim_parts
+from bot.check.compound_claims import claim_parts
 
 DISTRICT = """Hackers broke into the computer network of the Dunmore water district last week.
 

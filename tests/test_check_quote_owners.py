@@ -12,7 +12,7 @@ import pytest
 from check_world import Check, checker_over, codes, index_articles
 from spacy.language import Language
 
-from bot.engine.speakers import SpeakerResolver
+from bot.language.speakers import SpeakerResolver
 from bot.store.base import Store
 
 NAMED = """Defence Minister Marta Kowal-Brzeska toured the Gdynia shipyard on Monday.

@@ -12,7 +12,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.lexicon import are_antonyms, find_antonym_conflict
+from bot.language.lexicon import are_antonyms, find_antonym_conflict
 
 WAR = """Foreign Minister Karl Osten addressed the allies in Warsaw on Monday.
 
@@ -189,7 +189,7 @@ def test_not_with_the_bare_name_means_the_non_form(check) -> None:
 
 
 def test_un_backed_is_the_united_nations_not_a_negation() -> None:
-    from bot.engine.negation_scope import _negated_compounds
+    from bot.check.negation_scope import _negated_compounds
 
     assert _negated_compounds("a UN-backed force and a non-NATO mission") == {"nato": "non-NATO"}
 

@@ -14,9 +14,9 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.lexicon import are_antonyms
-from bot.engine.speaker_roles import introduced_as
-from bot.engine.speakers import role_words
+from bot.language.lexicon import are_antonyms
+from bot.check.speaker_roles import introduced_as
+from bot.language.speakers import role_words
 
 TALKS = """Leaders of Freedonia and Sylvania met in Geneva on Monday to discuss a ceasefire.
 
@@ -148,7 +148,7 @@ def test_means_and_unity_opposites_are_listed(a: str, b: str) -> None:
 
 
 def test_united_inside_a_name_is_no_opposite(check) -> None:
-    from bot.engine.polarity import content_lemmas
+    from bot.check.polarity import content_lemmas
 
     assert "united" not in content_lemmas(["the", "united", "states", "be", "divided"], "The United States was divided.")
 

@@ -14,8 +14,8 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.lexicon import are_antonyms, find_antonym_conflict
-from bot.engine.negation import complement_negators
+from bot.language.lexicon import are_antonyms, find_antonym_conflict
+from bot.language.negation import complement_negators
 
 RELEASE = """Sylvania also secured the release of an American schoolteacher, Helen Brook, who had been held in Freedonia for three years.
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.checker import FactChecker
-from bot.engine.models import CheckReport
+from bot.service.checker import FactChecker
+from bot.core.models import CheckReport
 from bot.settings import load_settings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -15,9 +15,9 @@ import pytest
 from check_world import Check, checker_for, checker_over, codes, save_written_article
 from spacy.language import Language
 
-from bot.engine.claims import extract_claims
-from bot.engine.quotes import extract_quotes
-from bot.engine.speakers import SpeakerResolver
+from bot.check.claims import extract_claims
+from bot.ingest.quotes import extract_quotes
+from bot.language.speakers import SpeakerResolver
 from bot.store import open_store
 
 BUDGET = """Health Minister Tom Berg and Finance Minister Ana Garcia presented the spending plan in parliament on Tuesday.

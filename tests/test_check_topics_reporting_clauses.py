@@ -17,9 +17,9 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.engine.claims import extract_claims
-from bot.engine.negation_scope import scoped_negations
-from bot.engine.speakers import SpeakerResolver
+from bot.check.claims import extract_claims
+from bot.check.negation_scope import scoped_negations
+from bot.language.speakers import SpeakerResolver
 
 LEAK = """The company said the leak lasted six days.
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.claim_reviews import reviews_from_html, reviews_from_jsonld
-from bot.engine.corpus_loading import FileRejected, read_file
+from bot.ingest.claim_reviews import reviews_from_html, reviews_from_jsonld
+from bot.ingest.loading import FileRejected, read_file
 
 GRAPH_PAGE = """<!doctype html><html><head><title>Fact check: masks and oxygen</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList",

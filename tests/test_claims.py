@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bot.engine.claims import Claim, extract_claims
-from bot.engine.nlp import load_pipeline
-from bot.engine.speakers import SpeakerResolver
+from bot.check.claims import Claim, extract_claims
+from bot.language.nlp import load_pipeline
+from bot.language.speakers import SpeakerResolver
 
 
 @pytest.fixture(scope="module")

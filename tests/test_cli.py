@@ -51,7 +51,7 @@ def test_ingest_reports_a_summary_and_is_idempotent(runner: CliRunner) -> None:
 def test_an_engine_that_indexes_differently_reindexes_the_same_files(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.engine import corpus_loading
+    from bot.ingest import loading as corpus_loading
 
     runner.invoke(cli, ["ingest", str(SEEDS)])
     monkeypatch.setattr(corpus_loading, "INDEX_VERSION", corpus_loading.INDEX_VERSION + 1)
@@ -214,7 +214,7 @@ def test_the_progress_line_shows_a_bar_and_the_count() -> None:
 
 
 def test_large_batches_use_several_spacy_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.engine import ingest
+    from bot.ingest import pipeline as ingest
 
     monkeypatch.setattr(ingest.os, "cpu_count", lambda: 2)
 

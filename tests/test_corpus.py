@@ -14,16 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import corpus
-from bot.engine.corpus import (
+from bot.ingest import corpus
+from bot.ingest.corpus import (
     OutletDirectory,
     clean_text,
     discover,
     load_articles,
     read_articles,
 )
-from bot.engine.errors import IngestError
-from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article
+from bot.core.errors import IngestError
+from bot.core.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -502,7 +502,7 @@ def test_embedded_post_markup_is_stripped_but_its_words_kept():
 
 
 def test_the_date_stamp_forms_of_the_seeds_are_read():
-    from bot.engine.corpus_metadata import date_line, find_date
+    from bot.ingest.metadata import date_line, find_date
 
     assert date_line("February 13, 2025 — 4.16am") == (dt.date(2025, 2, 13), False)
     assert date_line("2025-02-13 22:25:00 | Bota") == (dt.date(2025, 2, 13), False)
@@ -653,7 +653,7 @@ def test_jsonl_with_no_usable_line_fails_as_a_whole(tmp_path, outlets):
 def test_content_hash_covers_the_raw_bytes_and_the_index_version(outlets, monkeypatch):
     import hashlib
 
-    from bot.engine import corpus_loading
+    from bot.ingest import loading as corpus_loading
 
     path = next(SEEDS.glob("000_*.txt"))
     article = seed("000", outlets)

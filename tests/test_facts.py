@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
-from bot.engine import facts
-from bot.engine.models import Quantity
-from bot.engine.nlp import load_pipeline
+from bot.language import facts
+from bot.core.models import Quantity
+from bot.language.nlp import load_pipeline
 
 THU_13_FEB_2025 = dt.date(2025, 2, 13)
 

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 from bot.cli import cli
-from bot.engine.checker import FactChecker
-from bot.engine.errors import SettingsError
-from bot.engine.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
+from bot.service.checker import FactChecker
+from bot.core.errors import SettingsError
+from bot.service.feed_poll import FeedPoller, PollResult, feed_urls, poll_once
 from test_web_ingest import FERRY, MARKET, TUNNEL, settings_for
 from web_server import Answer, NewsSite, article_html, rss, running_site
 

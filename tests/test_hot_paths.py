@@ -10,11 +10,11 @@ import datetime as dt
 
 from spacy.language import Language
 
-from bot.engine.facts import entities_within
-from bot.engine.models import Article
-from bot.engine.quote_cues import same_paragraph
-from bot.engine.retrieve import Candidate, enrich, enrich_many
-from bot.engine.speakers import SpeakerResolver
+from bot.language.facts import entities_within
+from bot.core.models import Article
+from bot.language.quote_cues import same_paragraph
+from bot.check.retrieve import Candidate, enrich, enrich_many
+from bot.language.speakers import SpeakerResolver
 
 ARTICLE = Article(path="corpus/quotes.txt", content_hash="x", published=dt.date(2024, 3, 14), body="")
 

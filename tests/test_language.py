@@ -6,7 +6,7 @@ import pytest
 from check_world import Check, checker_for
 from spacy.language import Language
 
-from bot.engine.language import foreign_language, language_name
+from bot.language.detection import foreign_language, language_name
 
 SHORT_ENGLISH_CLAIMS = [  # mostly names, which read as Dutch or Italian to a language detector
     "Rutte met Orban",

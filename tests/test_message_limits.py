@@ -6,8 +6,8 @@ import pytest
 from check_world import Check, checker_for
 from spacy.language import Language
 
-from bot.engine.claims import MAX_MESSAGE_CHARS, select_claims
-from bot.engine.speakers import SpeakerResolver
+from bot.check.claims import MAX_MESSAGE_CHARS, select_claims
+from bot.language.speakers import SpeakerResolver
 
 ARTICLES = [
     (

@@ -6,7 +6,7 @@ import pytest
 from check_world import Check, checker_for
 from spacy.language import Language
 
-from bot.engine.questions import asked_statement
+from bot.check.questions import asked_statement
 
 ARTICLES = [
     (

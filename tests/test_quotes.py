@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.nlp import load_pipeline
-from bot.engine.quote_spans import find_quote_spans
-from bot.engine.corpus import OutletDirectory, load_articles
-from bot.engine.quotes import extract_quotes, find_quotes
-from bot.engine.speakers import SpeakerResolver
+from bot.language.nlp import load_pipeline
+from bot.ingest.quote_spans import find_quote_spans
+from bot.ingest.corpus import OutletDirectory, load_articles
+from bot.ingest.quotes import extract_quotes, find_quotes
+from bot.language.speakers import SpeakerResolver
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

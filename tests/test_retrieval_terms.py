@@ -11,7 +11,7 @@ from pathlib import Path
 
 from store_fixtures import numbered_articles, parsed_article, passage
 
-from bot.engine.retrieve import (
+from bot.check.retrieve import (
     COMMON_MIN_PASSAGES,
     MAX_TERMS,
     POSTINGS_BUDGET,

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 from bot.cli import cli
-from bot.engine.claim_reviews import reviews_from_html
-from bot.engine.review_index import index_reviews
-from bot.engine.review_matching import ReviewMatcher
-from bot.engine.speakers import SpeakerResolver
+from bot.ingest.claim_reviews import reviews_from_html
+from bot.store.review_index import index_reviews
+from bot.check.review_matching import ReviewMatcher
+from bot.language.speakers import SpeakerResolver
 from bot.model.sentence_encoder import load_encoder
 
 REVIEW_KEYS = {"claim_reviewed", "rating", "reviewer", "date", "url", "claimant", "score"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.engine.models import Review
+from bot.core.models import Review
 from bot.store import open_store
 from bot.store.base import Store
 from bot.store.transfer import copy_store

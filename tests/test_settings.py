@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from bot.engine.errors import SettingsError
+from bot.core.errors import SettingsError
 from bot.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parent.parent

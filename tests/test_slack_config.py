@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.errors import SettingsError
+from bot.core.errors import SettingsError
 from bot.settings import Settings
 from bot.slack_config import check_slack_settings, slack_setting_problems
 

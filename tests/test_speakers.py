@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.errors import SettingsError
-from bot.engine.speakers import SpeakerResolver, strip_titles
+from bot.core.errors import SettingsError
+from bot.language.speakers import SpeakerResolver, strip_titles
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "config" / "aliases.toml"
 

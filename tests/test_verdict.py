@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.engine.models import ArticleRef, Evidence, Reason
-from bot.engine.verdict import credible, decide, group_evidence, outlets
+from bot.core.models import ArticleRef, Evidence, Reason
+from bot.check.verdict import credible, decide, group_evidence, outlets
 
 WIRE_LINE = (
     "The council approved a budget of 12 million dollars for libraries on Monday."

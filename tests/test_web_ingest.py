@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 from bot.cli import cli
-from bot.engine.checker import FactChecker
+from bot.service.checker import FactChecker
 from bot.settings import Settings
 from web_server import Answer, NewsSite, article_html, atom, rss, running_site, sitemap
 

@@ -50,8 +50,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from bot.engine.errors import FactCheckError
-from bot.engine.models import ParsedArticle
+from bot.core import FactCheckError
+from bot.core.models import ParsedArticle
 from bot.evaluation.bench_corpus import (
     VARIANT_PREFIX,
     BenchClaim,
@@ -64,7 +64,7 @@ from bot.settings import load_settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
     from bot.store.base import Store
 
 Backend = Literal["sqlite", "postgresql"]
@@ -472,8 +472,8 @@ def _machine(nlp: Language) -> MachineInfo:
 
 def run_bench(options: BenchOptions, *, log: Any = None) -> BenchResult:
     """Run every backend at every size; steps that fail are reported, the rest still run."""
-    from bot.engine.checker import FactChecker
-    from bot.engine.nlp import load_pipeline
+    from bot.service import FactChecker
+    from bot.language import load_pipeline
 
     say = log or (lambda message: print(message, file=sys.stderr, flush=True))
     began = time.perf_counter()
@@ -556,8 +556,8 @@ def run_bench(options: BenchOptions, *, log: Any = None) -> BenchResult:
 def add_bench_reviews(checker: FactChecker, articles: Sequence[ParsedArticle], count: int) -> VariantFigures:
     """`count` fact-checks whose claims are sentences of the corpus (so checks meet near
     matches), analysed, embedded and saved as ingest does; numbered when sentences run out."""
-    from bot.engine.models import Review
-    from bot.engine.review_index import index_reviews
+    from bot.core.models import Review
+    from bot.store.review_index import index_reviews
 
     sentences = corpus_sentences(articles, count=count) or ["A claim nobody checked."]
     ratings = ("False", "Mostly false", "Misleading", "True", "Unproven")
@@ -598,7 +598,7 @@ def _rss_mb() -> float:
 
 def probe(request: ProbeRequest) -> ProbeResult:
     """Open the checker, warm it, time each claim once, then time slash-command acks."""
-    from bot.engine.checker import FactChecker
+    from bot.service import FactChecker
 
     start = time.perf_counter()
     settings = load_settings(FACTCHECK_DATABASE_URL=request.database_url)

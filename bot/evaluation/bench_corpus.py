@@ -27,7 +27,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.engine.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
+from bot.core.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
 
 VARIANT_PREFIX = "bench-variant"
 

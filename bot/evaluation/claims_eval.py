@@ -16,8 +16,8 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
-from bot.engine.errors import FactCheckError
-from bot.engine.models import CheckReport, Evidence
+from bot.core import FactCheckError
+from bot.core.models import CheckReport, Evidence
 
 LABELS = ("supported", "conflicting", "mixed", "not_found")
 RIGHT_STANCE = {"supported": "supports", "conflicting": "conflicts"}

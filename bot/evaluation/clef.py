@@ -21,11 +21,11 @@ from pathlib import Path
 from pydantic import BaseModel
 from spacy.language import Language
 
-from bot.engine.errors import FactCheckError
-from bot.engine.models import Review
-from bot.engine.nlp import load_pipeline
-from bot.engine.review_index import SentenceEncoder, index_reviews
-from bot.engine.review_matching import SHOW_THRESHOLD, STRONG_THRESHOLD, ReviewMatcher
+from bot.core import FactCheckError
+from bot.core.models import Review
+from bot.language import load_pipeline
+from bot.store.review_index import SentenceEncoder, index_reviews
+from bot.check.review_matching import SHOW_THRESHOLD, STRONG_THRESHOLD, ReviewMatcher
 from bot.settings import Settings
 from bot.store import open_store
 
@@ -254,7 +254,7 @@ def format_calibration(c: Calibration) -> str:
         f"{c.show_tnr:.1%} of wrong best matches hidden)\n"
         f"strong {c.strong:.2f}  (95% of wrong best matches below it: {c.strong_tpr:.1%} of true "
         f"matches above, {c.strong_tnr:.1%} wrong ones below)\n"
-        f"now in bot/engine/review_matching.py: SHOW_THRESHOLD {SHOW_THRESHOLD}, "
+        f"now in bot/check/review_matching.py: SHOW_THRESHOLD {SHOW_THRESHOLD}, "
         f"STRONG_THRESHOLD {STRONG_THRESHOLD}\n"
     )
 

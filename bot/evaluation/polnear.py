@@ -24,9 +24,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from spacy.language import Language
 
-from bot.engine.errors import FactCheckError
-from bot.engine.quotes import FoundQuote, find_quotes
-from bot.engine.speakers import SpeakerResolver
+from bot.core import FactCheckError
+from bot.ingest.quotes import FoundQuote, find_quotes
+from bot.language import SpeakerResolver
 
 Segment = tuple[int, int]
 
@@ -145,7 +145,7 @@ def evaluate_polnear(
 ) -> PolnearResult:
     """Run quote extraction over a PolNeAR split and score it against the gold attributions."""
     if nlp is None:
-        from bot.engine.nlp import load_pipeline
+        from bot.language import load_pipeline
 
         nlp = load_pipeline()
     if resolver is None:

@@ -52,7 +52,7 @@ def time_command(args: list[str], runs: int = RUNS) -> tuple[float, float]:
 
 def small_index(folder: Path, articles: int = 20) -> str:
     """A SQLite index of a few made-up articles, written without the language pipeline."""
-    from bot.engine.models import Article, ParsedArticle, Passage
+    from bot.core.models import Article, ParsedArticle, Passage
     from bot.store import open_store
 
     url = f"sqlite:///{folder / 'startup.db'}"

@@ -28,9 +28,9 @@ from typing import Literal
 from pydantic import BaseModel
 from spacy.language import Language
 
-from bot.engine.corpus import clean_text
-from bot.engine.corpus_cleaning import is_prose, split_paragraphs
-from bot.engine.numbers import SMALL_NUMBERS
+from bot.ingest.corpus import clean_text
+from bot.ingest.cleaning import is_prose, split_paragraphs
+from bot.language.numbers import SMALL_NUMBERS
 from bot.model.attribution_frames import (
     ATTRIBUTED_VERBS,
     CLAIM_VERBS,

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.engine.dates import MONTHS, WEEKDAYS
-from bot.engine.facts import entities_within
-from bot.engine.negation import negation_cues
-from bot.engine.numbers import parse_number
-from bot.engine.reporting_verbs import REPORTING_VERBS
+from bot.language.dates import MONTHS, WEEKDAYS
+from bot.language.facts import entities_within
+from bot.language.negation import negation_cues
+from bot.language.numbers import parse_number
+from bot.language.reporting_verbs import REPORTING_VERBS
 from bot.model.attribution_frames import CLAIM_VERBS
 
 MIN_WORDS, MAX_WORDS = 8, 60

@@ -16,7 +16,7 @@ def open_store(url: str) -> Store:
 
         store = PostgresStore(url)
     else:
-        from bot.engine.errors import StoreError
+        from bot.core.errors import StoreError
 
         raise StoreError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://…")
     store.migrate()

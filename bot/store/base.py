@@ -13,7 +13,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from bot.engine.models import Article, ArticleSummary, ArticleVersion, ParsedArticle, Passage, Quote, Review
+from bot.core.models import Article, ArticleSummary, ArticleVersion, ParsedArticle, Passage, Quote, Review
 
 ReviewStatus = Literal["added", "unchanged", "updated"]
 

@@ -21,8 +21,8 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from bot.engine.errors import StoreError
-from bot.engine.models import ParsedArticle
+from bot.core.errors import StoreError
+from bot.core.models import ParsedArticle
 from bot.store import rows
 from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading

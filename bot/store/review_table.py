@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from bot.engine.models import Review
+from bot.core.models import Review
 from bot.store.base import ReviewStatus, ReviewVectors
 from bot.store.rows import Row
 

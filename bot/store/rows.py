@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.engine.models import Article, ArticleSummary, Passage, Quote
+from bot.core.models import Article, ArticleSummary, Passage, Quote
 from bot.store.base import CheckAudit, FetchRecord
 
 MAX_SEARCH_TERMS = 64  # a claim has far fewer content words; caps query cost

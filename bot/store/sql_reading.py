@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any
 
-from bot.engine.models import Article, ArticleSummary, ArticleVersion, Passage
+from bot.core.models import Article, ArticleSummary, ArticleVersion, Passage
 from bot.store import rows
 from bot.store.base import FetchRecord, QuoteHit
 

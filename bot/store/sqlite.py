@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.engine.errors import StoreError
-from bot.engine.models import ParsedArticle
+from bot.core.errors import StoreError
+from bot.core.models import ParsedArticle
 from bot.store import rows
 from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading

@@ -16,7 +16,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from bot.engine.models import ParsedArticle
+from bot.core.models import ParsedArticle
 from bot.store.base import CheckAudit, FeedbackVote, Store
 
 

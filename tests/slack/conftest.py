@@ -61,7 +61,7 @@ def slack_settings(fake_api: FakeSlackAPI, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture(scope="session")
 def checker(slack_settings: Settings) -> Iterator[Any]:
     """The real engine over the tiny corpus (indexed once per session)."""
-    from bot.engine.checker import FactChecker
+    from bot.service.checker import FactChecker
 
     engine = FactChecker.open(slack_settings)
     engine.ensure_indexed()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from bot.engine.models import ArticleRef, CheckReport, ClaimReport, Evidence, Reason
+from bot.core.models import ArticleRef, CheckReport, ClaimReport, Evidence, Reason
 from bot.store.base import CheckAudit
 from handlers.blocks import (
     MAX_BLOCKS,

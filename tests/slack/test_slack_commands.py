@@ -8,7 +8,7 @@ import pytest
 from fake_slack_api import FakeSlackAPI
 from slack_harness import SlackSender
 
-from bot.engine.errors import StoreError
+from bot.core.errors import StoreError
 
 
 def in_channel(channel: str):

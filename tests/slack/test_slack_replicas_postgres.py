@@ -17,7 +17,7 @@ from slack_harness import BOT_TOKEN, FIXTURES, SIGNING_SECRET, SlackSender, even
 from store_fixtures import temporary_pg_database
 
 from bot.app import build_app, make_http_server
-from bot.engine.checker import FactChecker
+from bot.service.checker import FactChecker
 from bot.settings import Settings
 
 pytestmark = pytest.mark.postgres

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from bot.engine.models import CheckReport, ClaimReport, ReviewMatch
+from bot.core.models import CheckReport, ClaimReport, ReviewMatch
 from handlers.blocks import MAX_BLOCKS, MAX_SECTION_CHARS, report_blocks, reviews_blocks
 
 

@@ -14,7 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 import bot.app
-from bot.engine.errors import SettingsError
+from bot.core.errors import SettingsError
 from bot.settings import Settings
 
 

@@ -29,7 +29,7 @@ from slack_harness import BOT_TOKEN, FIXTURES, SIGNING_SECRET
 from test_slack_serve import free_port
 
 import bot.app
-from bot.engine.errors import SettingsError
+from bot.core.errors import SettingsError
 from bot.settings import Settings
 from bot.slack_connection import (
     SlackLink,

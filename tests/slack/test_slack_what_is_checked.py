@@ -68,7 +68,7 @@ def test_a_message_in_another_language_is_not_checked_and_the_reply_says_why(
 @pytest.fixture
 def empty_bot(fake_api: FakeSlackAPI, slack_settings: Settings, tmp_path: Path) -> Iterator[SlackSender]:
     """The bot over an index with no articles (its corpus folder is missing)."""
-    from bot.engine.checker import FactChecker
+    from bot.service.checker import FactChecker
 
     settings = slack_settings.model_copy(
         update={"database_url": f"sqlite:///{tmp_path / 'empty.db'}", "corpus_dir": tmp_path / "no-such-corpus"}

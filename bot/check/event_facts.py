@@ -1,0 +1,444 @@
+"""A date or a number belongs to one event: compare the claim's only with that event's.
+
+"The regulator stepped in on Wednesday, two days after the stoppage began"
+dates the stepping in, not the stoppage: a claim that the stoppage began on
+Monday is not contradicted by that Wednesday. Likewise "the previous stoppage,
+in 2011, lasted six days" says nothing against "a 48-hour walkout, the first
+since the previous stoppage", nor that against it: a number is compared only
+when the phrase it measures carries the claim's anchors (its year, "the
+previous/last/first ..." one) and no other; when it measures the thing the
+claim measures (not "a 48-hour walkout after the meeting" for the meeting's
+length); and, when the source writes the claim's verb, with the number on that
+verb ("management offered 6 percent, while the union wants 12"). Verbs of making a
+sum public (announced, promised, pledged, unveiled) name one event: "announced the
+$5 million on Monday" is compared with "promised $5 million on Tuesday".
+
+This runs after `assess`, on a parse, for candidates of claims with numbers or
+dates.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from bot.check.claims import Claim
+from bot.language.dates import WEEKDAYS, explicit_date_spans
+from bot.check.lru import LruCache
+from bot.core.models import Reason
+from bot.language.quantities import comparable, compare_quantities
+from bot.check.retrieve import SYNONYMS, WORD, Candidate
+from bot.check.stance import Assessment
+from bot.check.word_equivalence import same_stem
+
+FACT_CODES = frozenset({"date_mismatch", "number_mismatch"})
+# modifiers that single out one of several like events: "the previous strike", "its first round"
+ORDINAL_ANCHORS = frozenset(
+    "previous last earlier former prior first second third next original latest past".split()
+)
+UNIT_WORDS = frozenset(
+    "second minute hour day week month year decade percent cent per % point time".split()
+)
+_PARSED: LruCache[str, Doc] = LruCache(512)
+
+
+def _parsed(text: str, nlp: Language) -> Doc:
+    return _PARSED.get_or_make(text, lambda: nlp(text))
+
+
+def _event_verb(token: Token) -> Token | None:
+    """The verb a date hangs on: "stepped" for "on Wednesday" in "stepped in on Wednesday"."""
+    current = token
+    for _ in range(6):
+        if current.pos_ == "VERB" or (current.pos_ == "AUX" and current.dep_ == "ROOT"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _date_tokens(doc: Doc) -> list[Token]:
+    """Tokens naming a day: weekdays and the heads of written-out dates."""
+    found = [t for t in doc if t.lower_.rstrip("s") in WEEKDAYS]
+    for start, end, *_ in explicit_date_spans(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.append(span.root)
+    return found
+
+
+# Verbs of one act, making public a sum or a plan: "announced the $5 million" and "promised
+# $5 million" are the same event when their object is the same (the alignment has matched it).
+ANNOUNCING = frozenset("announce unveil promise pledge vow commit earmark".split())
+
+
+def _same_event(a: str, b: str) -> bool:
+    return (
+        a == b
+        or b in SYNONYMS.get(a, ())
+        or same_stem(a, b)
+        or (a in ANNOUNCING and b in ANNOUNCING)
+    )
+
+
+def announcement_stated(claim: Claim, candidate: Candidate) -> set[str]:
+    """The claim's announcing verb, when the source announces the claim's object with another.
+
+    "Ruiz announced the $5 million" against "Ruiz promised $5 million", "announced a
+    flood plan" against "unveiled a flood plan": the verb is stated; its day and its
+    number are then compared as the same event's.
+    """
+    if claim.predicate not in ANNOUNCING:
+        return set()
+    lemmas = set(candidate.lemmas.lower().split())
+    if not ANNOUNCING & lemmas:
+        return set()
+    same_sum = any(comparable(s, w) for s in claim.quantities for w in candidate.quantities)
+    others = [k for k in claim.key_lemmas if k != claim.predicate]
+    if not same_sum and not (others and all(k in lemmas for k in others)):
+        return set()  # the source announces something else
+    return {claim.predicate}
+
+
+def _dates_a_noun(token: Token) -> bool:
+    """ "the call on Tuesday": the day belongs to the call, whatever verb follows."""
+    head = token.head
+    return head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not token
+
+
+def _claim_event(claim: Claim, nlp: Language) -> str | None:
+    """The verb the claim's day hangs on; None when the day dates a noun or nothing."""
+    doc = _parsed(claim.content, nlp)
+    for token in _date_tokens(doc):
+        if _dates_a_noun(token):
+            return None
+        verb = _event_verb(token)
+        if verb is not None:
+            return verb.lemma_.lower()
+    return None
+
+
+def date_of_another_event(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
+    """The source states the claim's event, but its dates hang on other verbs."""
+    event = _claim_event(claim, nlp)
+    if event is None:
+        return False
+    doc = _parsed(candidate.text, nlp)
+    stated = [t for t in doc if t.pos_ == "VERB" and _same_event(event, t.lemma_.lower())]
+    if not stated:
+        return False  # the event is not written as a verb here: nothing to tell apart
+    dated = [_event_verb(t) for t in _date_tokens(doc)]
+    return not any(
+        verb is not None and _same_event(event, verb.lemma_.lower()) for verb in dated
+    )
+
+
+def _weekday_on_the_claims_event(
+    claim: Claim, candidate: Candidate, found: Assessment, nlp: Language
+) -> Assessment | None:
+    """A support whose weekday hangs on another verb than the claim's, when the source writes
+    that verb: "stepped in on Wednesday, two days after the stoppage began on Monday" does
+    not say the stepping in was on Monday -- it says Wednesday."""
+    event = _claim_event(claim, nlp)
+    if event is None or not claim.weekdays:
+        return found
+    doc = _parsed(candidate.text, nlp)
+    if not any(t.pos_ == "VERB" and _same_event(event, t.lemma_.lower()) for t in doc):
+        return found
+    own = [
+        t.text.capitalize().rstrip("s")
+        for t in doc
+        if t.lower_.rstrip("s") in WEEKDAYS
+        and (verb := _event_verb(t)) is not None
+        and _same_event(event, verb.lemma_.lower())
+    ]
+    wanted = [w for w in claim.weekdays if w not in own]
+    if not wanted:
+        return found
+    if own:
+        detail = f"claim: {wanted[0]}; source: {own[0]}"
+        return found.model_copy(
+            update={"stance": "conflicts", "reasons": [Reason(code="date_mismatch", detail=detail)]}
+        )
+    return None
+
+
+def claim_anchors(claim: Claim) -> list[str]:
+    """The claim's years and "previous/first ..." words: which of several like events it means."""
+    anchors = [str(y) for y in claim.years]
+    content = [w.lower().strip("'’") for w in WORD.findall(claim.content)]
+    anchors += [
+        w
+        for w, after in zip(content, content[1:] + [""])
+        if w in ORDINAL_ANCHORS and after.isalpha() and after not in ("year", "week", "month")
+    ]
+    return anchors
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip("'’") for w in WORD.findall(text)}
+
+
+def _number_token(doc: Doc, written: str) -> Token | None:
+    at = doc.text.lower().find(written.lower())
+    if at < 0:
+        return None
+    span = doc.char_span(at, at + len(written), alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span if t.like_num or t.pos_ == "NUM"), span.root)
+
+
+def _measured_phrase(number: Token) -> tuple[Token, set[Token]]:
+    """The words that say which thing a number measures, and when.
+
+    "a 48-hour walkout, the first since the previous stoppage" -> "a 48-hour
+    walkout" (an apposition or a relative clause is about something else);
+    "In 2011 the previous stoppage lasted six days" -> the subject of "lasted"
+    and the verb's own "in 2011".
+    """
+    token, verb = number, None
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            break
+        if token.lemma_.lower() in UNIT_WORDS:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            objects = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
+            if objects:
+                token = objects[0]
+                break
+        if head.pos_ in ("VERB", "AUX"):
+            verb = head
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            relative = subject is not None and subject.lower_ in ("who", "which", "that")
+            if relative and head.dep_ == "relcl":
+                subject = head.head
+            token = subject if subject is not None else head
+            break
+        token = head
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in UNIT_WORDS:
+            break
+    asides = {"appos", "relcl", "acl", "advcl", "conj", "cc"}
+    phrase: set[Token] = set()
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        phrase.add(current)
+        stack.extend(c for c in current.children if c.dep_ not in asides and c not in phrase)
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("prep", "npadvmod") and child.lower_ in ("in", "during"):
+                phrase.update(child.subtree)
+    return token, phrase
+
+
+def _anchors_missing_at(claim: Claim, doc: Doc, written: str) -> bool:
+    """The source number written so measures another one of like things than the claim's.
+
+    Either the claim's anchors are not in the number's phrase ("the previous
+    stoppage, in 2011" against "a 48-hour walkout"), or the phrase singles out
+    one the claim does not ("the last strike lasted nine days" against "a
+    four-day strike").
+    """
+    anchors = claim_anchors(claim)
+    number = _number_token(doc, written)
+    if number is None:
+        return any(a not in _words(doc.text) for a in anchors)
+    measured, phrase = _measured_phrase(number)
+    words = {t.lower_.strip("'’") for t in phrase}
+    if any(a not in words for a in anchors):
+        return True
+    singled_out = {
+        t.lower_
+        for t in measured.subtree
+        if t.i < measured.i and t.dep_ == "amod" and t.lower_ in ORDINAL_ANCHORS
+    }
+    return bool(singled_out - set(anchors))
+
+
+def _measures_another_thing(claim: Claim, doc: Doc, said: str, wrote: str, nlp: Language) -> bool:
+    """ "The meeting lasted 90 minutes" against "a 48-hour walkout after weeks of talks":
+    the source speaks of the meeting (as talks), but its number measures the walkout."""
+    claim_doc = _parsed(claim.content, nlp)
+    claim_number = _number_token(claim_doc, said)
+    source_number = _number_token(doc, wrote)
+    if claim_number is None or source_number is None:
+        return False
+    thing, _ = _measured_phrase(claim_number)
+    other, _ = _measured_phrase(source_number)
+    if thing.pos_ not in ("NOUN", "PROPN") or other.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if source_number not in set(other.subtree):
+        return False  # "the union wants 12 percent": the verb's subject is not what is measured
+    if claim_number not in set(thing.subtree) and thing.head.lemma_.lower() not in LENGTH_VERBS:
+        return False  # "Trump spoke for 90 minutes": the subject is who, not what lasted
+    if thing.lemma_.lower() in UNIT_WORDS or other.lemma_.lower() in UNIT_WORDS:
+        return False
+    name, named = thing.lemma_.lower(), other.lemma_.lower()
+    if _same_event(name, named):
+        return False
+    return any(_same_event(name, t.lemma_.lower()) for t in doc if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _source_number(detail: str) -> str:
+    return detail.split("source:", 1)[-1].strip() if "source:" in detail else ""
+
+
+def _support_anchored(claim: Claim, candidate: Candidate, doc: Doc) -> bool:
+    """Each claim number is matched by a source number that measures the anchored thing."""
+    for said in claim.quantities:
+        same = [
+            q
+            for q in candidate.quantities
+            if comparable(said, q) and compare_quantities(said, q).relation == "consistent"
+        ]
+        if same and all(_anchors_missing_at(claim, doc, q.text) for q in same):
+            return False
+    return True
+
+
+LENGTH_VERBS = frozenset({"last", "take", "run", "continue", "span", "stretch"})
+LIGHT_EVENTS = frozenset({"be", "have", "do", "get", "make", "take", "say"})
+
+
+def _verb_of_number(doc: Doc, written: str) -> Token | None:
+    number = _number_token(doc, written)
+    return _event_verb(number) if number is not None else None
+
+
+def numbers_on_the_claims_event(
+    claim: Claim, candidate: Candidate, nlp: Language
+) -> dict[str, tuple[str, str]]:
+    """Per claim number: what the source says on the claim's own verb.
+
+    "Management offered 6 percent, while the union wants 12 percent": the 12
+    percent hangs on "wants", so it neither supports "management offered 12
+    percent" nor is it the number to compare; the 6 percent on "offered" is.
+    Returns {claim number: ("consistent" | "mismatch" | "unstated", source number)}
+    only for numbers whose verb the source writes.
+    """
+    claim_doc = _parsed(claim.content, nlp)
+    doc = _parsed(candidate.text, nlp)
+    found: dict[str, tuple[str, str]] = {}
+    for said in claim.quantities:
+        verb = _verb_of_number(claim_doc, said.text)
+        if verb is None or verb.lemma_.lower() in LIGHT_EVENTS:
+            continue
+        event = verb.lemma_.lower()
+        if not any(t.pos_ == "VERB" and _same_event(event, t.lemma_.lower()) for t in doc):
+            continue
+        own = []
+        for wrote in candidate.quantities:
+            if not comparable(said, wrote):
+                continue
+            source_verb = _verb_of_number(doc, wrote.text)
+            if source_verb is not None and _same_event(event, source_verb.lemma_.lower()):
+                own.append(wrote)
+        if not own:
+            found[said.text] = ("unstated", "")
+            continue
+        relations = [compare_quantities(said, wrote) for wrote in own]
+        if any(r.relation == "consistent" for r in relations):
+            found[said.text] = ("consistent", own[0].text)
+        elif any(r.relation == "mismatch" for r in relations):
+            found[said.text] = ("mismatch", own[0].text)
+    return found
+
+
+def _claim_number(detail: str) -> str:
+    return detail.split(";", 1)[0].removeprefix("claim:").strip()
+
+
+def _on_own_number(reason: Reason, own: dict[str, tuple[str, str]]) -> Reason:
+    """A number conflict names the source number on the claim's verb: "the employer offered
+    6 percent" against "the union demanded 9 percent, and the employer offered 4" is 6 vs 4."""
+    said = _claim_number(reason.detail)
+    relation, wrote = own.get(said, ("", ""))
+    if reason.code != "number_mismatch" or relation != "mismatch":
+        return reason
+    return Reason(code="number_mismatch", detail=f"claim: {said}; source: {wrote}")
+
+
+def _on_the_claims_event(
+    claim: Claim, candidate: Candidate, found: Assessment, nlp: Language
+) -> Assessment | None:
+    """A support or a number conflict re-read with the numbers that hang on the claim's verb."""
+    own = numbers_on_the_claims_event(claim, candidate, nlp)
+    if not own:
+        return found
+    if found.stance == "supports":
+        # a number on another verb may still describe the claim's event ("spoke in a call
+        # lasting 90 minutes"): only a different number on the claim's own verb overturns it
+        mismatches = [
+            Reason(code="number_mismatch", detail=f"claim: {said}; source: {wrote}")
+            for said, (relation, wrote) in own.items()
+            if relation == "mismatch"
+        ]
+        if mismatches:
+            return found.model_copy(update={"stance": "conflicts", "reasons": mismatches})
+        return found
+    reasons = [
+        _on_own_number(r, own)
+        for r in found.reasons
+        if r.code != "number_mismatch"
+        or own.get(_claim_number(r.detail), ("mismatch", ""))[0] != "consistent"
+    ]
+    if reasons == found.reasons:
+        return found
+    return found.model_copy(update={"reasons": reasons}) if reasons else None
+
+
+def check_event_facts(
+    claim: Claim, candidate: Candidate, found: Assessment, nlp: Language
+) -> Assessment | None:
+    """Drop date and number conflicts that belong to another event; None when nothing is left.
+
+    A support resting on the claim's number is none when the source lacks the
+    claim's anchors: "a 96-hour strike" does not state that "the last strike
+    lasted four days".
+    """
+    if claim.quantities and (
+        found.stance == "supports"
+        or any(r.code == "number_mismatch" for r in found.reasons)
+    ):
+        refined = _on_the_claims_event(claim, candidate, found, nlp)
+        if refined is None:
+            return None
+        found = refined
+    if found.stance == "supports":
+        refined = _weekday_on_the_claims_event(claim, candidate, found, nlp)
+        if refined is None or refined.stance == "conflicts":
+            return refined
+        if claim.quantities:
+            doc = _parsed(candidate.text, nlp)
+            return found if _support_anchored(claim, candidate, doc) else None
+        return found
+    if found.stance != "conflicts" or not any(r.code in FACT_CODES for r in found.reasons):
+        return found
+    reasons = list(found.reasons)
+    if any(r.code == "number_mismatch" for r in reasons):
+        doc = _parsed(candidate.text, nlp)
+        reasons = [
+            r
+            for r in reasons
+            if r.code != "number_mismatch"
+            or not (
+                _anchors_missing_at(claim, doc, _source_number(r.detail))
+                or _measures_another_thing(
+                    claim, doc, _claim_number(r.detail), _source_number(r.detail), nlp
+                )
+            )
+        ]
+    if (
+        any(r.code == "date_mismatch" for r in reasons)
+        and (claim.weekdays or claim.dates)
+        and date_of_another_event(claim, candidate, nlp)
+    ):
+        reasons = [r for r in reasons if r.code != "date_mismatch"]
+    if reasons == found.reasons:
+        return found
+    if not reasons:
+        return None  # the source dates or counts something else: merely related
+    return found.model_copy(update={"reasons": reasons})

@@ -1,0 +1,153 @@
+"""Numbers, years, dates and weekdays: the source states the claim's, or another.
+
+A number, a date or a weekday names exactly what differs, so a mismatch is a
+conflict even in a loosely worded sentence. Each check also says whether the
+source speaks to the claim's figures at all: a sentence that states none of
+them is merely related, not evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel, Field
+
+from bot.language import facts
+from bot.check.claims import WEEKDAYS as NAMED_WEEKDAYS
+from bot.check.claims import Claim
+from bot.core.models import Quantity, Reason
+from bot.check.retrieve import WORD, Candidate
+
+WEEKDAYS = tuple(day.lower() for day in NAMED_WEEKDAYS)
+YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
+
+
+class QuantityFindings(BaseModel):
+    """What the source says of the claim's numbers."""
+
+    conflicts: list[Reason] = Field(default_factory=list)
+    # every claim number is stated, contradicted or bounded by the source
+    stated: bool = True
+    # numbers the source gives only a bound for ("over 90 minutes" for "two hours"): with
+    # nothing else wrong the excerpt is related, and these say why it is not support
+    bounds: list[Reason] = Field(default_factory=list)
+
+
+def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
+    """Number conflicts, and whether the source states each claim number or only bounds it."""
+    found = QuantityFindings()
+    for said in claim.quantities:
+        # hours vs days compare; percent vs troops, an age vs a duration do not
+        same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
+        same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
+        comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
+        if (
+            any(c.relation == "consistent" for c in comparisons)
+            or facts.within_range(said, same_kind)
+            or _counted_there(said, candidate)
+        ):
+            continue
+        mismatch = next((c for c in comparisons if c.relation == "mismatch"), None)
+        bound = next((c for c in comparisons if c.relation == "bound"), None)
+        if mismatch is not None:
+            found.conflicts.append(Reason(code="number_mismatch", detail=mismatch.detail))
+        elif bound is not None:
+            found.bounds.append(Reason(code="bound", detail=bound.detail))
+        else:
+            found.stated = False
+            return found
+    return found
+
+
+def _counted_there(said: Quantity, candidate: Candidate) -> bool:
+    """A bare number of the claim ("calls topped 1,100") that the source gives with its
+    noun ("more than 1,100 calls"): stated, whatever other bare numbers the source has."""
+    if said.unit:
+        return False
+    return any(
+        facts.compare_quantities(said, wrote.model_copy(update={"unit": ""})).relation == "consistent"
+        for wrote in candidate.quantities
+        if wrote.unit and facts.is_count(wrote.unit)
+    )
+
+
+def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
+    """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020.
+
+    The year of a full date the claim gives ("12 February 2025") is the date check's to
+    judge: a source saying "February 12" in an article of that year states it, the year
+    coming from the article's date.
+    """
+    source_years = set(YEAR.findall(candidate.text))
+    dated_years = {d.year for d in claim.dates} if claim.dates_have_year else set()
+    reasons: list[Reason] = []
+    for year in claim.years:
+        if year in dated_years:
+            continue
+        if str(year) in source_years:
+            continue
+        if not source_years:
+            return reasons, False
+        reasons.append(
+            Reason(
+                code="date_mismatch",
+                detail=f"claim: {year}; source: {', '.join(sorted(source_years))}",
+            )
+        )
+    return reasons, True
+
+
+def _weekday_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w in WEEKDAYS]
+
+
+def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
+    """(date conflicts, whether the claim's dates/weekdays are stated or contradicted)."""
+    reasons: list[Reason] = []
+    source_days = [d.strftime("%A").lower() for d in candidate.dates] + _weekday_words(
+        candidate.text
+    )
+    for said in claim.dates:
+        if claim.dates_have_year:
+            same = [d for d in candidate.dates if d == said]
+        else:
+            same = [
+                d for d in candidate.dates if (d.month, d.day) == (said.month, said.day)
+            ]
+        if same:
+            continue
+        if not candidate.dates:
+            return reasons, False
+        reasons.append(
+            Reason(
+                code="date_mismatch",
+                detail=f"claim: {_format_day(said, claim.dates_have_year)}; "
+                f"source: {', '.join(_format_day(d, True) for d in candidate.dates[:2])}",
+            )
+        )
+    for weekday in claim.weekdays:
+        if weekday.lower() in source_days:
+            continue
+        if not source_days:
+            return reasons, False
+        described = [
+            f"{d.strftime('%A')} ({_format_day(d, True)})" for d in candidate.dates[:1]
+        ]
+        described = described or [
+            w.capitalize() for w in _weekday_words(candidate.text)[:1]
+        ]
+        reasons.append(
+            Reason(
+                code="date_mismatch", detail=f"claim: {weekday}; source: {described[0]}"
+            )
+        )
+    return reasons, True
+
+
+def _format_day(day: dt.date, with_year: bool) -> str:
+    return (
+        f"{day.day} {day.strftime('%b')} {day.year}"
+        if with_year
+        else f"{day.day} {day.strftime('%b')}"
+    )

@@ -1,0 +1,376 @@
+"""check_text: a message in, a CheckReport out -- the engine's checking pipeline.
+
+claims (parse once) -> retrieve (full-text candidates) -> resolve the claim's
+speaker by office (`speaker_roles`) and the names candidates refer to
+(`references`) -> align (rapidfuzz) -> stance (reasons), refined on a parse
+(`word_slots`; `event_facts`: a date or number of another event) -> one piece
+of evidence per quote and sentence
+(`evidence_overlap`) -> verdict (grouping, outlets). A compound sentence is
+also checked part by part (`compound_claims`). FactChecker.check() calls
+this with the process's loaded pipeline, store and speaker resolver.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from spacy.language import Language
+
+from bot.check import claims as claim_parsing
+from bot.check.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
+from bot.check.compound_claims import claim_parts
+from bot.check.event_facts import announcement_stated, check_event_facts
+from bot.check.evidence_dedup import drop_overlaps, same_words_groups
+from bot.language.detection import foreign_language, not_read_note
+from bot.check.misquotes import STRONG_QUOTE, other_wordings
+from bot.core.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
+from bot.check.model_judgement import (
+    MAX_JUDGED,
+    MIN_JUDGED_COVERAGE,
+    combine,
+    is_fragment,
+    judge,
+    model_may_change,
+)
+from bot.check.review_matching import ReviewMatcher, is_strong
+from bot.check.name_swaps import name_present
+from bot.check.predicate_checks import reception_stated
+from bot.check.quote_owners import attribute_copies
+from bot.check.references import resolve_candidates
+from bot.check.retrieve import (
+    Alignment,
+    Candidate,
+    align,
+    covered_keys,
+    enrich_many,
+    key_weights,
+    retrieve,
+)
+from bot.check.speaker_roles import resolve_role
+from bot.language.speakers import SpeakerResolver
+from bot.check.speaker_checks import may_be_speaker, quoted_by_someone_else
+from bot.check.stance import Assessment, assess
+from bot.check.verdict import credible, decide, group_evidence, outlets
+from bot.check.word_substitutions import SLOT_CHECKS, check_slots
+from bot.store.base import Store
+
+_REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")
+
+PRE_FILTER_COVERAGE = 0.45  # cheaper than stance: skip candidates that cannot pass it
+
+
+def article_ref(candidate: Candidate) -> ArticleRef:
+    a = candidate.article
+    return ArticleRef(
+        path=a.path,
+        outlet=a.outlet,
+        title=a.title,
+        published=a.published,
+        url=a.url,
+        byline=a.byline,
+        updated=a.updated,
+    )
+
+
+def _rules_read(alignment: Alignment) -> bool:
+    """Aligned closely enough for the rules' word-by-word checks (cheaper than stance)."""
+    return alignment.coverage >= PRE_FILTER_COVERAGE or alignment.quote_score >= STRONG_QUOTE
+
+
+def _speaker_fits(claim: Claim, candidate: Candidate, speakers: SpeakerResolver) -> bool:
+    """A quote's speaker is a hard fact the rules own: the model never cites, on its own
+    word, someone else's words for "X said ..." (it reads who speaks poorly)."""
+    if not claim.speaker:
+        return True
+    if candidate.kind == "fact":
+        return may_be_speaker(claim, candidate, speakers)
+    return not quoted_by_someone_else(claim, candidate, speakers)
+
+
+def _key(candidate: Candidate) -> tuple[str, int | None, int | None]:
+    """The same candidate before and after its facts were parsed (`enrich_many`)."""
+    return (candidate.kind, candidate.passage_id, candidate.quote_id)
+
+
+def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
+    """A quote lacking one of the claim's names needs its entities to tell a swap from a gap."""
+    return not candidate.facts_known and not all(
+        name_present(n, candidate) for n in claim.names
+    )
+
+
+def check_claim(
+    claim: Claim,
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+    limit: int = 8,
+) -> ClaimReport:
+    """Evidence for one parsed claim, with its verdict and outlet counts."""
+    candidates = retrieve(claim, store)
+    covered = [covered_keys(claim, c) for c in candidates]
+    claim = resolve_role(claim, candidates, covered, store)
+    weights = key_weights(claim, covered)
+    candidates, covered = resolve_candidates(
+        claim, candidates, covered, nlp=nlp, store=store, speakers=speakers
+    )
+    if claim.speaker:
+        candidates = attribute_copies(candidates, speakers)
+    scored = [
+        (
+            c,
+            align(
+                claim,
+                c,
+                weights=weights,
+                covered=k | reception_stated(claim, c) | announcement_stated(claim, c),
+            ),
+        )
+        for c, k in zip(candidates, covered)
+    ]
+    scored = [
+        (c, a)
+        for c, a in scored
+        if (a.coverage >= MIN_JUDGED_COVERAGE or a.quote_score >= STRONG_QUOTE) and not is_fragment(c)
+    ]
+    numbers_or_dates = bool(claim.quantities or claim.dates or claim.weekdays)
+    needs_facts = [
+        _rules_read(a) and (numbers_or_dates or _may_swap_a_name(claim, c)) for c, a in scored
+    ]
+    enriched = iter(enrich_many([c for (c, _), need in zip(scored, needs_facts) if need], nlp))
+    scored = [(next(enriched), a) if need else (c, a) for (c, a), need in zip(scored, needs_facts)]
+    wordings = other_wordings(scored)
+
+    # 1. the rules, group by group (the same words twice in one article: the first that
+    #    the rules assess stands for the group)
+    tried: list[list[tuple[Candidate, Alignment, Assessment | None]]] = []
+    slot_checks = 0
+    for same_words in same_words_groups(claim, scored):
+        group: list[tuple[Candidate, Alignment, Assessment | None]] = []
+        for candidate, alignment in same_words:
+            found = (
+                assess(
+                    claim,
+                    candidate,
+                    alignment,
+                    speakers=speakers,
+                    other_wordings=wordings.get(candidate.article.path, set()),
+                    weights=weights,
+                )
+                if _rules_read(alignment)
+                else None
+            )
+            if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
+                slot_checks += 1
+                found = check_slots(claim, candidate, alignment, found, nlp)
+            if found is not None and numbers_or_dates:
+                found = check_event_facts(claim, candidate, found, nlp)
+            group.append((candidate, alignment, found))
+            if found is not None:
+                break
+        tried.append(group)
+
+    # 2. the model, in one batch, on the candidates whose answer it can change
+    asked = sorted(
+        (
+            (c, a)
+            for group in tried
+            for c, a, f in group
+            if model_may_change(f, a) and (f is not None or _speaker_fits(claim, c, speakers))
+        ),
+        key=lambda ca: -ca[1].score,
+    )[:MAX_JUDGED]
+    judgements = dict(zip((_key(c) for c, _ in asked), judge(claim, [c for c, _ in asked])))
+    stop_words = frozenset(nlp.Defaults.stop_words)
+
+    # 3. both together: one piece of evidence per group at most
+    assessed: list[tuple[Candidate, Assessment]] = []
+    for group in tried:
+        for candidate, alignment, found in group:
+            judgement = judgements.get(_key(candidate))
+            if judgement is not None:
+                found = combine(claim, candidate, alignment, found, judgement, stop_words)
+            if found is not None:
+                assessed.append((candidate, found))
+                break
+
+    evidence: list[Evidence] = []
+    for candidate, verdict in drop_overlaps(claim, assessed):
+        evidence.append(
+            Evidence(
+                stance=verdict.stance,
+                kind=candidate.kind,
+                text=candidate.text,
+                speaker=candidate.speaker,
+                score=verdict.score,
+                reasons=verdict.reasons,
+                article=article_ref(candidate),
+                highlight=verdict.highlight,
+                passage_id=candidate.passage_id,
+                quote_id=candidate.quote_id,
+            )
+        )
+    grouped = group_evidence(evidence)
+    verdict_ = decide(grouped)
+    shown = credible(grouped, verdict_)[:limit]
+    return ClaimReport(
+        text=claim.text,
+        verdict=verdict_,
+        evidence=shown,
+        outlets_supporting=outlets(shown, "supports"),
+        outlets_conflicting=outlets(shown, "conflicts"),
+        asked_whether=claim.asked_whether,
+    )
+
+
+def check_text(
+    text: str,
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+    automatic: bool = False,
+    limit: int = 8,
+    max_claims: int = DEFAULT_MAX_CLAIMS,
+    reviews: ReviewMatcher | None = None,
+) -> CheckReport:
+    """Check every check-worthy claim of a message, at most `max_claims` of them.
+
+    Each claim also gets the published fact-checks it matches (`reviews`),
+    listed apart from the evidence: they never change the verdict.
+    automatic=True (replies in flagged threads) keeps only claims with
+    evidence or a strong review match, so the bot stays quiet when it has
+    nothing to say; asked directly it always answers, "not found" included.
+    A message in a language the engine does not read is not checked, and the
+    report says so.
+    """
+    language = foreign_language(claim_parsing.clean_message(text), nlp.Defaults.stop_words)
+    if language is not None:
+        return CheckReport(
+            claim=text.strip(), verdict="not_found", language=language, note=not_read_note(language)
+        )
+    selection = claim_parsing.select_claims(
+        text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
+    )
+    note, unchecked = selection_note(selection, max_claims), selection.unchecked
+    # published fact-checks are matched beside the article check (the encoder releases the GIL)
+    matching = (
+        _REVIEW_MATCHING.submit(lambda: {c.text: reviews.match(c.text) for c in selection.claims})
+        if reviews is not None and selection.claims
+        else None
+    )
+    checked = [
+        check_compound(c, nlp=nlp, store=store, speakers=speakers, limit=limit)
+        for c in selection.claims
+    ]
+    one_claim = len(checked) == 1 and not isinstance(checked[0], list)
+    reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
+    if reviews is not None and matching is not None:
+        matched = matching.result()  # a claim's parts (compound claims) are matched on their own
+        reports = [
+            r.model_copy(update={"reviews": matched[r.text] if r.text in matched else reviews.match(r.text)})
+            for r in reports
+        ]
+    if automatic:
+        # related excerpts alone: quiet; a strong published fact-check alone: answer
+        reports = [r for r in reports if r.verdict != "not_found" or is_strong(r.reviews)]
+    if not reports:
+        if note is None and not selection.claims and not automatic:
+            note = "nothing in this text to check"
+        return CheckReport(claim=text.strip(), verdict="not_found", note=note, unchecked=unchecked)
+    if len(reports) == 1 and (one_claim or automatic):
+        only = reports[0]
+        return CheckReport(
+            claim=text.strip() if not automatic else only.text,
+            verdict=only.verdict,
+            evidence=only.evidence,
+            reviews=only.reviews,
+            outlets_supporting=only.outlets_supporting,
+            outlets_conflicting=only.outlets_conflicting,
+            asked_whether=only.asked_whether,
+            note=note,
+            unchecked=unchecked,
+        )
+    return CheckReport(
+        claim=text.strip(),
+        verdict=_overall(reports),
+        evidence=[e for r in reports for e in r.evidence][:limit],
+        reviews=merged_reviews(reports),
+        outlets_supporting=max(r.outlets_supporting for r in reports),
+        outlets_conflicting=max(r.outlets_conflicting for r in reports),
+        claims=reports,
+        note=note,
+        unchecked=unchecked,
+    )
+
+
+def selection_note(selection: ClaimSelection, max_claims: int) -> str | None:
+    """What was left unchecked, in plain words (None when everything was checked)."""
+    parts = []
+    if selection.unchecked:
+        more = selection.unchecked
+        parts.append(
+            f"{more} more {'sentence was' if more == 1 else 'sentences were'} not checked "
+            f"(at most {max_claims} claims per message)."
+        )
+    if selection.repeated:
+        n = selection.repeated
+        parts.append(f"{n} repeated {'sentence was' if n == 1 else 'sentences were'} checked once.")
+    if selection.cut:
+        parts.append(f"Only the first {MAX_MESSAGE_CHARS:,} characters were read.")
+    return " ".join(parts) or None
+
+
+def check_compound(
+    claim: Claim,
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+    limit: int = 8,
+) -> ClaimReport | list[ClaimReport]:
+    """A claim's report, or its parts' when it states several things and they disagree.
+
+    The whole sentence is checked first; its parts ("X, who was jailed ...,
+    met ...") are reported instead when the whole is not found, or when one
+    part is supported and another contradicted (then the claim is "mixed").
+    """
+    whole = check_claim(claim, nlp=nlp, store=store, speakers=speakers, limit=limit)
+    if claim.quoted:
+        return whole
+    texts = claim_parts(claim.text, nlp)
+    if len(texts) < 2:
+        return whole
+    parts = [
+        check_claim(
+            claim_parsing.parse_claim(nlp(t)[:], nlp=nlp, speakers=speakers),
+            nlp=nlp,
+            store=store,
+            speakers=speakers,
+            limit=limit,
+        )
+        for t in texts
+    ]
+    verdicts = {p.verdict for p in parts} - {"not_found"}
+    if (whole.verdict == "not_found" and verdicts) or _overall(parts) == "mixed":
+        return parts
+    return whole
+
+
+def merged_reviews(reports: list[ClaimReport]) -> list[ReviewMatch]:
+    """The claims' reviews in one list, best first, each published fact-check once."""
+    best: dict[tuple[str, str | None], ReviewMatch] = {}
+    for match in (m for r in reports for m in r.reviews):
+        key = (match.claim_reviewed, match.url)
+        if key not in best or match.score > best[key].score:
+            best[key] = match
+    return sorted(best.values(), key=lambda m: -m.score)
+
+
+def _overall(reports: list[ClaimReport]) -> str:
+    """One headline for several claims: their shared verdict, "mixed" when they disagree."""
+    verdicts = {r.verdict for r in reports} - {"not_found"}
+    if not verdicts:
+        return "not_found"
+    return verdicts.pop() if len(verdicts) == 1 else "mixed"

@@ -1,0 +1,281 @@
+"""References: names a candidate states without writing them.
+
+A sentence often says "he" for the person named in the sentence before, or
+"Putin" where the claim says "Russia" and the article calls him "Russian
+President Vladimir Putin", or leaves out what it is about because the previous
+sentence named it, or leaves out what the whole article is about because its
+headline names it ("The company said ..." under "Brindle Gas fined ...", see
+`article_topics`). For candidates that already state most of the claim's other
+words, these names are looked up in the article around them and recorded on the
+candidate (`Candidate.resolved`), so the name checks see them as stated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from bot.language import facts
+from bot.check.article_topics import TOPIC_NAME_LABELS, topic_names_stated, topic_speaker_stated
+from bot.check.claims import Claim
+from bot.check.article_passages import article_passages
+from bot.core.models import HEADING_POSITIONS, Article, Entity, Passage
+from bot.check.name_swaps import name_present, name_words
+from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
+from bot.check.speaker_roles import introduced_as
+from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
+from bot.store.base import Store
+
+RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
+# look around it in its article for a name it only refers to
+TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
+PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+SPEECH_WORDS = frozenset(
+    ["said", "says", "say", "told", "tells", "added", "adds", "asked", "stated", "wrote", "noted", "explained", "insisted", "stressed", "warned", "according"]
+)
+PERSON_LABELS = frozenset({"PERSON", "PROPN"})
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# what a sentence is about may be named only in the sentence before it (people too,
+# when they are the object, not who acts or speaks: "the deal for Fogel's release")
+TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
+CONTEXT_SENTENCES = 2  # sentences before a candidate where what it refers to is looked for
+def _lead_up(
+    candidate: Candidate, passages: list[Passage]
+) -> tuple[list[Passage], Passage | None]:
+    """The sentences just before the candidate, and the start of its own sentence before
+    it (a quote inside a longer sentence), with that sentence's entities."""
+    position = candidate.passage_position
+    if position is None:
+        return [], None
+    before = [p for p in passages if position - CONTEXT_SENTENCES <= p.position < position]
+    same = next((p for p in passages if p.position == position), None)
+    if same is not None:
+        at = same.text.find(candidate.text[:40])
+        if at > 0:
+            return before, same.model_copy(update={"text": same.text[:at]})
+    return before, None
+
+
+def _is_attribution(text: str, name: str) -> bool:
+    """ "Rutte said", "said Rutte": the name is who speaks, not whom "he" refers to."""
+    at = text.rfind(name)
+    before = [w.lower() for w in WORD.findall(text[:at])][-2:]
+    after = [w.lower() for w in WORD.findall(text[at + len(name) :])][:2]
+    return bool(SPEECH_WORDS & set(before + after))
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    first = WORD.findall(text)[:1]
+    return bool(first) and first[0].lower() in ("he", "she")
+
+
+def _preceding_person(candidate: Candidate, passages: list[Passage]) -> str | None:
+    """The person named last before the candidate (two sentences back at most), speakers excluded."""
+    before, start = _lead_up(candidate, passages)
+    pieces = [*before, *([start] if start is not None else [])]
+    for piece in reversed(pieces):
+        text = piece.text
+        named = [e.text for e in piece.entities if e.label == "PERSON" and e.text in text]
+        people = [p for p in named if not _is_attribution(text, p)]
+        if not people and candidate.kind == "fact" and _opens_with_pronoun(candidate.text):
+            # "Hegseth said ... . He did not take questions.": the speaker goes on as "he"
+            people = named
+        if candidate.kind == "quote" and candidate.speaker:
+            last = candidate.speaker.split()[-1]
+            people = [p for p in people if last not in p]  # "he" in a quote is not the speaker
+        if people:
+            return max(people, key=lambda p: text.rfind(p))
+    return None
+
+
+def _country_of(person: str, forms: list[str], passages: list[Passage]) -> bool:
+    """The article calls the person by the country: "Russian President Vladimir Putin"."""
+    surname = re.escape(person.split()[-1])
+    alternatives = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(
+        rf"\b(?:{alternatives})(?:'s|’s)?\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{surname}\b",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(p.text) for p in passages)
+
+
+def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -> bool:
+    """The previous one or two sentences of the article name it: "... on NATO ...," he
+    stated. According to Rubio, every other president has had the same complaint."""
+    before, start = _lead_up(candidate, passages)
+    if start is not None:
+        # the entities of the candidate's own sentence may stand after the candidate
+        before = [*before, start.model_copy(update={"entities": []})]
+    if not before:
+        return False
+    context = Candidate(
+        kind="fact",
+        text=" ".join(p.text for p in before),
+        entities=[e for p in before for e in p.entities],
+        article=candidate.article,
+    )
+    return name_present(name, context)
+
+
+def _is_speaker(claim: Claim, name: Entity) -> bool:
+    """The person the claim has speaking is who a source must name, not a mere topic."""
+    surname = name.text.split()[-1].lower()
+    spoken = " ".join(filter(None, [claim.speaker, claim.speaker_mention])).lower()
+    return surname in spoken.split()
+
+
+def heading_offices(candidate: Candidate) -> list[list[str]]:
+    """Offices a headline or standfirst names people by ("the Russian leader", "City's
+    mayor" -> [["russian", "leader"], ["mayor"]]): the office noun with a country
+    qualifier before it, if any. Body sentences name people; headings often do not."""
+    if candidate.passage_position not in HEADING_POSITIONS:
+        return []
+    words = [w.lower().replace("’", "'") for w in WORD.findall(candidate.text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    places = {
+        w.lower()
+        for e in candidate.entities
+        if e.label in COUNTRY_LABELS
+        for w in WORD.findall(e.text)
+    }
+    offices: list[list[str]] = []
+    for i, word in enumerate(words):
+        if word not in ROLE_NOUNS:
+            continue
+        qualifiers = [
+            w
+            for w in words[max(0, i - 2) : i]
+            if w in places or len(facts.country_forms(facts.canonical_entity(w, "NORP"))) > 1
+        ]
+        offices.append([*qualifiers, word])
+    return offices
+
+
+def _holds_office(office: list[str], person: str, passages: list[Passage]) -> bool:
+    """The article introduces the person with that office ("Mayor Lena Ortiz")."""
+
+    return any(introduced_as(office, person, p.text) for p in passages)
+
+
+def resolve_references(
+    claim: Claim,
+    candidate: Candidate,
+    store: Store,
+    speakers: SpeakerResolver,
+    *,
+    with_topics: bool,
+) -> Candidate:
+    """Names of the claim the candidate states by reference: "he" after "President Putin"
+    in the previous sentence; "Putin" where the claim says "Russia" and the article
+    calls him "Russian President Vladimir Putin"."""
+    missing = [n for n in claim.names if not name_present(n, candidate)]
+    people = [n for n in missing if n.label in PERSON_LABELS]
+    countries = [n for n in missing if n.label in COUNTRY_LABELS]
+    topics = [
+        n
+        for n in missing
+        if n.text in claim.topic_names
+        and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n)))
+    ] if with_topics else []
+    offices = heading_offices(candidate) if people or claim.speaker else []
+    # "The company said ..." in an article headlined about Brindle Gas: no lookup needed
+    on_topic = topic_names_stated(
+        claim, [n for n in missing if n.label in TOPIC_NAME_LABELS], candidate
+    )
+    if topic_speaker_stated(claim, candidate):
+        on_topic.append(claim.speaker or "")
+    if (
+        not (people and PRONOUN.search(candidate.text))
+        and not offices
+        and not countries
+        and not topics
+    ):
+        return _with_resolved(candidate, on_topic)
+    passages = article_passages(store, candidate.article)
+    if not passages:
+        return _with_resolved(candidate, on_topic)
+    resolved: list[str] = list(on_topic)
+    for name in people if offices else []:
+        if any(_holds_office(office, name.text, passages) for office in offices):
+            resolved.append(name.text)  # "the Russian leader" in a headline about Putin
+    if offices and claim.speaker and any(
+        _holds_office(office, claim.speaker, passages) for office in offices
+    ):
+        resolved.append(claim.speaker)  # "The mayor said ..." in a standfirst: the speaker
+    if people and PRONOUN.search(candidate.text):
+        referent = _preceding_person(candidate, passages)
+        if referent is not None:
+            for name in people:
+                surname = name.text.split()[-1].lower()
+                if surname in referent.lower().split() or speakers.same_person(
+                    referent, name.text
+                ):
+                    resolved.append(name.text)
+    named = [e.text for e in candidate.entities if e.label == "PERSON"]
+    for name in countries:
+        forms = facts.country_forms(name.canonical)
+        if any(_country_of(person, forms, passages) for person in named):
+            resolved.append(name.text)
+    for name in topics:
+        if name.text not in resolved and _named_before(name, candidate, passages):
+            resolved.append(name.text)
+    return _with_resolved(candidate, resolved)
+
+
+def _with_resolved(candidate: Candidate, resolved: list[str]) -> Candidate:
+    if not resolved:
+        return candidate
+    return candidate.model_copy(update={"resolved": [*candidate.resolved, *resolved]})
+
+
+def _other_words_stated(
+    claim: Claim, covered: set[str], candidate: Candidate | None = None
+) -> float:
+    """Share of the claim's words other than names that the candidate states (or, given
+    the candidate, opposes: "went very well" is about what "went very badly" is about)."""
+    names = name_words(claim)
+    others = [k for k in claim.key_lemmas if k not in names]
+    if not others or not (claim.names or claim.speaker):
+        return 0.0
+    stated = {k for k in others if k in covered}
+    if candidate is not None and len(stated) < len(others):
+        lemmas = set(candidate.lemmas.lower().split())
+        stated |= {
+            k
+            for k in others
+            if k not in stated and any(facts.are_antonyms(k, lemma) for lemma in lemmas)
+        }
+    return len(stated) / len(others)
+
+
+def resolve_candidates(
+    claim: Claim,
+    candidates: list[Candidate],
+    covered: list[set[str]],
+    *,
+    nlp: Language,
+    store: Store,
+    speakers: SpeakerResolver,
+) -> tuple[list[Candidate], list[set[str]]]:
+    """The candidates (and the claim words each states) with the names they refer to
+    resolved, for those stating most of the claim's other words: a missing name there
+    may be a reference."""
+    candidates, covered = list(candidates), list(covered)
+    chosen = [
+        i for i, keys in enumerate(covered) if _other_words_stated(claim, keys) >= RESOLVE_COVERAGE
+    ]
+    looked_at = [candidates[i] for i in chosen]
+    if any(n.label in COUNTRY_LABELS for n in claim.names):
+        looked_at = enrich_many(looked_at, nlp)  # its people, to find "Russian President X"
+    for i, candidate in zip(chosen, looked_at):
+        resolved = resolve_references(
+            claim,
+            candidate,
+            store,
+            speakers,
+            with_topics=_other_words_stated(claim, covered[i], candidate) >= TOPIC_COVERAGE,
+        )
+        if resolved.resolved:
+            candidates[i], covered[i] = resolved, covered_keys(claim, resolved)
+    return candidates, covered

@@ -1,0 +1,99 @@
+"""Verdict and grouping: one answer per claim, wire copy shown once.
+
+Agencies' copy is reprinted nearly word for word by many outlets. Showing ten
+copies of one line would bury the other evidence, so near-identical excerpts
+with the same stance become one Evidence listing the other outlets in
+`also_in`; each outlet still counts towards its side.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from bot.core.models import ArticleRef, Evidence, Verdict
+
+NEAR_IDENTICAL = 88  # token_sort_ratio between two excerpts that are the same copy
+# A side counts for "mixed" only when its best excerpt is nearly as good as
+# the other side's best: one weak, loosely aligned excerpt does not make a claim
+# contested when strong evidence says otherwise.
+CREDIBLE_RATIO = 0.85
+
+
+def outlet_key(article: ArticleRef) -> str:
+    """Distinct outlets: by name when known, otherwise by file."""
+    return (article.outlet or article.path).strip().casefold()
+
+
+def group_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """Merge near-identical excerpts of one stance; best first; one article shown once per text."""
+    ordered = sorted(evidence, key=lambda e: (-e.score, e.kind != "quote"))
+    groups: list[Evidence] = []
+    for item in ordered:
+        home = next(
+            (
+                g
+                for g in groups
+                if g.stance == item.stance
+                and fuzz.token_sort_ratio(g.text.lower(), item.text.lower())
+                >= NEAR_IDENTICAL
+            ),
+            None,
+        )
+        if home is None:
+            groups.append(item.model_copy(deep=True))
+            continue
+        if home.kind == "fact" and item.kind == "quote" and item.article.path == home.article.path:
+            # The same words as a quote carry their speaker: show the quote, keep the best score.
+            promoted = item.model_copy(
+                deep=True,
+                update={
+                    "score": max(home.score, item.score),
+                    "also_in": home.also_in,
+                    "reasons": home.reasons + [r for r in item.reasons if r not in home.reasons],
+                },
+            )
+            groups[groups.index(home)] = promoted
+            continue
+        known = {a.path for a in [home.article, *home.also_in]}
+        if item.article.path not in known:
+            home.also_in.append(item.article)
+        for reason in item.reasons:  # a copy's wording note ("recognising") stays visible
+            if reason.code == "variant" and reason not in home.reasons:
+                home.reasons.append(reason)
+    return groups
+
+
+def outlets(evidence: list[Evidence], stance: str) -> int:
+    """Distinct outlets behind the evidence of one stance, grouped copies included."""
+    keys = {
+        outlet_key(article)
+        for item in evidence
+        if item.stance == stance
+        for article in [item.article, *item.also_in]
+    }
+    return len(keys)
+
+
+def decide(evidence: list[Evidence]) -> Verdict:
+    """supported / conflicting / mixed (credible excerpts on both sides) / not_found."""
+    best = {
+        stance: max((e.score for e in evidence if e.stance == stance), default=0.0)
+        for stance in ("supports", "conflicts")
+    }
+    support, conflict = best["supports"], best["conflicts"]
+    if not support and not conflict:
+        return "not_found"
+    if support and conflict:
+        if min(support, conflict) >= CREDIBLE_RATIO * max(support, conflict):
+            return "mixed"
+        return "supported" if support > conflict else "conflicting"
+    return "supported" if support else "conflicting"
+
+
+def credible(evidence: list[Evidence], verdict: Verdict) -> list[Evidence]:
+    """The evidence worth showing for a verdict: when one side clearly wins, its weak opponents go."""
+    if verdict == "supported":
+        return [e for e in evidence if e.stance == "supports"]
+    if verdict == "conflicting":
+        return [e for e in evidence if e.stance == "conflicts"]
+    return evidence

