@@ -23,6 +23,7 @@ from bot.language.paraphrases import INTENSIFIERS
 from bot.check.questions import asked_statement, is_question
 from bot.language.quote_cues import joins_a_name
 from bot.language.reporting_verbs import introduces_clause
+from bot.store.review_index import TaggedText, tagged_text
 from bot.language.speakers import ROLE_NOUNS, TITLE_WORDS, SpeakerResolver, role_words
 
 # Reporting verbs: "X said ..." attributes the rest of the sentence to X.
@@ -726,6 +727,9 @@ class ClaimSelection(BaseModel):
     """The claims of a message worth checking, and what was left out and why."""
 
     claims: list[Claim] = Field(default_factory=list)
+    # claim text -> its tokens and tags, where the message's parse gives them as the text alone
+    # would have them (a one-sentence message): review matching need not tag it again
+    tagged: dict[str, TaggedText] = Field(default_factory=dict)
     unchecked: int = 0  # distinct check-worthy sentences over the claim limit
     repeated: int = 0  # sentences identical to one already kept (checked once)
     cut: bool = False  # the message was longer than MAX_MESSAGE_CHARS
@@ -777,12 +781,24 @@ def select_claims(
         first_of_each.setdefault(_sameness_key(sent.text), sent)
     distinct = list(first_of_each.values())
     kept = distinct if max_claims is None else distinct[:max_claims]
+    claims = [_parse_asked(s, nlp=nlp, speakers=speakers) for s in kept]
     return ClaimSelection(
-        claims=[_parse_asked(s, nlp=nlp, speakers=speakers) for s in kept],
+        claims=claims,
+        tagged=_tagged_alone(claims, kept),
         unchecked=len(distinct) - len(kept),
         repeated=len(worthy) - len(distinct),
         cut=cut,
     )
+
+
+def _tagged_alone(claims: list[Claim], sentences: list[Span]) -> dict[str, TaggedText]:
+    """The claims that are the whole message as written, with this parse's tags: a sentence
+    tagged inside a longer text can be tagged otherwise alone."""
+    return {
+        claim.text: tagged_text(sent.doc)
+        for claim, sent in zip(claims, sentences)
+        if sent.start == 0 and sent.end == len(sent.doc) and claim.text == sent.doc.text
+    }
 
 
 def _ends_cleanly(read: str, whole: str) -> bool:

@@ -256,7 +256,9 @@ def check_text(
     note, unchecked = selection_note(selection, max_claims), selection.unchecked
     # published fact-checks are matched beside the article check (the encoder releases the GIL)
     matching = (
-        _REVIEW_MATCHING.submit(lambda: {c.text: reviews.match(c.text) for c in selection.claims})
+        _REVIEW_MATCHING.submit(
+            reviews.match_all, [c.text for c in selection.claims], tagged=selection.tagged
+        )
         if reviews is not None and selection.claims
         else None
     )
@@ -268,10 +270,9 @@ def check_text(
     reports = [r for item in checked for r in (item if isinstance(item, list) else [item])]
     if reviews is not None and matching is not None:
         matched = matching.result()  # a claim's parts (compound claims) are matched on their own
-        reports = [
-            r.model_copy(update={"reviews": matched[r.text] if r.text in matched else reviews.match(r.text)})
-            for r in reports
-        ]
+        parts = [r.text for r in reports if r.text not in matched]
+        matched = {**matched, **reviews.match_all(parts)} if parts else matched
+        reports = [r.model_copy(update={"reviews": matched[r.text]}) for r in reports]
     if automatic:
         # related excerpts alone: quiet; a strong published fact-check alone: answer
         reports = [r for r in reports if r.verdict != "not_found" or is_strong(r.reviews)]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +22,9 @@ from bot.store.base import Store
 BATCH = 64
 # Only the lemmatiser and what it needs are run on review texts: no parser, no entities.
 LEMMA_ONLY = ("parser", "ner", "senter", "sentencizer")
+# `tagged_lemmas` reuses these components' work from a full parse and re-runs only these
+TAGGING = frozenset({"tok2vec", "tagger"})
+RULE_STEPS = frozenset({"paragraph_breaks", "attribute_ruler", "lemmatizer"})
 
 
 class SentenceEncoder(Protocol):
@@ -48,6 +52,42 @@ def analyse_texts(texts: Sequence[str], nlp: Language) -> list[str]:
     switched off on the shared pipeline, which other threads may be using for a check."""
     disabled = [name for name in LEMMA_ONLY if name in nlp.pipe_names]
     return [content_lemmas(doc) for doc in nlp.pipe(texts, batch_size=256, disable=disabled)]
+
+
+class TaggedText(BaseModel):
+    """A text's tokens and tags from a full parse: all `tagged_lemmas` needs of it."""
+
+    words: list[str]
+    spaces: list[bool]
+    tags: list[str]
+
+
+def tagged_text(doc: Doc) -> TaggedText:
+    return TaggedText(
+        words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc]
+    )
+
+
+def tagged_lemmas(tagged: TaggedText, nlp: Language) -> str | None:
+    """`analyse_texts([text])[0]` for a text the full pipeline has parsed, without running the
+    tagger again (~1.5 ms of a check's review matching).
+
+    The tagger runs before the parser, so the full parse has the tags a lemma-only run gives;
+    the rule-based steps after it (attribute ruler, lemmatizer) run again on a copy without
+    the parse, because some attribute-ruler patterns read DEP ("getting" in "is getting rid
+    of" is AUX after the parser, VERB without it). None for a pipeline of another shape.
+    """
+    names = nlp.pipe_names
+    if "tagger" not in names:
+        return None
+    reused, rest = names[: names.index("tagger") + 1], names[names.index("tagger") + 1 :]
+    rerun = [name for name in rest if name not in LEMMA_ONLY]
+    if not set(reused) <= TAGGING or not set(rerun) <= RULE_STEPS:
+        return None
+    doc = Doc(nlp.vocab, words=tagged.words, spaces=tagged.spaces, tags=tagged.tags)
+    for name in rerun:
+        doc = nlp.get_pipe(name)(doc)
+    return content_lemmas(doc)
 
 
 def index_reviews(
