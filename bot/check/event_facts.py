@@ -26,7 +26,7 @@ from bot.check.claims import Claim
 from bot.language.dates import WEEKDAYS, explicit_date_spans
 from bot.check.lru import LruCache
 from bot.core.models import Reason
-from bot.language.quantities import comparable, compare_quantities
+from bot.language.quantity_comparison import comparable, compare_quantities
 from bot.check.retrieve import SYNONYMS, WORD, Candidate
 from bot.check.stance import Assessment
 from bot.check.word_equivalence import same_stem
