@@ -29,7 +29,7 @@ from bot.core.models import Reason
 from bot.language.quantity_comparison import comparable, compare_quantities
 from bot.check.retrieve import SYNONYMS, WORD, Candidate
 from bot.check.stance import Assessment
-from bot.check.word_equivalence import same_stem
+from bot.check.rules.word_equivalence import same_stem
 
 FACT_CODES = frozenset({"date_mismatch", "number_mismatch"})
 # modifiers that single out one of several like events: "the previous strike", "its first round"
