@@ -11,7 +11,8 @@ import datetime as dt
 import random
 
 from bot.core.models import Article, Entity, ParsedArticle, Passage, Quantity, Quote
-from bot.evaluation.bench import (
+from bot.evaluation.bench_report import format_bench
+from bot.evaluation.bench_results import (
     BenchOptions,
     BenchResult,
     IngestFigures,
@@ -19,7 +20,6 @@ from bot.evaluation.bench import (
     Percentiles,
     ProbeResult,
     SizeResult,
-    format_bench,
 )
 from bot.evaluation.bench_corpus import (
     build_claim_set,
@@ -217,7 +217,7 @@ def test_the_ack_bench_waits_for_the_report_not_the_checking_note():
     """Counting the progress note as the answer would overlap checks in the ack bench."""
     import urllib.parse
 
-    from bot.evaluation.bench import _is_report
+    from bot.evaluation.bench_probe import _is_report
     from handlers.commands import checking_text
 
     note = urllib.parse.urlencode({"channel": "C1", "text": checking_text("Rates rose 2%")}).encode()

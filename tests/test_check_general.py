@@ -13,7 +13,7 @@ from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 from bot.core.models import Quantity
-from bot.language.quantities import comparable
+from bot.language.quantity_comparison import comparable
 from bot.language.speakers import SpeakerResolver
 
 ALLIANCE = """Secretary General Mark Rutte met ministers in Brussels on Thursday to discuss Russian President Vladimir Putin.

@@ -189,7 +189,7 @@ def test_not_with_the_bare_name_means_the_non_form(check) -> None:
 
 
 def test_un_backed_is_the_united_nations_not_a_negation() -> None:
-    from bot.check.negation_scope import _negated_compounds
+    from bot.check.rules.negation_scope import _negated_compounds
 
     assert _negated_compounds("a UN-backed force and a non-NATO mission") == {"nato": "non-NATO"}
 

@@ -148,7 +148,7 @@ def test_means_and_unity_opposites_are_listed(a: str, b: str) -> None:
 
 
 def test_united_inside_a_name_is_no_opposite(check) -> None:
-    from bot.check.polarity import content_lemmas
+    from bot.check.rules.polarity import content_lemmas
 
     assert "united" not in content_lemmas(["the", "united", "states", "be", "divided"], "The United States was divided.")
 

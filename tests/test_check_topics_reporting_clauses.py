@@ -18,7 +18,7 @@ from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 from bot.check.claims import extract_claims
-from bot.check.negation_scope import scoped_negations
+from bot.check.rules.negation_scope import scoped_negations
 from bot.language.speakers import SpeakerResolver
 
 LEAK = """The company said the leak lasted six days.

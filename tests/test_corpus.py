@@ -502,7 +502,7 @@ def test_embedded_post_markup_is_stripped_but_its_words_kept():
 
 
 def test_the_date_stamp_forms_of_the_seeds_are_read():
-    from bot.ingest.metadata import date_line, find_date
+    from bot.ingest.text_dates import date_line, find_date
 
     assert date_line("February 13, 2025 — 4.16am") == (dt.date(2025, 2, 13), False)
     assert date_line("2025-02-13 22:25:00 | Bota") == (dt.date(2025, 2, 13), False)

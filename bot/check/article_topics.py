@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bot.check.claims import Claim
 from bot.core.models import Entity
-from bot.check.name_swaps import find_entity_swap, labels_compatible, name_present
+from bot.check.rules.name_swaps import find_entity_swap, labels_compatible, name_present
 from bot.check.retrieve import WORD, Candidate, states_words
-from bot.check.speaker_checks import generic_speaker, speaking_entities
+from bot.check.rules.speaker_checks import generic_speaker, speaking_entities
 
 # what a headline is about: organisations, places, buildings (the small model often
 # tags an unknown firm's name as a bare proper noun)

@@ -3,9 +3,9 @@
 claims (parse once) -> retrieve (full-text candidates) -> resolve the claim's
 speaker by office (`speaker_roles`) and the names candidates refer to
 (`references`) -> align (rapidfuzz) -> stance (reasons), refined on a parse
-(`word_slots`; `event_facts`: a date or number of another event) -> one piece
+(`rules/word_substitutions`; `rules/event_facts`: a date or number of another event) -> one piece
 of evidence per quote and sentence
-(`evidence_overlap`) -> verdict (grouping, outlets). A compound sentence is
+(`evidence_dedup`) -> verdict (grouping, outlets). A compound sentence is
 also checked part by part (`compound_claims`). FactChecker.check() calls
 this with the process's loaded pipeline, store and speaker resolver.
 """
@@ -19,10 +19,10 @@ from spacy.language import Language
 from bot.check import claims as claim_parsing
 from bot.check.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
 from bot.check.compound_claims import claim_parts
-from bot.check.event_facts import announcement_stated, check_event_facts
+from bot.check.rules.event_facts import announcement_stated, check_event_facts
 from bot.check.evidence_dedup import drop_overlaps, same_words_groups
 from bot.language.detection import foreign_language, not_read_note
-from bot.check.misquotes import STRONG_QUOTE, other_wordings
+from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
 from bot.core.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
 from bot.check.model_judgement import (
     MAX_JUDGED,
@@ -33,8 +33,8 @@ from bot.check.model_judgement import (
     model_may_change,
 )
 from bot.check.review_matching import ReviewMatcher, is_strong
-from bot.check.name_swaps import name_present
-from bot.check.predicate_checks import reception_stated
+from bot.check.rules.name_swaps import name_present
+from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
 from bot.check.retrieve import (
@@ -48,10 +48,10 @@ from bot.check.retrieve import (
 )
 from bot.check.speaker_roles import resolve_role
 from bot.language.speakers import SpeakerResolver
-from bot.check.speaker_checks import may_be_speaker, quoted_by_someone_else
+from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_else
 from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
-from bot.check.word_substitutions import SLOT_CHECKS, check_slots
+from bot.check.rules.word_substitutions import SLOT_CHECKS, check_slots
 from bot.store.base import Store
 
 _REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")

@@ -10,42 +10,42 @@ that says everything but gives only a bound for the claim's exact figure
 verdict.
 
 `assess` is the decision; each family of rules it applies lives in its own
-module: `name_swaps` (names stated or swapped), `negation_scope` and
+module under `rules/`: `name_swaps` (names stated or swapped), `negation_scope` and
 `polarity` (negation and opposites), `number_date_checks`, `misquotes`
 (quoted words), `speaker_checks` (who said it) and `predicate_checks` (the
-claim's verb). `word_slots` refines a support afterwards, on a parse.
+claim's verb). `word_substitutions` refines a support afterwards, on a parse.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from bot.check.agent_checks import agent_swaps
+from bot.check.rules.agent_checks import agent_swaps
 from bot.check.claims import Claim
-from bot.check.misquotes import STRONG_QUOTE, quote_reasons
+from bot.check.rules.misquotes import STRONG_QUOTE, quote_reasons
 from bot.core.models import Reason, Stance
-from bot.check.name_swaps import (
+from bot.check.rules.name_swaps import (
     addressee_swaps,
     find_entity_swap,
     name_present,
     name_words,
     setting_swaps,
 )
-from bot.check.negation_scope import (
+from bot.check.rules.negation_scope import (
     denying_predicate,
     negated_light_verbs,
     scoped_negations,
     source_complement_negators,
 )
-from bot.check.number_date_checks import date_reasons, quantity_reasons, year_reasons
-from bot.check.polarity import opposite_words, polarity_reasons
-from bot.check.predicate_checks import (
+from bot.check.rules.number_date_checks import date_reasons, quantity_reasons, year_reasons
+from bot.check.rules.polarity import opposite_words, polarity_reasons
+from bot.check.rules.predicate_checks import (
     predicate_stated_apart,
     reception_stated,
     relation_verb_implied,
 )
 from bot.check.retrieve import WORD, Alignment, Candidate, states_words, weighted_coverage
-from bot.check.speaker_checks import (
+from bot.check.rules.speaker_checks import (
     is_quote_speaker,
     may_be_speaker,
     quoted_by_someone_else,

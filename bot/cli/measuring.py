@@ -83,6 +83,8 @@ def bench(startup: bool, **options: object) -> None:
 
         click.echo(format_startup(measure_startup()))
         return
-    from bot.evaluation.bench import BenchOptions, format_bench, run_bench
+    from bot.evaluation.bench import run_bench
+    from bot.evaluation.bench_report import format_bench
+    from bot.evaluation.bench_results import BenchOptions
 
     click.echo(format_bench(run_bench(BenchOptions(**options))))

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.ingest.metadata import find_date
+from bot.ingest.text_dates import find_date
 from bot.core.models import IngestFailure, Review
 
 LD_JSON = re.compile(

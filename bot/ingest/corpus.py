@@ -5,9 +5,10 @@
     for path in files:
         articles = load_articles(path, max_bytes=..., outlets=outlets)  # raises IngestError
 
-Loading (formats, encodings, bad input) is in `corpus_loading`, page-furniture
-removal in `corpus_cleaning`, and metadata (head, dateline, outlets, manifest)
-in `corpus_metadata`. This module puts them in order and decides precedence:
+Loading (formats, encodings, bad input) is in `loading`; page-furniture removal in
+`furniture_lines`, `cleaning` and `article_tail` (on the paragraphs of `paragraphs`);
+metadata in `page_head`, `text_dates` (dates, the dateline), `outlets` and `manifest`.
+This module puts them in order and decides precedence:
 manifest > what the format states (HTML meta, JSON fields) > what the text says.
 `heading_passages` says which of the headline and standfirst ingest indexes
 as passages of their own.
@@ -21,15 +22,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot.ingest.cleaning import (
-    Cleaning,
-    Removed,
-    clean_body,
-    drop_furniture_lines,
-    match_key,
-    split_paragraphs,
-    take_credit,
-)
+from bot.ingest.article_tail import take_credit
+from bot.ingest.cleaning import clean_body
+from bot.ingest.furniture_lines import drop_furniture_lines
+from bot.ingest.paragraphs import Cleaning, Removed, match_key, split_paragraphs
 from bot.ingest.loading import (
     INDEXABLE_SUFFIXES,
     FileRejected,
@@ -39,16 +35,10 @@ from bot.ingest.loading import (
     discover,
     read_file,
 )
-from bot.ingest.metadata import (
-    Dateline,
-    Head,
-    ManifestEntry,
-    OutletDirectory,
-    OutletInfo,
-    manifest_entry,
-    take_dateline,
-    take_head,
-)
+from bot.ingest.manifest import ManifestEntry, manifest_entry
+from bot.ingest.outlets import OutletDirectory, OutletInfo
+from bot.ingest.page_head import Head, take_head
+from bot.ingest.text_dates import Dateline, take_dateline
 from bot.core.models import HEADLINE_POSITION, STANDFIRST_POSITION, Article, IngestFailure, Review
 
 __all__ = [

@@ -3,8 +3,8 @@
 Everything here is about *files*: which ones to index, whether they are text
 at all, which encoding they use, and how each format (plain text, HTML, JSON
 Lines) yields raw article text plus whatever metadata the format itself
-carries. Cleaning and metadata heuristics live in `corpus_cleaning` and
-`corpus_metadata`.
+carries. Cleaning and metadata heuristics live in `corpus` and the modules it
+calls (`cleaning`, `page_head`, `text_dates`, ...).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 from pydantic import BaseModel
 
 from bot.ingest.claim_reviews import ReviewsFound, reviews_from_html, reviews_from_jsonld
-from bot.ingest.metadata import find_date
+from bot.ingest.text_dates import find_date
 from bot.core.errors import IngestError
 from bot.core.models import IngestFailure, Review
 from bot.ingest.review_exports import add_record, is_review_record, reviews_from_csv

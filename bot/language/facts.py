@@ -26,14 +26,13 @@ from bot.language.negation import (
     negation_cues,
     negative_predicates,
 )
-from bot.language.quantities import (
+from bot.language.quantities import extract_quantities, is_multiplier_word
+from bot.language.quantity_comparison import (
     QuantityComparison,
     comparable,
     compare_quantities,
     describe_quantity,
-    extract_quantities,
     is_count,
-    is_multiplier_word,
     within_range,
 )
 

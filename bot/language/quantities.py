@@ -13,67 +13,22 @@ of an explicit date ("February 12"), ordinals ("2nd", "first"), times of day
 
 The scanner reads tokens rather than trusting spaCy's NER labels, which
 are useful hints but mislabel often ("5 per cent" comes out as MONEY).
+The unit words live in `units.py`; comparing two quantities is `quantity_comparison.py`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
 
-from pydantic import BaseModel
 from spacy.tokens import Doc, Span, Token
 
 from bot.language.dates import MONTHS, explicit_date_spans
 from bot.core.models import Comparator, Quantity
 from bot.language.numbers import SCALES, SMALL_NUMBERS, SUFFIX_SCALES, ParsedNumber, parse_number
-from bot.language.paraphrases import COUNT_NOUN_CLASSES, same_count_noun
+from bot.language.paraphrases import COUNT_NOUN_CLASSES
+from bot.language.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, MEASURE_ALIASES, TIME_UNITS
 
-
-class QuantityComparison(BaseModel):
-    """How a claim's number relates to a source's number, with words a reporter understands."""
-
-    # "bound": the source gives only a bound ("over 90 minutes") that the claim's exact
-    # figure ("two hours") satisfies -- related, but the figure is not stated
-    relation: Literal["consistent", "mismatch", "unrelated", "bound"]
-    detail: str
-
-
-# --- units ------------------------------------------------------------------
-
-# word -> (unit, factor to that unit)
-_TIME_UNITS: dict[str, tuple[str, float]] = {
-    "second": ("minute", 1 / 60), "seconds": ("minute", 1 / 60), "sec": ("minute", 1 / 60),
-    "secs": ("minute", 1 / 60), "minute": ("minute", 1), "minutes": ("minute", 1),
-    "min": ("minute", 1), "mins": ("minute", 1), "hour": ("minute", 60), "hours": ("minute", 60),
-    "hr": ("minute", 60), "hrs": ("minute", 60), "day": ("day", 1), "days": ("day", 1),
-    "week": ("day", 7), "weeks": ("day", 7), "fortnight": ("day", 14), "fortnights": ("day", 14),
-    "month": ("month", 1), "months": ("month", 1), "year": ("year", 1), "years": ("year", 1),
-    "yr": ("year", 1), "yrs": ("year", 1), "decade": ("year", 10), "decades": ("year", 10),
-    "century": ("year", 100), "centuries": ("year", 100),
-}  # fmt: skip
-_CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "usd", "dollars": "usd", "usd": "usd", "euro": "eur", "euros": "eur", "eur": "eur",
-    "pound": "gbp", "pounds": "gbp", "gbp": "gbp", "sterling": "gbp", "ruble": "rub",
-    "rubles": "rub", "rouble": "rub", "roubles": "rub", "rub": "rub", "yuan": "cny",
-    "renminbi": "cny", "yen": "jpy", "hryvnia": "uah", "hryvnias": "uah", "hryvnas": "uah",
-    "rupee": "inr", "rupees": "inr",
-}  # fmt: skip
-_CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "gbp": "gbp",
-    "¥": "jpy", "₽": "rub", "₴": "uah", "₹": "inr",
-}  # fmt: skip
-_MEASURE_ALIASES: dict[str, str] = {
-    "km": "kilometre", "kms": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre",
-    "meter": "metre", "metre": "metre", "mile": "mile", "kg": "kilogram", "kilo": "kilogram",
-    "kilogram": "kilogram", "ton": "tonne", "tonne": "tonne", "troop": "troop",
-    "soldier": "soldier", "person": "person", "people": "person",
-}  # fmt: skip
-# conversion factors between the stored units, for comparing across them
-_DIMENSIONS: dict[str, tuple[str, float]] = {
-    "minute": ("duration", 1.0), "day": ("duration", 1440.0),
-    "month": ("duration", 43830.0), "year": ("duration", 525960.0),
-}  # fmt: skip
 
 # --- comparators --------------------------------------------------------------
 
@@ -240,12 +195,12 @@ def _count_noun(tokens: Sequence[Token], number: ParsedNumber) -> tuple[str, int
         if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") for t in between):
             lemma = head.lemma_.lower()
             if lemma not in _NOT_COUNT_NOUNS and lemma.isalpha():
-                return _MEASURE_ALIASES.get(lemma, lemma), head.i - lo + 1
+                return MEASURE_ALIASES.get(lemma, lemma), head.i - lo + 1
     nxt = tokens[number.end] if number.end < len(tokens) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.isalpha():
         lemma = nxt.lemma_.lower()
         if lemma not in _NOT_COUNT_NOUNS:
-            return _MEASURE_ALIASES.get(lemma, lemma), number.end + 1
+            return MEASURE_ALIASES.get(lemma, lemma), number.end + 1
     if number.start >= 2 and tokens[number.start - 1].lower_ == "of":
         collective = tokens[number.start - 2].lemma_.lower()  # "a staff of 420"
         if any(collective in group for group in COUNT_NOUN_CLASSES):
@@ -299,8 +254,8 @@ def _unit_at(tokens: Sequence[Token], j: int) -> tuple[str, float, int] | None:
         return "percent", 1.0, j + 2
     if low == "percentage" and j + 1 < n and tokens[j + 1].lower_ in ("point", "points"):
         return "percentage point", 1.0, j + 2
-    if low in _TIME_UNITS:
-        unit, factor = _TIME_UNITS[low]
+    if low in TIME_UNITS:
+        unit, factor = TIME_UNITS[low]
         end = j + 1
         if end + 1 < n and tokens[end].text == "-" and tokens[end + 1].lower_ == "long":
             end += 2  # "three-hour-long"
@@ -309,10 +264,10 @@ def _unit_at(tokens: Sequence[Token], j: int) -> tuple[str, float, int] | None:
             if after < n and tokens[after].lower_ == "old":
                 return "year of age", 1.0, after + 1  # "78-year-old": an age, not a duration
         return unit, factor, end
-    if low in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[low], 1.0, j + 1
-    if low in _MEASURE_ALIASES and low not in ("troop", "soldier", "person", "people"):
-        return _MEASURE_ALIASES[low], 1.0, j + 1
+    if low in CURRENCY_WORDS:
+        return CURRENCY_WORDS[low], 1.0, j + 1
+    if low in MEASURE_ALIASES and low not in ("troop", "soldier", "person", "people"):
+        return MEASURE_ALIASES[low], 1.0, j + 1
     return None
 
 
@@ -321,11 +276,11 @@ def _a_unit(tokens: Sequence[Token], i: int) -> tuple[ParsedNumber, str, float, 
     n = len(tokens)
     low = tokens[i].lower_
     if low == "half" and i + 2 < n and tokens[i + 1].lower_ in ("a", "an"):
-        unit = _TIME_UNITS.get(tokens[i + 2].lower_)
+        unit = TIME_UNITS.get(tokens[i + 2].lower_)
         if unit is not None:
             return ParsedNumber(0.5, i, i + 3, in_words=True, simple_integer=False), *unit, i + 3
-    if low in ("a", "an") and i + 1 < n and tokens[i + 1].lower_ in _TIME_UNITS:
-        unit = _TIME_UNITS[tokens[i + 1].lower_]
+    if low in ("a", "an") and i + 1 < n and tokens[i + 1].lower_ in TIME_UNITS:
+        unit = TIME_UNITS[tokens[i + 1].lower_]
         if [t.lower_ for t in tokens[i + 2 : i + 5]] == ["and", "a", "half"]:
             return ParsedNumber(1.5, i, i + 5, in_words=True, simple_integer=False), *unit, i + 5
         # "for an hour", "over a year", "nearly a decade": a duration; but not
@@ -378,8 +333,8 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             continue
         comparator, start = _comparator_before(tokens, i)
         currency: str | None = None
-        if start > 0 and tokens[start - 1].lower_ in _CURRENCY_SYMBOLS:
-            currency = _CURRENCY_SYMBOLS[tokens[start - 1].lower_]
+        if start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS:
+            currency = CURRENCY_SYMBOLS[tokens[start - 1].lower_]
             start -= 1
             if comparator == "eq":
                 comparator, start = _comparator_before(tokens, start)
@@ -473,111 +428,3 @@ def _make(
     first, last = tokens[start], tokens[end - 1]
     text = first.doc[first.i : last.i + 1].text.rstrip(".")  # "£300m." -> "£300m"
     return Quantity(text=text, value=value, unit=unit, comparator=comparator)
-
-
-# --- comparing ----------------------------------------------------------------
-
-_EQ_TOLERANCE = 0.01
-_APPROX_TOLERANCE = 0.15
-_OVER_REACH = 1.5  # "over 90 minutes" is read as 90..135, not "any length above 90"
-_UNDER_REACH = 1 / 1.5
-
-
-def describe_quantity(quantity: Quantity) -> str:
-    """The quantity as written ("over 90 minutes"), for reason details."""
-    return quantity.text
-
-
-_MEASURES = frozenset(
-    {"percent", "percentage point", MULTIPLIER_UNIT, *_DIMENSIONS, *_CURRENCY_WORDS.values(),
-     *_MEASURE_ALIASES.values()}
-) - {"troop", "soldier", "person"}
-
-
-def is_count(unit: str) -> bool:
-    """A unit that counts things ("calls", "troops"), not a measure (percent, money, time,
-    distance, a dose per volume)."""
-    return bool(unit) and unit not in _MEASURES and "/" not in unit
-
-
-def _dimension(unit: str) -> tuple[str, float]:
-    return _DIMENSIONS.get(unit, (unit, 1.0))
-
-
-# Neighbouring duration units a reporter converts between ("48 hours" = "two
-# days", "18 months" = "a year and a half"); farther apart ("three hours" vs a
-# "three-year war") the numbers are about different things.
-_DURATION_ORDER = ("minute", "day", "month", "year")
-
-
-def comparable(a: Quantity, b: Quantity) -> bool:
-    """Are the two quantities measures of the same kind of thing?
-
-    Same unit; or two durations in the same or neighbouring units (hours and
-    days, days and months). An age ("78-year-old") is not a duration, and
-    counts of different nouns (troops, percent) never compare.
-    """
-    if a.unit == b.unit or same_count_noun(a.unit, b.unit):
-        return True
-    if a.unit in _DURATION_ORDER and b.unit in _DURATION_ORDER:
-        return abs(_DURATION_ORDER.index(a.unit) - _DURATION_ORDER.index(b.unit)) <= 1
-    return False
-
-
-def _interval(value: float, comparator: Comparator) -> tuple[float, float]:
-    """The range of values a news reader takes the quantity to mean."""
-    if comparator in ("gt", "ge"):
-        return value, value * _OVER_REACH
-    if comparator in ("lt", "le"):
-        return value * _UNDER_REACH, value
-    if comparator == "approx":
-        return value * (1 - _APPROX_TOLERANCE), value * (1 + _APPROX_TOLERANCE)
-    return value * (1 - _EQ_TOLERANCE), value * (1 + _EQ_TOLERANCE)
-
-
-def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
-    """Compare two quantities of the same dimension; other pairs are "unrelated".
-
-    Units are converted (three hours = 180 minutes; durations in minutes,
-    days, months and years all compare). Comparators are read the way a news
-    reader reads them, not as bare inequalities: "over/more than/at least X"
-    covers X..1.5X (so "three hours" does NOT fit "over 90 minutes"),
-    "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
-    15%, a bare number within 1% (rounding). Two ranges that overlap are
-    consistent; otherwise a mismatch, with detail
-    "claim: <claim text>; source: <source text>". A bound does not state a
-    value, though: an exact claim figure inside the source's bound is "bound"
-    (related, not supported), and the detail says which bound it is.
-    """
-    claim_dim, claim_factor = _dimension(claim.unit)
-    source_dim, source_factor = _dimension(source.unit)
-    detail = f"claim: {claim.text}; source: {source.text}"
-    if claim_dim != source_dim and not same_count_noun(claim_dim, source_dim):
-        return QuantityComparison(relation="unrelated", detail=detail)
-    c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
-    s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
-    overlap = c_lo <= s_hi and s_lo <= c_hi
-    if not overlap:
-        return QuantityComparison(relation="mismatch", detail=detail)
-    if claim.comparator == "eq" and source.comparator in _BOUND_NAMES:
-        return QuantityComparison(
-            relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
-        )
-    return QuantityComparison(relation="consistent", detail=detail)
-
-
-_BOUND_NAMES: dict[Comparator, str] = {
-    "gt": "a lower bound", "ge": "a lower bound", "lt": "an upper bound", "le": "an upper bound",
-}  # fmt: skip
-
-
-def within_range(claim: Quantity, sources: list[Quantity]) -> bool:
-    """The source gives a range that holds the claim's figure ("between 2 and 3 million
-    euros" for "2.5 million euros"): a lower and an upper bound it satisfies."""
-    bounds = {
-        source.comparator[0]  # "g" or "l"
-        for source in sources
-        if source.comparator in _BOUND_NAMES
-        and compare_quantities(claim, source).relation == "bound"
-    }
-    return bounds == {"g", "l"}

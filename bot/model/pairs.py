@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from spacy.language import Language
 
 from bot.ingest.corpus import clean_text
-from bot.ingest.cleaning import is_prose, split_paragraphs
+from bot.ingest.paragraphs import is_prose, split_paragraphs
 from bot.language.numbers import SMALL_NUMBERS
 from bot.model.attribution_frames import (
     ATTRIBUTED_VERBS,

@@ -20,12 +20,12 @@ from spacy.tokens import Token as SpacyToken
 from bot.language import facts
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
-from bot.check.misquotes import STRONG_QUOTE
+from bot.check.rules.misquotes import STRONG_QUOTE
 from bot.core.models import Reason
 from bot.check.retrieve import SYNONYMS, Alignment, Candidate
 from bot.language.speakers import TITLE_WORDS, role_equivalents
 from bot.check.stance import Assessment
-from bot.check.word_equivalence import same_stem, spelling_variant
+from bot.check.rules.word_equivalence import same_stem, spelling_variant
 
 SLOT_CHECKS = 12  # supporting candidates parsed to compare word slots (per claim)
 NOMINAL = frozenset({"NOUN", "PROPN"})

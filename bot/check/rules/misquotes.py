@@ -15,9 +15,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.language import facts
 from bot.core.models import Reason
-from bot.check.negation_scope import NEGATORS
+from bot.check.rules.negation_scope import NEGATORS
 from bot.check.retrieve import WORD, Alignment, Candidate, normalise_text
-from bot.check.word_equivalence import spelling_variant
+from bot.check.rules.word_equivalence import spelling_variant
 
 STRONG_QUOTE = (
     0.78  # quoted words this close to a source's wording are "the same quote"

@@ -15,8 +15,8 @@ import re
 from bot.language import facts
 from bot.check.claims import Claim, negation_words
 from bot.core.models import Reason
-from bot.check.name_swaps import name_words
-from bot.check.negation_scope import (
+from bot.check.rules.name_swaps import name_words
+from bot.check.rules.negation_scope import (
     claim_complement_negators,
     compound_negation,
     cue_negator,
@@ -25,7 +25,7 @@ from bot.check.negation_scope import (
     source_lemmas,
 )
 from bot.check.retrieve import WORD, Candidate
-from bot.check.word_equivalence import matches_any
+from bot.check.rules.word_equivalence import matches_any
 
 
 def _source_region(claim: Claim, candidate: Candidate) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.check.claims import Claim
 from bot.language.paraphrases import RELATION_VERBS
 from bot.check.retrieve import SYNONYMS, Candidate
-from bot.check.word_equivalence import same_stem
+from bot.check.rules.word_equivalence import same_stem
 
 # verbs of how something was received, carrying no stance of their own: "won praise",
 # "drew criticism", "sparked backlash", "faced condemnation", "met with applause"

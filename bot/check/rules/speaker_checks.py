@@ -12,7 +12,7 @@ import re
 
 from bot.check.claims import SPEECH_VERBS, Claim
 from bot.core.models import Entity, Reason
-from bot.check.polarity import polarity_reasons
+from bot.check.rules.polarity import polarity_reasons
 from bot.check.retrieve import WORD, Alignment, Candidate
 from bot.language.speakers import TITLE_WORDS, SpeakerResolver
 

@@ -15,10 +15,10 @@ import re
 
 from bot.language import facts
 from bot.check.claims import LIGHT_VERBS, NEGATION_FILLER, NEGATION_IDIOMS, Claim
-from bot.check.name_swaps import name_words
+from bot.check.rules.name_swaps import name_words
 from bot.language.negation import complement_negators
 from bot.check.retrieve import WORD, Candidate, states_words, word_covered
-from bot.check.word_equivalence import matches_any, prefix_index
+from bot.check.rules.word_equivalence import matches_any, prefix_index
 
 NEGATORS = frozenset(["not", "never", "no", "nor", "neither", "none", "nobody", "nothing", "cannot", "n't"])
 SCOPE_WORDS = 5  # a negation cue counts when one of the next words is the claim's

@@ -26,10 +26,10 @@ from bot.check.claims import Claim
 from bot.language.dates import WEEKDAYS, explicit_date_spans
 from bot.check.lru import LruCache
 from bot.core.models import Reason
-from bot.language.quantities import comparable, compare_quantities
+from bot.language.quantity_comparison import comparable, compare_quantities
 from bot.check.retrieve import SYNONYMS, WORD, Candidate
 from bot.check.stance import Assessment
-from bot.check.word_equivalence import same_stem
+from bot.check.rules.word_equivalence import same_stem
 
 FACT_CODES = frozenset({"date_mismatch", "number_mismatch"})
 # modifiers that single out one of several like events: "the previous strike", "its first round"

@@ -1,0 +1,132 @@
+"""Comparing a claim's quantity with a source's: same kind of thing, and do the figures agree?
+
+Comparators are read the way a news reader reads them ("over 90 minutes" is 90..135),
+units are converted (`units.py`), and a source that only gives a bound is told apart
+from one that states the figure.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from bot.core.models import Comparator, Quantity
+from bot.language.paraphrases import same_count_noun
+from bot.language.quantities import MULTIPLIER_UNIT
+from bot.language.units import CURRENCY_WORDS, DIMENSIONS, MEASURE_ALIASES
+
+
+class QuantityComparison(BaseModel):
+    """How a claim's number relates to a source's number, with words a reporter understands."""
+
+    # "bound": the source gives only a bound ("over 90 minutes") that the claim's exact
+    # figure ("two hours") satisfies -- related, but the figure is not stated
+    relation: Literal["consistent", "mismatch", "unrelated", "bound"]
+    detail: str
+
+
+_EQ_TOLERANCE = 0.01
+_APPROX_TOLERANCE = 0.15
+_OVER_REACH = 1.5  # "over 90 minutes" is read as 90..135, not "any length above 90"
+_UNDER_REACH = 1 / 1.5
+
+
+def describe_quantity(quantity: Quantity) -> str:
+    """The quantity as written ("over 90 minutes"), for reason details."""
+    return quantity.text
+
+
+_MEASURES = frozenset(
+    {"percent", "percentage point", MULTIPLIER_UNIT, *DIMENSIONS, *CURRENCY_WORDS.values(),
+     *MEASURE_ALIASES.values()}
+) - {"troop", "soldier", "person"}
+
+
+def is_count(unit: str) -> bool:
+    """A unit that counts things ("calls", "troops"), not a measure (percent, money, time,
+    distance, a dose per volume)."""
+    return bool(unit) and unit not in _MEASURES and "/" not in unit
+
+
+def _dimension(unit: str) -> tuple[str, float]:
+    return DIMENSIONS.get(unit, (unit, 1.0))
+
+
+# Neighbouring duration units a reporter converts between ("48 hours" = "two
+# days", "18 months" = "a year and a half"); farther apart ("three hours" vs a
+# "three-year war") the numbers are about different things.
+_DURATION_ORDER = ("minute", "day", "month", "year")
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Are the two quantities measures of the same kind of thing?
+
+    Same unit; or two durations in the same or neighbouring units (hours and
+    days, days and months). An age ("78-year-old") is not a duration, and
+    counts of different nouns (troops, percent) never compare.
+    """
+    if a.unit == b.unit or same_count_noun(a.unit, b.unit):
+        return True
+    if a.unit in _DURATION_ORDER and b.unit in _DURATION_ORDER:
+        return abs(_DURATION_ORDER.index(a.unit) - _DURATION_ORDER.index(b.unit)) <= 1
+    return False
+
+
+def _interval(value: float, comparator: Comparator) -> tuple[float, float]:
+    """The range of values a news reader takes the quantity to mean."""
+    if comparator in ("gt", "ge"):
+        return value, value * _OVER_REACH
+    if comparator in ("lt", "le"):
+        return value * _UNDER_REACH, value
+    if comparator == "approx":
+        return value * (1 - _APPROX_TOLERANCE), value * (1 + _APPROX_TOLERANCE)
+    return value * (1 - _EQ_TOLERANCE), value * (1 + _EQ_TOLERANCE)
+
+
+def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
+    """Compare two quantities of the same dimension; other pairs are "unrelated".
+
+    Units are converted (three hours = 180 minutes; durations in minutes,
+    days, months and years all compare). Comparators are read the way a news
+    reader reads them, not as bare inequalities: "over/more than/at least X"
+    covers X..1.5X (so "three hours" does NOT fit "over 90 minutes"),
+    "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
+    15%, a bare number within 1% (rounding). Two ranges that overlap are
+    consistent; otherwise a mismatch, with detail
+    "claim: <claim text>; source: <source text>". A bound does not state a
+    value, though: an exact claim figure inside the source's bound is "bound"
+    (related, not supported), and the detail says which bound it is.
+    """
+    claim_dim, claim_factor = _dimension(claim.unit)
+    source_dim, source_factor = _dimension(source.unit)
+    detail = f"claim: {claim.text}; source: {source.text}"
+    if claim_dim != source_dim and not same_count_noun(claim_dim, source_dim):
+        return QuantityComparison(relation="unrelated", detail=detail)
+    c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
+    s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
+    overlap = c_lo <= s_hi and s_lo <= c_hi
+    if not overlap:
+        return QuantityComparison(relation="mismatch", detail=detail)
+    if claim.comparator == "eq" and source.comparator in _BOUND_NAMES:
+        return QuantityComparison(
+            relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
+        )
+    return QuantityComparison(relation="consistent", detail=detail)
+
+
+_BOUND_NAMES: dict[Comparator, str] = {
+    "gt": "a lower bound", "ge": "a lower bound", "lt": "an upper bound", "le": "an upper bound",
+}  # fmt: skip
+
+
+def within_range(claim: Quantity, sources: list[Quantity]) -> bool:
+    """The source gives a range that holds the claim's figure ("between 2 and 3 million
+    euros" for "2.5 million euros"): a lower and an upper bound it satisfies."""
+    bounds = {
+        source.comparator[0]  # "g" or "l"
+        for source in sources
+        if source.comparator in _BOUND_NAMES
+        and compare_quantities(claim, source).relation == "bound"
+    }
+    return bounds == {"g", "l"}
