@@ -243,3 +243,69 @@ def test_migrate_store_copies_the_index_to_postgresql_once(indexed_db: str) -> N
     assert "articles: 0 added, 0 replaced, 5 unchanged" in again.stdout
     assert len(on_pg) == 5
     assert report["verdict"] == "conflicting"
+
+
+@pytest.mark.postgres
+def test_migrate_store_keeps_earlier_versions_fetch_records_and_changed_ratings(tmp_path: Path) -> None:
+    """A newsroom moving from the embedded default to PostgreSQL loses nothing, and a second run writes nothing."""
+    from store_fixtures import hegseth_article, parsed_article, passage, temporary_pg_database
+
+    from bot.core.models import Review
+    from bot.store import open_store
+    from bot.store.base import FetchRecord
+
+    page = "https://news.example/hegseth"
+    sqlite_url = f"sqlite:///{tmp_path / 'factcheck.db'}"
+    source = open_store(sqlite_url)
+    source.save_article(hegseth_article(page))
+    source.save_article(parsed_article(page, [passage(0, "Hegseth later clarified his remarks on NATO membership.")]))
+    fetch = FetchRecord(url=page, article_path=page, content_hash=source.articles()[0].content_hash,
+                        index_version=3, etag='"v2"', last_modified="Wed, 03 Dec 2026 09:00:00 GMT")
+    source.save_fetch_record(fetch)
+    masks = dict(key="https://checks.example/masks", claim_reviewed="Face masks cause oxygen deprivation in children",
+                 reviewer="Harbour Checks", url="https://checks.example/masks")
+    source.save_reviews([Review(rating="Unproven", **masks)])
+    source.save_reviews([Review(rating="False", **masks)])
+    (review_before,) = source.reviews()
+    versions_before = source.article_versions(page)
+    source.close()
+
+    with temporary_pg_database() as pg_url:
+        first = CliRunner().invoke(cli, ["migrate-store", "--to", pg_url, "--database-url", sqlite_url])
+        again = CliRunner().invoke(cli, ["migrate-store", "--to", pg_url, "--database-url", sqlite_url])
+        shown = CliRunner().invoke(cli, ["versions", page, "--database-url", pg_url])
+        back_url = f"sqlite:///{tmp_path / 'back' / 'factcheck.db'}"  # and back again, PostgreSQL -> SQLite
+        back = CliRunner().invoke(cli, ["migrate-store", "--to", back_url, "--database-url", pg_url])
+        target = open_store(pg_url)
+        try:
+            versions_after = target.article_versions(page)
+            fetch_after = target.fetch_record(page)
+            reviews_after = target.reviews()
+        finally:
+            target.close()
+
+    assert first.exit_code == 0 and again.exit_code == 0, first.output + again.output
+    headline = first.stdout.splitlines()[0]
+    assert headline.endswith(": 1 article, 1 earlier version, 1 fetch record, 1 fact-check")
+    assert again.stdout.splitlines()[0].endswith(": nothing new, all already there")
+    assert "article versions: 0 added, 1 already there" in again.stdout
+    assert "fetch records: 0 added, 0 updated, 1 unchanged" in again.stdout
+    assert [(v.version, v.body, v.content_hash) for v in versions_after] == [
+        (v.version, v.body, v.content_hash) for v in versions_before
+    ]
+    assert versions_after[0].replaced_at == versions_before[0].replaced_at
+    assert "version 2" in shown.stdout and "+Hegseth later clarified" in shown.stdout
+    assert fetch_after == fetch
+    assert back.stdout.splitlines()[0].endswith(": 1 article, 1 earlier version, 1 fetch record, 1 fact-check")
+    returned = open_store(back_url)
+    try:
+        assert [(v.version, v.body) for v in returned.article_versions(page)] == [
+            (v.version, v.body) for v in versions_before
+        ]
+        assert returned.fetch_record(page) == fetch
+        assert [r.previous_rating for r in returned.reviews()] == ["Unproven"]
+    finally:
+        returned.close()
+    (review_after,) = reviews_after
+    assert (review_after.rating, review_after.previous_rating) == ("False", "Unproven")
+    assert review_after.rating_changed_at == review_before.rating_changed_at

@@ -146,6 +146,8 @@ class ArticleVersion(BaseModel):
     url: str | None = None
     body: str
     indexed_at: dt.datetime | None = None
+    content_hash: str | None = None
+    replaced_at: dt.datetime | None = None  # None for the current version
 
 
 class ParsedArticle(BaseModel):

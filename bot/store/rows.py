@@ -11,10 +11,10 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from bot.core.models import Article, ArticleSummary, Passage, Quote
+from bot.core.models import Article, ArticleSummary, ArticleVersion, Passage, Quote
 from bot.store.base import CheckAudit, FetchRecord
 
 MAX_SEARCH_TERMS = 64  # a claim has far fewer content words; caps query cost
@@ -143,8 +143,8 @@ def next_version(old: Row | None, article: Article, today: dt.date) -> tuple[int
     Changed text is a new version and the old one is kept; the same text saved again
     (a re-index after an engine upgrade, new metadata) keeps its version number.
     """
-    if old is None:
-        return 1, article.updated, False
+    if old is None:  # a copied article (factcheck migrate-store) keeps its version number
+        return article.version, article.updated, False
     if old["body"] == article.body:
         return old["version"], article.updated or old["updated"], False
     return old["version"] + 1, article.updated or today, True
@@ -160,6 +160,25 @@ KEEP_OLD_VERSION = (
     "body, indexed_at, replaced_at) SELECT path, version, content_hash, title, published, updated, "
     "url, body, indexed_at, {p} FROM articles WHERE id = {p}"
 )
+
+# Writes a copied earlier version unless that (path, version) is already kept.
+IMPORT_VERSION = (
+    "INSERT INTO article_versions (path, version, content_hash, title, published, updated, url, "
+    "body, indexed_at, replaced_at) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}) "
+    "ON CONFLICT (path, version) DO NOTHING"
+)
+
+
+def version_values(version: ArticleVersion, timestamp: Callable[[dt.datetime], Any]) -> tuple[object, ...]:
+    """IMPORT_VERSION's parameters; `timestamp` is the store's own way to pass a moment."""
+    now = utc_now()
+    return (
+        version.path, version.version, version.content_hash or "", version.title,
+        version.published.isoformat() if version.published else None,
+        version.updated.isoformat() if version.updated else None,
+        version.url, version.body, timestamp(as_utc(version.indexed_at) or now),
+        timestamp(as_utc(version.replaced_at) or now),
+    )
 
 
 SAVE_FETCH = (

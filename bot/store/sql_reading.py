@@ -49,11 +49,11 @@ class SQLReading:
 
     def article_versions(self, path: str) -> list[ArticleVersion]:
         p = self.placeholder
-        columns = "path, version, title, published, updated, url, body, indexed_at"
+        columns = "path, version, title, published, updated, url, body, indexed_at, content_hash"
         with self._read() as conn:
             found = conn.execute(
-                f"SELECT {columns} FROM article_versions WHERE path = {p} "
-                f"UNION ALL SELECT {columns} FROM articles WHERE path = {p} ORDER BY version",
+                f"SELECT {columns}, replaced_at FROM article_versions WHERE path = {p} "
+                f"UNION ALL SELECT {columns}, NULL FROM articles WHERE path = {p} ORDER BY version",
                 (path, path),
             )
             return [ArticleVersion(**dict(row)) for row in found]
@@ -66,6 +66,15 @@ class SQLReading:
                 (url,),
             ).fetchone()
             return FetchRecord(**dict(row)) if row is not None else None
+
+    def fetch_records(self) -> list[FetchRecord]:
+        """Every remembered fetch, by URL (for store copies)."""
+        with self._read() as conn:
+            found = conn.execute(
+                "SELECT url, article_path, content_hash, index_version, etag, last_modified "
+                "FROM fetches ORDER BY url"
+            )
+            return [FetchRecord(**dict(row)) for row in found]
 
     def passages(self, article_id: int) -> list[Passage]:
         with self._read() as conn:

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.core.errors import StoreError
-from bot.core.models import ParsedArticle
+from bot.core.models import ArticleVersion, ParsedArticle
 from bot.store import rows
 from bot.store.review_table import REVIEW_COLUMNS, ReviewTable, review_from_row
 from bot.store.sql_reading import SQLReading
@@ -521,6 +521,14 @@ class SQLiteStore(SQLReading, ReviewTable):
                 if same is not None:
                     return int(same[0]), False
             return _insert_check(conn, audit), True
+
+    def import_article_version(self, version: ArticleVersion) -> bool:
+        """Keep a copied earlier version of a page unless that version is already kept; True when written."""
+        with self._write() as conn:
+            written = conn.execute(
+                rows.IMPORT_VERSION.format(p="?"), rows.version_values(version, self._timestamp)
+            )
+            return written.rowcount == 1
 
 
 def _insert_check(conn: sqlite3.Connection, audit: CheckAudit) -> int:

@@ -2,11 +2,14 @@
 
 This is the path a newsroom takes when it outgrows SQLite:
 `factcheck migrate-store --to postgresql://…`. Articles go through the
-target's own `save_article`, so a second run finds every content hash already
-there and changes nothing. The bot's state is not all reachable through the
-Store protocol (there is no "list every event id"), so both SQL stores also
-implement the small `StateExport` protocol below; a source without it has
-only its articles copied, and the report says so.
+target's own `save_article` (keeping their version numbers), so a second run
+finds every content hash already there and changes nothing; fact-checks go
+through `save_reviews` with their vectors and earlier ratings. Earlier versions
+of changed pages, remembered fetches (ETag / Last-Modified) and the bot's state
+are not all reachable through the Store protocol (there is no "list every event
+id"), so both SQL stores also implement the small `StateExport` protocol below;
+a source without it has only its articles and fact-checks copied, and the
+report says so.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from bot.core.models import ParsedArticle
-from bot.store.base import CheckAudit, FeedbackVote, Store
+from bot.core.models import ArticleVersion, ParsedArticle
+from bot.store.base import CheckAudit, FeedbackVote, FetchRecord, Store
 
 
 class FlaggedThread(BaseModel):
@@ -31,7 +34,7 @@ class FlaggedThread(BaseModel):
 
 @runtime_checkable
 class StateExport(Protocol):
-    """Reading out (and writing back) the bot state a copy needs beyond the Store protocol."""
+    """Reading out (and writing back) what a copy needs beyond the Store protocol."""
 
     def processed_event_ids(self) -> list[str]: ...
 
@@ -44,6 +47,11 @@ class StateExport(Protocol):
 
     def import_check(self, audit: CheckAudit) -> tuple[int, bool]:
         """Insert a copied audit line unless an identical one exists; return (id, inserted)."""
+
+    def fetch_records(self) -> list[FetchRecord]: ...
+
+    def import_article_version(self, version: ArticleVersion) -> bool:
+        """Keep a copied earlier version unless its (path, version) is kept already; True when written."""
 
 
 class TransferReport(BaseModel):
@@ -59,6 +67,11 @@ class TransferReport(BaseModel):
     reviews_added: int = 0
     reviews_updated: int = 0
     reviews_unchanged: int = 0
+    versions_added: int = 0
+    versions_existing: int = 0
+    fetches_added: int = 0
+    fetches_updated: int = 0
+    fetches_unchanged: int = 0
     events_added: int = 0
     events_existing: int = 0
     threads: int = 0
@@ -68,8 +81,17 @@ class TransferReport(BaseModel):
     state_copied: bool = True
 
     def summary(self) -> str:
+        written = [
+            _count(self.articles_added + self.articles_replaced, "article"),
+            _count(self.versions_added, "earlier version"),
+            _count(self.fetches_added + self.fetches_updated, "fetch record"),
+            _count(self.reviews_added + self.reviews_updated, "fact-check"),
+            _count(self.events_added, "event"),
+            _count(self.checks_added, "check"),
+        ]
+        what = ", ".join(part for part in written if part) or "nothing new, all already there"
         lines = [
-            f"copied {_redact(self.source)} -> {_redact(self.target)}",
+            f"copied {_redact(self.source)} -> {_redact(self.target)}: {what}",
             f"articles: {self.articles_added} added, {self.articles_replaced} replaced, "
             f"{self.articles_unchanged} unchanged ({self.passages} passages, {self.quotes} quotes written)",
             f"fact-checks: {self.reviews_added} added, {self.reviews_updated} updated, "
@@ -77,22 +99,28 @@ class TransferReport(BaseModel):
         ]
         if self.state_copied:
             lines += [
+                f"article versions: {self.versions_added} added, {self.versions_existing} already there",
+                f"fetch records: {self.fetches_added} added, {self.fetches_updated} updated, "
+                f"{self.fetches_unchanged} unchanged",
                 f"events: {self.events_added} added, {self.events_existing} already there",
                 f"flagged threads: {self.threads}",
                 f"checks: {self.checks_added} added, {self.checks_existing} already there",
                 f"feedback votes: {self.votes}",
             ]
         else:
-            lines.append("bot state: not copied (the source store cannot export it)")
+            lines.append("article versions, fetch records, bot state: not copied (the source store cannot export them)")
         return "\n".join(lines)
 
 
 def copy_store(source: Store, target: Store) -> TransferReport:
-    """Copy every article (with passages and quotes) and the bot state; safe to re-run."""
+    """Copy every article (with passages, quotes and earlier versions), fact-check, fetch
+    record and the bot state; safe to re-run."""
     report = TransferReport(source=source.url, target=target.url)
     _copy_articles(source, target, report)
     _copy_reviews(source, target, report)
     if isinstance(source, StateExport) and isinstance(target, StateExport):
+        _copy_versions(source, target, report)
+        _copy_fetches(source, target, report)
         _copy_state(source, target, report)
     else:
         report.state_copied = False
@@ -139,6 +167,34 @@ def _copy_reviews(source: Store, target: Store, report: TransferReport) -> None:
         setattr(report, name, getattr(report, name) + 1)
 
 
+def _copy_versions(source: Store, target: StateExport, report: TransferReport) -> None:
+    """The kept earlier texts of every page that changed (the current one is the article)."""
+    for summary in source.article_summaries():
+        if summary.versions <= 1:
+            continue
+        for version in source.article_versions(summary.path):
+            if version.replaced_at is None:  # the current text, copied as the article
+                continue
+            if target.import_article_version(version):
+                report.versions_added += 1
+            else:
+                report.versions_existing += 1
+
+
+def _copy_fetches(source: StateExport, target: Store, report: TransferReport) -> None:
+    """ETag / Last-Modified per URL, so the target's next poll stays a conditional request."""
+    for record in source.fetch_records():
+        there = target.fetch_record(record.url)
+        if there == record:
+            report.fetches_unchanged += 1
+            continue
+        target.save_fetch_record(record)
+        if there is None:
+            report.fetches_added += 1
+        else:
+            report.fetches_updated += 1
+
+
 def _copy_state(source: StateExport, target: StateExport, report: TransferReport) -> None:
     target_store: Store = target  # type: ignore[assignment]  # both protocols, checked by caller
     for event_id in source.processed_event_ids():
@@ -162,6 +218,10 @@ def _copy_state(source: StateExport, target: StateExport, report: TransferReport
         if vote.check_id in check_ids:
             target_store.record_feedback(vote.model_copy(update={"check_id": check_ids[vote.check_id]}))
             report.votes += 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}" if n else ""
 
 
 def _redact(url: str) -> str:
