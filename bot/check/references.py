@@ -20,7 +20,7 @@ from bot.language import facts
 from bot.check.article_topics import TOPIC_NAME_LABELS, topic_names_stated, topic_speaker_stated
 from bot.check.claims import Claim
 from bot.check.article_passages import article_passages
-from bot.core.models import HEADING_POSITIONS, Article, Entity, Passage
+from bot.core.models import HEADING_POSITIONS, Entity, Passage
 from bot.check.rules.name_swaps import name_present, name_words
 from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
 from bot.check.speaker_roles import introduced_as

@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli.base import _checker, _settings, _with_progress, cli, database_option
 from bot.cli.checking import format_reviews
-
-if TYPE_CHECKING:
-    from bot.core.models import IngestReport
 
 
 @cli.command()

@@ -17,13 +17,17 @@ import shutil
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.model.base_weights import BASE_SHA256, WHEEL_NAME, locate
 from bot.model.fit import SELECTION, Encoded, FitConfig, encode, load_trained, run_folder, save_encoded
 from bot.model.nli_data import CAPS, EVALUATION, LABELS, TRAIN, Pair, read_pairs
 from bot.model.runtime import DATA_DIR, MAX_TOKENS
+
+
+# Sources of the public files' rows (their `source` field); everything else is generated news.
+PUBLIC_SOURCES = frozenset({"lingnli", "snli", "esnli", "cad_snli", "healthver", "perspectrum"})
 
 
 @dataclass
@@ -74,7 +78,7 @@ def training_mix(config: TrainConfig) -> tuple[list[Pair], list[Pair], dict[str,
     rng.shuffle(chosen)
     if config.examples is not None and len(chosen) > config.examples:
         # Half news pairs (the domain), half public pairs (general inference), cut to fit.
-        public_names = _public_sources(chosen)
+        public_names = {Path(f).stem for f in TRAIN} | PUBLIC_SOURCES
         news = [p for p in chosen if p.source not in public_names]
         public = [p for p in chosen if p.source in public_names]
         half = config.examples // 2
@@ -83,12 +87,6 @@ def training_mix(config: TrainConfig) -> tuple[list[Pair], list[Pair], dict[str,
         rng.shuffle(chosen)
     counts = dict(sorted(Counter(p.source for p in chosen).items()))
     return chosen, dev, counts
-
-
-def _public_sources(pairs: list[Pair]) -> set[str]:
-    return {"lingnli", "snli", "esnli", "cad_snli", "healthver", "perspectrum"} | {
-        Path(f).stem for f in TRAIN
-    }
 
 
 def _tokenizer(tokenizer_file: Path):
