@@ -136,3 +136,31 @@ def test_a_weekday_of_another_event_does_not_support(nlp: Language) -> None:
     report = check("The regulator stepped into the dispute on Monday.")
     assert report.verdict == "conflicting", report.evidence
     assert check("The stoppage began on Monday.").verdict == "supported"
+
+
+SUMMIT = [
+    (
+        "corpus/401_summit.txt",
+        "Valley Times",
+        "Summit",
+        "French President Emmanuel Macron met Donald Trump in Helsinki on Thursday, the Elysee said.\n\n"
+        "The two leaders discussed trade for an hour.\n",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "reason"),
+    [
+        # other people on another day: another meeting, which says nothing against the claim
+        ("Vladimir Putin met Donald Trump in Helsinki on Sunday.", "not_found", None),
+        # one fact differs: the same meeting, told wrong
+        ("Vladimir Putin met Donald Trump in Helsinki on Thursday.", "conflicting", "entity_mismatch"),
+        ("Emmanuel Macron met Donald Trump in Helsinki on Sunday.", "conflicting", "date_mismatch"),
+    ],
+)
+def test_another_event_is_not_a_conflict(nlp: Language, claim: str, verdict: str, reason: str | None) -> None:
+    report = checker_for(nlp, SUMMIT)(claim)
+
+    assert report.verdict == verdict
+    assert codes(report.evidence) == ({reason} if reason else set())

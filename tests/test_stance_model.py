@@ -36,11 +36,21 @@ def test_a_batch_scores_each_pair_as_it_would_alone_and_in_input_order() -> None
     alone = np.vstack([shipped().probabilities([pair]) for pair in pairs])
 
     assert together.shape == (3, len(LABELS))
-    # Dynamic int8 quantises activations per batch, so a pair's probabilities move a little
-    # with its batch-mates (up to ~0.06 here); each row is still its own pair's answer.
-    np.testing.assert_allclose(together, alone, atol=0.1)
-    assert (together.argmax(axis=1) == alone.argmax(axis=1)).all()
+    # exactly: a pair never reads differently beside other candidates (or another store's)
+    np.testing.assert_array_equal(together, alone)
     np.testing.assert_allclose(together.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_a_sentence_vector_does_not_depend_on_the_texts_encoded_with_it() -> None:
+    from bot.model.sentence_encoder import load_encoder
+
+    encoder = load_encoder()
+    assert encoder is not None
+    claim = "Hegseth said Ukraine should hold elections."
+    alone = encoder.encode([claim])
+    beside_others = encoder.encode(["A much longer sentence about a concert that Jay Z will give next month.", claim])
+
+    np.testing.assert_array_equal(beside_others[1], alone[0])
 
 
 def test_an_empty_batch_costs_nothing() -> None:
@@ -153,6 +163,44 @@ def test_a_contradiction_no_rule_names_gets_a_reason_showing_the_differing_words
     assert reason.detail == "claim: mayor; source: governor"
 
 
+def test_a_contradiction_the_rules_missed_is_a_conflict_only_in_a_sentence_about_the_claim(
+    every_path_on: None,
+) -> None:
+    claim = _claim("Professor Menon described the intrusion as highly sophisticated.")
+    source = _candidate("Professor Menon said the intrusion was unsophisticated.")
+    sure = _judged(0.01, 0.01, 0.98)
+
+    about_it = combine(claim, source, ALIGNED, None, sure, STOP, similarity=0.8)
+    about_something_else = combine(claim, source, ALIGNED, None, sure, STOP, similarity=0.2)
+
+    assert about_it is not None and about_it.stance == "conflicts"
+    assert [r.code for r in about_it.reasons] == ["contradiction"]
+    assert about_something_else is None
+
+
+def test_a_source_that_only_says_less_than_the_claim_is_no_conflict(every_path_on: None) -> None:
+    claim = _claim("The last strike at the Port of Ardmore, in 2009, lasted nine days.")
+    says_less = _candidate("The last strike at the port, in 2009, lasted nine days.")
+    denies = _candidate("The last strike at the port, in 2009, did not last nine days.")
+    sure = _judged(0.05, 0.05, 0.9)
+
+    assert combine(claim, says_less, ALIGNED, None, sure, STOP, similarity=0.9) is None
+    found = combine(claim, denies, ALIGNED, None, sure, STOP, similarity=0.9)
+    assert found is not None and found.reasons[0].detail == "claim: Ardmore lasted; source: did not"
+
+
+def test_relevance_is_read_by_the_sentence_encoder_in_one_batch() -> None:
+    from bot.check.model_judgement import CONFLICT_RELEVANCE, similarities
+
+    claim = _claim("Hegseth said Ukraine should hold elections.")
+    same_matter = _candidate("Hegseth told reporters that Ukraine must hold an election soon.")
+    other_matter = _candidate("Jay Z will hold a concert in the city next month.")
+
+    near, far = similarities(claim, [same_matter, other_matter])
+
+    assert near >= CONFLICT_RELEVANCE > far
+
+
 def test_a_hard_fact_conflict_stands_whatever_the_model_reads(every_path_on: None) -> None:
     claim = _claim("The two leaders spoke for three hours.")
     source = _candidate("The two leaders spoke for over 90 minutes.")
@@ -209,7 +257,7 @@ def test_the_model_is_asked_only_where_its_answer_could_change_the_report(every_
     assert model_may_change(SUPPORT, ALIGNED)
     assert model_may_change(NEGATION_CONFLICT, ALIGNED)
     assert not model_may_change(NUMBER_CONFLICT, ALIGNED)  # a hard fact: the rules decide
-    assert model_may_change(None, ALIGNED) and not model_may_change(None, Alignment(coverage=0.2))
+    assert model_may_change(None, ALIGNED) and not model_may_change(None, Alignment(coverage=0.1))
 
 
 def test_with_the_shipped_thresholds_only_unaligned_sentences_are_asked_about() -> None:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from bot.check import claims as claim_parsing
 from bot.check.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
 from bot.check.compound_claims import claim_parts
-from bot.check.rules.event_facts import announcement_stated, check_event_facts
+from bot.check.rules.event_facts import announcement_stated, another_event, check_event_facts
 from bot.check.evidence_dedup import drop_overlaps, same_words_groups
 from bot.language.detection import foreign_language, not_read_note
 from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
@@ -31,12 +31,16 @@ from bot.check.model_judgement import (
     is_fragment,
     judge,
     model_may_change,
+    similarities,
+    wants_relevance,
 )
 from bot.check.review_matching import ReviewMatcher, is_strong
 from bot.check.rules.name_swaps import name_present
 from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
+from bot.check.reported_claims import examined_claims
+from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
     Alignment,
     Candidate,
@@ -85,6 +89,15 @@ def _speaker_fits(claim: Claim, candidate: Candidate, speakers: SpeakerResolver)
     if candidate.kind == "fact":
         return may_be_speaker(claim, candidate, speakers)
     return not quoted_by_someone_else(claim, candidate, speakers)
+
+
+def _same_people(claim: Claim, candidate: Candidate) -> bool:
+    """A contradiction on the model's word needs a whole sentence naming the claim's people:
+    it reads "the mayor backs it" as contradicting "Keller backs it", while who did what is
+    the rules' call (entity_mismatch); and a quote is words without the sentence that frames
+    them ("Kulik denied" the words "the harbour talks had collapsed")."""
+    people = [n for n in claim.names if n.label == "PERSON"]
+    return candidate.kind == "fact" and all(name_present(n, candidate) for n in people)
 
 
 def _key(candidate: Candidate) -> tuple[str, int | None, int | None]:
@@ -184,16 +197,35 @@ def check_claim(
     judgements = dict(zip((_key(c) for c, _ in asked), judge(claim, [c for c, _ in asked])))
     stop_words = frozenset(nlp.Defaults.stop_words)
 
+    # the sentences only relevance keeps from being conflicts: their similarity, in one batch
+    unsure = [
+        (c, a)
+        for group in tried
+        for c, a, f in group
+        if _key(c) in judgements and wants_relevance(f, judgements[_key(c)], a) and _same_people(claim, c)
+    ]
+    similarity = dict(zip((_key(c) for c, _ in unsure), similarities(claim, [c for c, _ in unsure])))
+
     # 3. both together: one piece of evidence per group at most
     assessed: list[tuple[Candidate, Assessment]] = []
     for group in tried:
         for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
             if judgement is not None:
-                found = combine(claim, candidate, alignment, found, judgement, stop_words)
+                found = combine(
+                    claim, candidate, alignment, found, judgement, stop_words,
+                    similarity=similarity.get(_key(candidate), 0.0),
+                )
+            if another_event(found):
+                found = None  # other people on another day: a different event, not a conflict
             if found is not None:
                 assessed.append((candidate, found))
                 break
+    # 4. a sentence repeating the claim to examine it gives way to its article's own finding
+    if not claim.speaker:
+        assessed = examined_claims(
+            claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words
+        )
 
     evidence: list[Evidence] = []
     for candidate, verdict in drop_overlaps(claim, assessed):

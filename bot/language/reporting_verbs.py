@@ -17,6 +17,8 @@ REPORTING_VERBS = frozenset(
     indicate determine confirm acknowledge admit announce disclose establish observe
     calculate highlight signal caution""".split()
 )
+# verbs that present a clause as somebody's assertion without the writer vouching for it
+CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate".split())
 CLAUSE_DEPS = frozenset({"ccomp"})
 
 

@@ -7,7 +7,7 @@ senator was arrested"). The pair generator wraps real sentences in these
 frames to teach a stance model exactly that. These lists are for making
 training data, not a rule of the checker.
 
-- CLAIM_VERBS: verbs that present a content clause as somebody's assertion,
+- CLAIM_VERBS (from `bot.language.reporting_verbs`): verbs that present a content clause as somebody's assertion,
   without the writer vouching for it. A real corpus sentence "X claimed that S"
   gives (sentence, S) as neutral.
 - FRAME_VERBS: the verbs used to build frames ("{source} {verb} that {S}"),
@@ -20,7 +20,10 @@ training data, not a rule of the checker.
 
 from __future__ import annotations
 
-CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate".split())
+from bot.language.reporting_verbs import CLAIM_VERBS
+
+__all__ = ["CLAIM_VERBS", "FRAME_VERBS", "ATTRIBUTED_VERBS", "GENERIC_SOURCES", "PLURAL_SOURCES"]
+
 FRAME_VERBS: tuple[tuple[str, str], ...] = (
     ("says", "said"),
     ("claims", "claimed"),

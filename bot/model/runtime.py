@@ -62,24 +62,22 @@ class OnnxModel:
             "token_type_ids": np.asarray([e.type_ids for e in encodings], dtype=np.int64),
         }
 
-    def run_pairs(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> np.ndarray:
+    def run_pairs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """First output for each (first, second) text pair, in input order."""
-        return self._run([list(p) for p in pairs], batch)
+        return self._run([list(p) for p in pairs])
 
-    def run_texts(self, texts: Sequence[str], batch: int = 64) -> np.ndarray:
-        return self._run(list(texts), batch)
+    def run_texts(self, texts: Sequence[str]) -> np.ndarray:
+        return self._run(list(texts))
 
-    def _run(self, items: list, batch: int) -> np.ndarray:
+    def _run(self, items: list) -> np.ndarray:
+        """Each item in a call of its own, unpadded. The int8 graphs quantise activations
+        dynamically, over the whole input tensor: a row scored beside others (or beside their
+        padding) moved with them (contradiction 0.80 alone, 0.82 in one check's batch), so a
+        threshold answered differently on SQLite and PostgreSQL, whose searches hand the model
+        different neighbours. Alone, a pair reads the same in every check. On one thread a
+        batch saved nothing: 9.0 ms a pair alone, 9.7 in a batch of ten (stance model)."""
         if not items:
             return np.zeros((0, 0), dtype=np.float32)
-        # Similar lengths together: less padding, same answers (results go back in order).
-        order = sorted(range(len(items)), key=lambda i: len(str(items[i])))
-        out: list[np.ndarray] = [None] * len(items)  # type: ignore[list-item]
-        for start in range(0, len(order), batch):
-            chunk = order[start : start + batch]
-            with self._lock:
-                encodings = self.tokenizer.encode_batch([items[i] for i in chunk])
-            result = self.session.run(None, self._feed(encodings))[0]
-            for row, index in enumerate(chunk):
-                out[index] = result[row]
-        return np.stack(out)
+        with self._lock:
+            encodings = [self.tokenizer.encode_batch([item])[0] for item in items]
+        return np.stack([self.session.run(None, self._feed([e]))[0][0] for e in encodings])

@@ -1,8 +1,8 @@
 """The trained stance model at run time: premise (a source sentence or quote) and claim in,
 probabilities of entailment / neutral / contradiction out.
 
-Loaded once per process (`shipped()`); every candidate of a check goes through one batched
-call (`probabilities`)."""
+Loaded once per process (`shipped()`); every candidate of a check goes through one call
+(`probabilities`), which reads each pair on its own (`runtime.OnnxModel._run` says why)."""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ from bot.check.stance import Assessment
 from bot.check.rules.word_equivalence import same_stem
 
 FACT_CODES = frozenset({"date_mismatch", "number_mismatch"})
+ANOTHER_EVENT = frozenset({"entity_mismatch", "date_mismatch"})
 # modifiers that single out one of several like events: "the previous strike", "its first round"
 ORDINAL_ANCHORS = frozenset(
     "previous last earlier former prior first second third next original latest past".split()
@@ -442,3 +443,14 @@ def check_event_facts(
     if not reasons:
         return None  # the source dates or counts something else: merely related
     return found.model_copy(update={"reasons": reasons})
+
+
+def another_event(found: Assessment | None) -> bool:
+    """Other people *and* another day: the source reports a different event, which says
+    nothing against the claim ("Trevor Noah on Thursday showed ..." against a claim about
+    Putin on Sunday)."""
+    return (
+        found is not None
+        and found.stance == "conflicts"
+        and ANOTHER_EVENT <= {r.code for r in found.reasons}
+    )

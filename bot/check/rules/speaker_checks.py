@@ -128,7 +128,10 @@ def _speaks(text: str, surname: str) -> bool:
             return True  # "Hegseth's remarks", "Hegseth’s message"
         if SPEAKING & set(words[max(0, i - 3) : i]) or SPEAKING & set(words[i + 1 : i + 8]):
             return True
-    return False
+    # "Menon, who studies health-sector security at Ashbury Polytechnic, said": the verb
+    # after an aside set off by commas, however long
+    aside = re.search(rf"\b{re.escape(surname)},[^,;.]{{1,160}},\s*([\w’']+)", text, re.IGNORECASE)
+    return aside is not None and aside.group(1).lower() in SPEAKING
 
 
 def _attributed_to_another(

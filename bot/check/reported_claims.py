@@ -1,0 +1,170 @@
+"""Reported claims: a sentence that repeats a claim to examine it is context, not support.
+
+"A message circulating on WhatsApp claims that Greenleaf will stop taking cash" supports
+"A WhatsApp message says Greenleaf ..." but not the bare claim when the article goes on to
+refute it ("Greenleaf Foods is not banning cash"). The grammar finds the frame (the
+claim's words inside a reporting verb's clause, or after "according to"); the article's
+own finding -- its sentence that the rules or the model read as contradicting the claim --
+then is the evidence, and the restatement is dropped. A framed sentence whose article
+does not dispute it stays support ("..., the trust said"): news attributes what it vouches
+for, so the frame alone does not tell a debunk from a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from bot.check.claims import Claim
+from bot.check.lru import LruCache
+from bot.check.model_judgement import contradiction, is_fragment, judge
+from bot.check.retrieve import Candidate
+from bot.check.stance import Assessment
+from bot.core.models import Article, Passage
+from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
+
+# The model's contradiction a sentence of the same article needs to be read as its finding.
+FINDING_CONTRADICTION = 0.5
+FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
+FRAME_SHARE = 0.6
+DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation  # share of the aligned words that must lie inside the reported clause
+_FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
+_FRAMES: LruCache[str, list[tuple[int, int]]] = LruCache(1024)
+
+
+def _reported_clause(child: Token) -> bool:
+    """A verb's content clause, or one the tagger hung off a noun ("A viral post claims that
+    S" read as the noun "post claims"): a "that" complementizer marks content, not a relative."""
+    if child.dep_ in CLAUSE_DEPS:
+        return child.head.pos_ in ("VERB", "AUX")
+    return child.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+    )
+
+
+def _clause_spans(sent: Span) -> list[tuple[int, int]]:
+    """Character spans (in the sentence) of what its reporting verbs and "according to" report:
+    "X claims that S", "X claims to show S", "According to X, S", "S, according to X"."""
+    base = sent.start_char
+
+    def span(tokens: list[Token]) -> tuple[int, int]:
+        return tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base
+
+    spans = []
+    for token in sent:
+        if token.lemma_.lower() in _FRAME_VERBS:
+            spans += [span(list(c.subtree)) for c in token.children if _reported_clause(c)]
+        elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < sent.end else False:
+            commas = [t for t in sent if t.text == "," and t.i > token.i]
+            after = sent[commas[0].i + 1 - sent.start :] if commas else None
+            before = sent[: token.i - sent.start]
+            tokens = [t for t in (after if token.i - sent.start < len(sent) / 2 else before) or [] if not t.is_punct]
+            if tokens:
+                spans.append(span(tokens))
+    return spans
+
+
+def is_framed(candidate: Candidate, highlight: str | None, nlp: Language) -> bool:
+    """Whether the words aligned with the claim are what someone else is reported to say."""
+    if candidate.kind != "fact" or not highlight:
+        return False
+    lemmas = set(candidate.lemmas.split())
+    if not (lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas):
+        return False  # no reporting verb at all: skip the parse
+    start = candidate.text.find(highlight)
+    if start < 0:
+        return False
+    spans = _FRAMES.get_or_make(candidate.text, lambda: _clause_spans(nlp(candidate.text)[:]))
+    end = start + len(highlight)
+    inside = max((min(end, b) - max(start, a) for a, b in spans), default=0)
+    return inside >= FRAME_SHARE * len(highlight)
+
+
+def _denies(found: Assessment) -> bool:
+    """A finding denies the claim ("no forecast was issued"); another number or date later in
+    the article is usually another event's."""
+    return found.stance == "conflicts" and any(r.code in DENIALS for r in found.reasons)
+
+
+def _later(candidate: Candidate, framed: Candidate) -> bool:
+    """A debunk restates the claim, then refutes it: a finding follows the restatement, or
+    is the headline."""
+    position, frame = candidate.passage_position, framed.passage_position
+    return position is not None and (position < 0 or frame is None or position > frame)
+
+
+def _as_candidate(passage: Passage, framed: Candidate) -> Candidate:
+    return Candidate(
+        kind="fact",
+        text=passage.text,
+        lemmas=passage.lemmas,
+        entities=passage.entities,
+        quantities=passage.quantities,
+        dates=passage.dates,
+        negated=passage.negated,
+        article=framed.article,
+        passage_id=passage.id,
+        passage_position=passage.position,
+    )
+
+
+def article_finding(
+    claim: Claim, framed: Candidate, passages: list[Passage], stop_words: frozenset[str]
+) -> tuple[Candidate, Assessment] | None:
+    """The sentence of the framed claim's article that the model reads as refuting it."""
+    keys = set(claim.key_lemmas)
+    others = [
+        _as_candidate(p, framed)
+        for p in passages
+        if p.id != framed.passage_id
+        and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)
+    ]
+    others = [c for c in others if _later(c, framed)]
+    others = [c for c in others if not is_fragment(c)]
+    best: tuple[float, Candidate] | None = None
+    for candidate, judgement in zip(others, judge(claim, others)):
+        if judgement.contradiction >= FINDING_CONTRADICTION and (
+            best is None or judgement.contradiction > best[0]
+        ):
+            best = (judgement.contradiction, candidate)
+    if best is None:
+        return None
+    score, candidate = best
+    return candidate, Assessment(
+        stance="conflicts",
+        reasons=[contradiction(claim, candidate, stop_words)],
+        score=round(score, 4),
+    )
+
+
+def examined_claims(
+    claim: Claim,
+    assessed: list[tuple[Candidate, Assessment]],
+    *,
+    nlp: Language,
+    passages: Callable[[Article], list[Passage]],
+    stop_words: frozenset[str],
+) -> list[tuple[Candidate, Assessment]]:
+    """`assessed` with every framed support whose article refutes the claim replaced by
+    that article's finding (a conflict the rules already cite from it, or the model's)."""
+    framed = [
+        c for c, f in assessed if f.stance == "supports" and is_framed(c, f.highlight, nlp)
+    ]
+    if not framed or _clause_spans(nlp(claim.text)[:]):
+        return assessed  # "A post claimed that S" is what the framed sentence supports
+    dropped: set[int] = set()
+    findings: list[tuple[Candidate, Assessment]] = []
+    for candidate in framed:
+        path = candidate.article.path
+        cited = any(
+            c.article.path == path and _denies(f) and _later(c, candidate) for c, f in assessed + findings
+        )
+        finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words)
+        if cited or finding is not None:
+            dropped.add(id(candidate))
+        if finding is not None:
+            findings.append(finding)
+    return [(c, f) for c, f in assessed if id(c) not in dropped] + findings

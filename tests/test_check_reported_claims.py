@@ -1,0 +1,129 @@
+"""A sentence that repeats a claim in order to examine it is context, not support.
+
+A debunk restates the viral claim ("A post claims that S"), then refutes it. For the
+bare claim the article's finding is the evidence; the restatement supports only the
+attributed claim ("A post claimed that S"). A framed sentence in an article that does not
+dispute it ("..., the city said") is still support: news attributes what it vouches for.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import bot.check.reported_claims as reported_claims
+from bot.check.claims import Claim
+from bot.check.model_judgement import Judgement
+from bot.check.reported_claims import article_finding, is_framed
+from bot.check.retrieve import Candidate
+from bot.core.models import Article, Passage
+from check_world import Check, checker_for
+
+DEBUNK = (
+    "checks/whitfield.txt",
+    "The Corvale Courier",
+    "No, Mayor Dana Whitfield was not arrested",
+    "A post shared thousands of times on Facebook claims that Mayor Dana Whitfield was "
+    "arrested in Corvale on Friday night. The claim is false. Corvale police said they have "
+    "no record of any arrest. Mayor Dana Whitfield was not arrested on Friday, a police "
+    "spokesperson said. Whitfield spent Friday evening at a school fundraiser, where she was "
+    "photographed by several guests.",
+)
+REPORT = (
+    "news/library.txt",
+    "The Corvale Courier",
+    "Library reopens after flood",
+    "The Corvale public library will reopen on Monday after repairs costing $1.2 million, "
+    "the city said. Volunteers moved 4,000 books to a warehouse during the flood.",
+)
+
+
+@pytest.fixture(scope="module")
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, [DEBUNK, REPORT])
+
+
+def test_a_debunked_claim_gets_the_articles_finding_not_its_restatement(check: Check) -> None:
+    report = check("Mayor Dana Whitfield was arrested in Corvale on Friday night")
+
+    assert report.verdict == "conflicting"
+    assert [e.stance for e in report.evidence] == ["conflicts"]
+    assert report.evidence[0].text.startswith("Mayor Dana Whitfield was not arrested")
+    assert all(e.reasons for e in report.evidence)
+
+
+def test_the_restatement_supports_the_attributed_claim(check: Check) -> None:
+    report = check("A Facebook post claimed that Mayor Dana Whitfield was arrested in Corvale on Friday night")
+
+    assert report.verdict == "supported"
+    assert report.evidence[0].text.startswith("A post shared thousands of times on Facebook claims")
+
+
+def test_an_attributed_sentence_its_article_does_not_dispute_is_still_support(check: Check) -> None:
+    report = check("The Corvale library will reopen on Monday after $1.2 million of repairs")
+
+    assert report.verdict == "supported"
+    assert report.evidence[0].text.endswith("the city said.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aligned"),
+    [
+        ("A viral post claims that the senator was arrested on Friday.", "the senator was arrested on Friday"),
+        ("A photo claims to show the oak being cut down for a car park.", "the oak being cut down for a car park"),
+        ("According to a tweet seen by millions, the office has forecast a blizzard.", "the office has forecast a blizzard"),
+        ("The mayor resigned on Monday, according to two officials.", "The mayor resigned on Monday"),
+    ],
+)
+def test_the_words_someone_else_is_reported_to_say_are_framed(nlp: Language, sentence: str, aligned: str) -> None:
+    assert is_framed(_candidate(sentence, nlp), aligned, nlp)
+
+
+def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None:
+    sentence = "The senator was arrested on Friday after a protest, and a post about it went viral."
+
+    assert not is_framed(_candidate(sentence, nlp), "The senator was arrested on Friday", nlp)
+
+
+def test_only_a_later_sentence_the_model_reads_as_a_contradiction_is_the_finding(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
+                  key_lemmas=["council", "cut", "old", "oak"])
+    framed = _candidate("A photo claims to show the council cutting down the old oak.", nlp, position=1)
+    passages = [
+        _passage(0, "The council said the old oak was inspected last year.", nlp),
+        _passage(1, framed.text, nlp),
+        _passage(2, "The old oak in the park is still standing, council staff said.", nlp),
+        _passage(3, "The photo was taken in another country in 2019.", nlp),
+    ]
+    read = {p.text: j for p, j in zip(passages, [_judged(0.0, 0.0, 0.99), _judged(0.9, 0.1, 0.0),
+                                                 _judged(0.05, 0.1, 0.85), _judged(0.0, 0.0, 0.99)])}
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, titled=True: [read[c.text] for c in cands])
+
+    finding = article_finding(claim, framed, passages, frozenset({"the", "in", "was"}))
+
+    assert finding is not None
+    candidate, assessment = finding
+    # the earlier sentence comes before the restatement; the last shares too few of the claim's words
+    assert candidate.text.startswith("The old oak in the park is still standing")
+    assert assessment.stance == "conflicts" and assessment.reasons[0].code == "contradiction"
+
+
+def _article() -> Article:
+    return Article(id=1, path="checks/oak.txt", content_hash="x", title="Photo of felled oak is not from here", body="")
+
+
+def _candidate(text: str, nlp: Language, position: int = 0) -> Candidate:
+    lemmas = " ".join(t.lemma_.lower() for t in nlp(text) if not t.is_punct)
+    return Candidate(kind="fact", text=text, lemmas=lemmas, article=_article(), passage_id=position + 1,
+                     passage_position=position)
+
+
+def _passage(position: int, text: str, nlp: Language) -> Passage:
+    lemmas = " ".join(t.lemma_.lower() for t in nlp(text) if not t.is_punct)
+    return Passage(id=position + 1, article_id=1, position=position, text=text, lemmas=lemmas)
+
+
+def _judged(e: float, n: float, c: float) -> Judgement:
+    return Judgement(entailment=e, neutral=n, contradiction=c)
