@@ -28,7 +28,7 @@ from bot.check.rules.negation_scope import NEGATORS
 from bot.check.stance import Assessment
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
-MAX_JUDGED = 10  # best-aligned candidates the model reads per claim (one batch)
+MAX_JUDGED = 6  # best-aligned candidates the model reads per claim (~9 ms each)
 MIN_JUDGED_COVERAGE = 0.2  # below the rules' pre-filter (0.45): paraphrases and denials
 
 # Thresholds on the model's probabilities, chosen on the dev claims, probe7, corpus2-5, the

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
 from bot.check.model_judgement import contradiction, is_fragment, judge
-from bot.check.retrieve import Candidate
+from bot.check.retrieve import Candidate, passage_candidate
 from bot.check.stance import Assessment
 from bot.core.models import Article, Passage
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
@@ -28,6 +28,7 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 # The model's contradiction a sentence of the same article needs to be read as its finding.
 FINDING_CONTRADICTION = 0.5
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
+FINDINGS_READ = 3  # sentences of the article the model reads for its finding
 FRAME_SHARE = 0.6
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation  # share of the aligned words that must lie inside the reported clause
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
@@ -96,34 +97,21 @@ def _later(candidate: Candidate, framed: Candidate) -> bool:
     return position is not None and (position < 0 or frame is None or position > frame)
 
 
-def _as_candidate(passage: Passage, framed: Candidate) -> Candidate:
-    return Candidate(
-        kind="fact",
-        text=passage.text,
-        lemmas=passage.lemmas,
-        entities=passage.entities,
-        quantities=passage.quantities,
-        dates=passage.dates,
-        negated=passage.negated,
-        article=framed.article,
-        passage_id=passage.id,
-        passage_position=passage.position,
-    )
-
-
 def article_finding(
     claim: Claim, framed: Candidate, passages: list[Passage], stop_words: frozenset[str]
 ) -> tuple[Candidate, Assessment] | None:
     """The sentence of the framed claim's article that the model reads as refuting it."""
     keys = set(claim.key_lemmas)
     others = [
-        _as_candidate(p, framed)
+        passage_candidate(p, framed.article)
         for p in passages
         if p.id != framed.passage_id
         and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)
     ]
-    others = [c for c in others if _later(c, framed)]
-    others = [c for c in others if not is_fragment(c)]
+    others = [c for c in others if _later(c, framed) and not is_fragment(c)]
+    # the model reads only the few that state most of the claim (each read costs ~9 ms)
+    others.sort(key=lambda c: -len(keys & set(c.lemmas.split())))
+    others = others[:FINDINGS_READ]
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, judge(claim, others)):
         if judgement.contradiction >= FINDING_CONTRADICTION and (

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from bot.language import facts
 from bot.check.claims import MEANINGFUL_STOP_WORDS, Claim
-from bot.core.models import Article, Entity, Quantity
+from bot.core.models import Article, Entity, Passage, Quantity
 from bot.language.paraphrases import PHRASE_EQUIVALENTS, SYNONYM_GROUPS
 from bot.store.base import Store
 
@@ -110,6 +110,23 @@ def search_terms(claim: Claim) -> list[str]:
 _SEARCHES = ThreadPoolExecutor(max_workers=4, thread_name_prefix="quote-search")
 
 
+def passage_candidate(p: Passage, article: Article, rank: float = 0.0) -> Candidate:
+    """A sentence of an article as a candidate, with the facts stored with it."""
+    return Candidate(
+        kind="fact",
+        text=p.text,
+        lemmas=p.lemmas,
+        entities=p.entities,
+        quantities=p.quantities,
+        dates=p.dates,
+        negated=p.negated,
+        article=article,
+        passage_id=p.id,
+        passage_position=p.position,
+        rank=rank,
+    )
+
+
 def retrieve(claim: Claim, store: Store) -> list[Candidate]:
     """Passages and quotes sharing words with the claim (full-text search), deduplicated.
 
@@ -134,22 +151,7 @@ def retrieve(claim: Claim, store: Store) -> list[Candidate]:
     quote_hits = _SEARCHES.submit(store.search_quotes, quote_terms, limit=QUOTE_LIMIT)
     candidates: list[Candidate] = []
     for hit in store.search_passages(terms, limit=PASSAGE_LIMIT):
-        p = hit.passage
-        candidates.append(
-            Candidate(
-                kind="fact",
-                text=p.text,
-                lemmas=p.lemmas,
-                entities=p.entities,
-                quantities=p.quantities,
-                dates=p.dates,
-                negated=p.negated,
-                article=hit.article,
-                passage_id=p.id,
-                passage_position=p.position,
-                rank=hit.rank,
-            )
-        )
+        candidates.append(passage_candidate(hit.passage, hit.article, hit.rank))
     for hit in quote_hits.result():
         q = hit.quote
         candidates.append(

@@ -4,12 +4,12 @@ A news sentence that *reports* a claim ("A viral post says the senator was
 arrested", "Critics allege that ...", "According to a tweet, ...") supports
 only the attributed claim ("A viral post says ..."), not the bare one ("The
 senator was arrested"). The pair generator wraps real sentences in these
-frames to teach a stance model exactly that. These lists are for making
-training data, not a rule of the checker.
+frames to teach a stance model exactly that. These lists make training data;
+the checker finds real frames with the grammar (`bot/check/reported_claims.py`).
 
-- CLAIM_VERBS (from `bot.language.reporting_verbs`): verbs that present a content clause as somebody's assertion,
-  without the writer vouching for it. A real corpus sentence "X claimed that S"
-  gives (sentence, S) as neutral.
+- CLAIM_VERBS (from `bot.language.reporting_verbs`): verbs that present a content
+  clause as somebody's assertion, without the writer vouching for it. A real
+  corpus sentence "X claimed that S" gives (sentence, S) as neutral.
 - FRAME_VERBS: the verbs used to build frames ("{source} {verb} that {S}"),
   in the present and past forms the frame needs.
 - ATTRIBUTED_VERBS: the verbs of the entailed, attributed hypothesis; weaker than or
