@@ -38,9 +38,18 @@ REPORT = (
 )
 
 
+RUMOUR = (
+    "news/lights.txt",
+    "The Corvale Courier",
+    "Residents puzzled by holiday lights message",
+    "A chain email alleges that Corvale will fine homeowners $500 for holiday lights left up "
+    "after January 15. Several readers forwarded it to the newsroom this week.",
+)
+
+
 @pytest.fixture(scope="module")
 def check(nlp: Language) -> Check:
-    return checker_for(nlp, [DEBUNK, REPORT])
+    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR])
 
 
 def test_a_debunked_claim_gets_the_articles_finding_not_its_restatement(check: Check) -> None:
@@ -64,6 +73,14 @@ def test_an_attributed_sentence_its_article_does_not_dispute_is_still_support(ch
 
     assert report.verdict == "supported"
     assert report.evidence[0].text.endswith("the city said.")
+
+
+def test_an_allegation_is_context_for_the_bare_claim_even_before_anyone_refutes_it(check: Check) -> None:
+    bare = check("Corvale will fine homeowners $500 for holiday lights left up after January 15")
+    attributed = check("A chain email alleged that Corvale will fine homeowners $500 for holiday lights left up after January 15")
+
+    assert bare.verdict == "not_found"
+    assert attributed.verdict == "supported"
 
 
 @pytest.mark.parametrize(

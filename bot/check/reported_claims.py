@@ -5,9 +5,10 @@
 refute it ("Greenleaf Foods is not banning cash"). The grammar finds the frame (the
 claim's words inside a reporting verb's clause, or after "according to"); the article's
 own finding -- its sentence that the rules or the model read as contradicting the claim --
-then is the evidence, and the restatement is dropped. A framed sentence whose article
-does not dispute it stays support ("..., the trust said"): news attributes what it vouches
-for, so the frame alone does not tell a debunk from a report.
+then is the evidence, and the restatement is dropped. A verb that withholds the writer's
+word by its meaning ("claims", "alleges") makes the sentence context even before anyone
+refutes it. A plain report whose article does not dispute it stays support ("..., the trust
+said"): news attributes what it vouches for, so "said" alone does not tell a debunk.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ FRAME_SHARE = 0.6
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation  # share of the aligned words that must lie inside the reported clause
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
-_FRAMES: LruCache[str, list[tuple[int, int]]] = LruCache(1024)
+_FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
 
 
 def _reported_clause(child: Token) -> bool:
@@ -46,18 +47,20 @@ def _reported_clause(child: Token) -> bool:
     )
 
 
-def _clause_spans(sent: Span) -> list[tuple[int, int]]:
+def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     """Character spans (in the sentence) of what its reporting verbs and "according to" report:
-    "X claims that S", "X claims to show S", "According to X, S", "S, according to X"."""
+    "X claims that S", "X claims to show S", "According to X, S", "S, according to X"; each
+    with whether its verb withholds the writer's word by its meaning ("claims", "alleges")."""
     base = sent.start_char
 
-    def span(tokens: list[Token]) -> tuple[int, int]:
-        return tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base
+    def span(tokens: list[Token], claimed: bool = False) -> tuple[int, int, bool]:
+        return tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base, claimed
 
     spans = []
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
-            spans += [span(list(c.subtree)) for c in token.children if _reported_clause(c)]
+            claimed = token.lemma_.lower() in CLAIM_VERBS
+            spans += [span(list(c.subtree), claimed) for c in token.children if _reported_clause(c)]
         elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < sent.end else False:
             commas = [t for t in sent if t.text == "," and t.i > token.i]
             after = sent[commas[0].i + 1 - sent.start :] if commas else None
@@ -68,20 +71,29 @@ def _clause_spans(sent: Span) -> list[tuple[int, int]]:
     return spans
 
 
-def is_framed(candidate: Candidate, highlight: str | None, nlp: Language) -> bool:
-    """Whether the words aligned with the claim are what someone else is reported to say."""
+def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
+    """Whether the words aligned with the claim are what someone else is reported to say:
+    "claimed" when the verb itself withholds the writer's word ("A post claims that S"),
+    "reported" for a plain report ("S, the trust said"), None when the writer states them."""
     if candidate.kind != "fact" or not highlight:
-        return False
+        return None
     lemmas = set(candidate.lemmas.split())
     if not (lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas):
-        return False  # no reporting verb at all: skip the parse
+        return None  # no reporting verb at all: skip the parse
     start = candidate.text.find(highlight)
     if start < 0:
-        return False
+        return None
     spans = _FRAMES.get_or_make(candidate.text, lambda: _clause_spans(nlp(candidate.text)[:]))
     end = start + len(highlight)
-    inside = max((min(end, b) - max(start, a) for a, b in spans), default=0)
-    return inside >= FRAME_SHARE * len(highlight)
+    inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
+    framing = [claimed for share, claimed in inside if share >= FRAME_SHARE * len(highlight)]
+    if not framing:
+        return None
+    return "claimed" if any(framing) else "reported"
+
+
+def is_framed(candidate: Candidate, highlight: str | None, nlp: Language) -> bool:
+    return frame(candidate, highlight, nlp) is not None
 
 
 def _denies(found: Assessment) -> bool:
@@ -138,9 +150,8 @@ def examined_claims(
 ) -> list[tuple[Candidate, Assessment]]:
     """`assessed` with every framed support whose article refutes the claim replaced by
     that article's finding (a conflict the rules already cite from it, or the model's)."""
-    framed = [
-        c for c, f in assessed if f.stance == "supports" and is_framed(c, f.highlight, nlp)
-    ]
+    frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
+    framed = [c for c, f in assessed if frames.get(id(c))]
     if not framed or _clause_spans(nlp(claim.text)[:]):
         return assessed  # "A post claimed that S" is what the framed sentence supports
     dropped: set[int] = set()
@@ -151,7 +162,7 @@ def examined_claims(
             c.article.path == path and _denies(f) and _later(c, candidate) for c, f in assessed + findings
         )
         finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words)
-        if cited or finding is not None:
+        if cited or finding is not None or frames[id(candidate)] == "claimed":
             dropped.add(id(candidate))
         if finding is not None:
             findings.append(finding)
