@@ -14,7 +14,7 @@ from spacy.language import Language
 import bot.check.reported_claims as reported_claims
 from bot.check.claims import Claim
 from bot.check.model_judgement import Judgement
-from bot.check.reported_claims import article_finding, is_framed
+from bot.check.reported_claims import article_finding, frame
 from bot.check.retrieve import Candidate
 from bot.core.models import Article, Passage
 from check_world import Check, checker_for
@@ -93,13 +93,13 @@ def test_an_allegation_is_context_for_the_bare_claim_even_before_anyone_refutes_
     ],
 )
 def test_the_words_someone_else_is_reported_to_say_are_framed(nlp: Language, sentence: str, aligned: str) -> None:
-    assert is_framed(_candidate(sentence, nlp), aligned, nlp)
+    assert frame(_candidate(sentence, nlp), aligned, nlp) is not None
 
 
 def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None:
     sentence = "The senator was arrested on Friday after a protest, and a post about it went viral."
 
-    assert not is_framed(_candidate(sentence, nlp), "The senator was arrested on Friday", nlp)
+    assert frame(_candidate(sentence, nlp), "The senator was arrested on Friday", nlp) is None
 
 
 def test_only_a_later_sentence_the_model_reads_as_a_contradiction_is_the_finding(
@@ -116,7 +116,7 @@ def test_only_a_later_sentence_the_model_reads_as_a_contradiction_is_the_finding
     ]
     read = {p.text: j for p, j in zip(passages, [_judged(0.0, 0.0, 0.99), _judged(0.9, 0.1, 0.0),
                                                  _judged(0.05, 0.1, 0.85), _judged(0.0, 0.0, 0.99)])}
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, titled=True: [read[c.text] for c in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [read[c.text] for c in cands])
 
     finding = article_finding(claim, framed, passages, frozenset({"the", "in", "was"}))
 

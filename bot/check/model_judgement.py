@@ -13,7 +13,7 @@ paths are on):
   sentence shares enough of the claim's words (paraphrases: "48 hours" for "two days"); as
   a conflict, only when the sentence is about the claim's matter (`similarities`).
 A reported claim ("a post says X") is `reported_claims`' business: its article's finding.
-All candidates of a check are scored in one batched call."""
+All candidates of a check are scored in one call."""
 
 from __future__ import annotations
 
@@ -63,14 +63,14 @@ class Judgement:
     contradiction: float
 
 
-def premise(candidate: Candidate, titled: bool = True) -> str:
+def premise(candidate: Candidate) -> str:
     """What the model reads as the source: the sentence (a quote with its speaker) under its
     article's headline, as a reader meets it; a claim naming the event ("the Northgate
     attack") is otherwise "neutral" to a sentence that only says "the attack"."""
     text = candidate.text
     if candidate.kind == "quote" and candidate.speaker:
         text = f'{candidate.speaker} said: "{candidate.text}"'
-    title = (candidate.article.title or "").strip() if titled else ""
+    title = (candidate.article.title or "").strip()
     return f"{title}. {text}" if title and title not in text else text
 
 
@@ -78,13 +78,13 @@ def is_fragment(candidate: Candidate) -> bool:
     return len(_WORD.findall(candidate.text)) < MIN_EVIDENCE_WORDS
 
 
-def judge(claim: Claim, candidates: Sequence[Candidate], titled: bool = True) -> list[Judgement]:
-    """One batched model call for every candidate of the claim."""
+def judge(claim: Claim, candidates: Sequence[Candidate]) -> list[Judgement]:
+    """One model call for every candidate of the claim."""
     from bot.model.stance_model import shipped
 
     if not candidates:
         return []
-    rows = shipped().probabilities([(premise(c, titled), claim.text) for c in candidates])
+    rows = shipped().probabilities([(premise(c), claim.text) for c in candidates])
     return [Judgement(float(e), float(n), float(c)) for e, n, c in rows]
 
 

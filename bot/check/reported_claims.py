@@ -30,17 +30,17 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 FINDING_CONTRADICTION = 0.5
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
-FRAME_SHARE = 0.6
-DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation  # share of the aligned words that must lie inside the reported clause
+FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
+DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
 
 
 def _reported_clause(child: Token) -> bool:
     """A verb's content clause, or one the tagger hung off a noun ("A viral post claims that
     S" read as the noun "post claims"): a "that" complementizer marks content, not a relative."""
-    if child.dep_ in CLAUSE_DEPS:
+    if child.dep_ in _CONTENT_DEPS:
         return child.head.pos_ in ("VERB", "AUX")
     return child.dep_ in ("relcl", "acl") and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in child.children
@@ -61,7 +61,7 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
             spans += [span(list(c.subtree), claimed) for c in token.children if _reported_clause(c)]
-        elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < sent.end else False:
+        elif token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             commas = [t for t in sent if t.text == "," and t.i > token.i]
             after = sent[commas[0].i + 1 - sent.start :] if commas else None
             before = sent[: token.i - sent.start]
@@ -69,6 +69,11 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if tokens:
                 spans.append(span(tokens))
     return spans
+
+
+def _spans(text: str, nlp: Language) -> list[tuple[int, int, bool]]:
+    """`_clause_spans` of a text, parsed once per process and text (a claim, a candidate)."""
+    return _FRAMES.get_or_make(text, lambda: _clause_spans(nlp(text)[:]))
 
 
 def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
@@ -83,17 +88,13 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     start = candidate.text.find(highlight)
     if start < 0:
         return None
-    spans = _FRAMES.get_or_make(candidate.text, lambda: _clause_spans(nlp(candidate.text)[:]))
+    spans = _spans(candidate.text, nlp)
     end = start + len(highlight)
     inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
     framing = [claimed for share, claimed in inside if share >= FRAME_SHARE * len(highlight)]
     if not framing:
         return None
     return "claimed" if any(framing) else "reported"
-
-
-def is_framed(candidate: Candidate, highlight: str | None, nlp: Language) -> bool:
-    return frame(candidate, highlight, nlp) is not None
 
 
 def _denies(found: Assessment) -> bool:
@@ -152,7 +153,7 @@ def examined_claims(
     that article's finding (a conflict the rules already cite from it, or the model's)."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
     framed = [c for c, f in assessed if frames.get(id(c))]
-    if not framed or _clause_spans(nlp(claim.text)[:]):
+    if not framed or _spans(claim.text, nlp):
         return assessed  # "A post claimed that S" is what the framed sentence supports
     dropped: set[int] = set()
     findings: list[tuple[Candidate, Assessment]] = []
