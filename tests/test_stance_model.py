@@ -281,3 +281,31 @@ def test_the_model_reads_a_sentence_under_its_articles_headline() -> None:
     assert premise(sentence) == "Northgate hospitals hit by ransomware attack. Records of 312,000 patients were copied."
     assert premise(quote) == 'Northgate hospitals hit by ransomware attack. Helen Okafor said: "We are rebuilding"'
     assert premise(_candidate("An untitled page's sentence.")) == "An untitled page's sentence."
+
+
+def test_a_weakly_aligned_sentence_is_read_only_if_it_could_stand_as_a_conflict() -> None:
+    """Below the support path's coverage the model can only find a conflict, and that needs a
+    whole sentence that names the claim's people and says something the claim does not:
+    what fails those cheap tests is never scored (each pair costs ~9 ms)."""
+    from bot.check.model_judgement import may_stand_alone
+    from bot.core.models import Entity
+
+    claim = Claim(
+        text="Keller says the strike is over.",
+        content="the strike is over",
+        names=[Entity(text="Keller", label="PERSON", canonical="keller")],
+    )
+    weak = Alignment(coverage=0.3, score=0.3)
+    naming = Candidate(
+        kind="fact",
+        text="Keller told members the strike would continue into May.",
+        entities=[Entity(text="Keller", label="PERSON", canonical="keller")],
+        article=ARTICLE,
+        passage_id=2,
+    )
+
+    assert may_stand_alone(claim, naming, weak, STOP)
+    assert not may_stand_alone(claim, _candidate("The strike would continue into May, officials said."), weak, STOP)
+    assert not may_stand_alone(claim, _candidate("Keller said the strike would continue.", kind="quote"), weak, STOP)
+    assert not may_stand_alone(claim, _candidate("Keller says the strike is over."), weak, STOP)  # says nothing else
+    assert may_stand_alone(claim, _candidate("The strike goes on."), ALIGNED, STOP)  # support is possible

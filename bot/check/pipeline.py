@@ -30,7 +30,9 @@ from bot.check.model_judgement import (
     combine,
     is_fragment,
     judge,
+    may_stand_alone,
     model_may_change,
+    names_the_claims_people,
     similarities,
     wants_relevance,
 )
@@ -42,6 +44,7 @@ from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims
 from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
+    WORD,
     Alignment,
     Candidate,
     align,
@@ -86,18 +89,9 @@ def _speaker_fits(claim: Claim, candidate: Candidate, speakers: SpeakerResolver)
     word, someone else's words for "X said ..." (it reads who speaks poorly)."""
     if not claim.speaker:
         return True
-    if candidate.kind == "fact":
+    if candidate.kind == "fact" or not candidate.speaker:
         return may_be_speaker(claim, candidate, speakers)
     return not quoted_by_someone_else(claim, candidate, speakers)
-
-
-def _same_people(claim: Claim, candidate: Candidate) -> bool:
-    """A contradiction on the model's word needs a whole sentence naming the claim's people:
-    it reads "the mayor backs it" as contradicting "Keller backs it", while who did what is
-    the rules' call (entity_mismatch); and a quote is words without the sentence that frames
-    them ("Kulik denied" the words "the harbour talks had collapsed")."""
-    people = [n for n in claim.names if n.label == "PERSON"]
-    return candidate.kind == "fact" and all(name_present(n, candidate) for n in people)
 
 
 def _key(candidate: Candidate) -> tuple[str, int | None, int | None]:
@@ -185,24 +179,28 @@ def check_claim(
         tried.append(group)
 
     # 2. the model, in one batch, on the candidates whose answer it can change
+    stop_words = frozenset(nlp.Defaults.stop_words)
     asked = sorted(
         (
             (c, a)
             for group in tried
             for c, a, f in group
-            if model_may_change(f, a) and (f is not None or _speaker_fits(claim, c, speakers))
+            if model_may_change(f, a)
+            and (
+                f is not None
+                or (may_stand_alone(claim, c, a, stop_words) and _speaker_fits(claim, c, speakers))
+            )
         ),
         key=lambda ca: -ca[1].score,
     )[:MAX_JUDGED]
     judgements = dict(zip((_key(c) for c, _ in asked), judge(claim, [c for c, _ in asked])))
-    stop_words = frozenset(nlp.Defaults.stop_words)
 
     # the sentences only relevance keeps from being conflicts: their similarity, in one batch
     unsure = [
         (c, a)
         for group in tried
         for c, a, f in group
-        if _key(c) in judgements and wants_relevance(f, judgements[_key(c)], a) and _same_people(claim, c)
+        if _key(c) in judgements and wants_relevance(f, judgements[_key(c)], a) and names_the_claims_people(claim, c)
     ]
     similarity = dict(zip((_key(c) for c, _ in unsure), similarities(claim, [c for c, _ in unsure])))
 
@@ -370,7 +368,7 @@ def check_compound(
     part is supported and another contradicted (then the claim is "mixed").
     """
     whole = check_claim(claim, nlp=nlp, store=store, speakers=speakers, limit=limit)
-    if claim.quoted:
+    if claim.quoted or _written_whole(claim, whole, frozenset(nlp.Defaults.stop_words)):
         return whole
     texts = claim_parts(claim.text, nlp)
     if len(texts) < 2:
@@ -389,6 +387,16 @@ def check_compound(
     if (whole.verdict == "not_found" and verdicts) or _overall(parts) == "mixed":
         return parts
     return whole
+
+
+def _written_whole(claim: Claim, report: ClaimReport, stop_words: frozenset[str]) -> bool:
+    """A source sentence writing every word of the claim supports each of its parts as well:
+    checking them apart would repeat the whole (a claim pasted from an article)."""
+    words = {w.lower() for w in WORD.findall(claim.text)} - stop_words
+    return report.verdict == "supported" and any(
+        e.stance == "supports" and words <= {w.lower() for w in WORD.findall(e.text)}
+        for e in report.evidence
+    )
 
 
 def merged_reviews(reports: list[ClaimReport]) -> list[ReviewMatch]:

@@ -23,12 +23,14 @@ from bot.check.article_passages import article_passages
 from bot.core.models import HEADING_POSITIONS, Entity, Passage
 from bot.check.rules.name_swaps import name_present, name_words
 from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
+from bot.check.rules.speaker_checks import goes_on_about_someone
 from bot.check.speaker_roles import introduced_as
 from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
 
 RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
 # look around it in its article for a name it only refers to
+RESOLVE_ARTICLES = 12  # articles read around candidates per claim, at most
 TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
 PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 SPEECH_WORDS = frozenset(
@@ -98,6 +100,12 @@ def _country_of(person: str, forms: list[str], passages: list[Passage]) -> bool:
         re.IGNORECASE,
     )
     return any(pattern.search(p.text) for p in passages)
+
+
+def _names(person: str, passages: list[Passage]) -> bool:
+    """The article writes the person's surname somewhere."""
+    surname = re.compile(rf"\b{re.escape(person.split()[-1])}\b", re.IGNORECASE)
+    return any(surname.search(p.text) for p in passages)
 
 
 def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -> bool:
@@ -171,7 +179,10 @@ def resolve_references(
     calls him "Russian President Vladimir Putin"."""
     missing = [n for n in claim.names if not name_present(n, candidate)]
     people = [n for n in missing if n.label in PERSON_LABELS]
-    countries = [n for n in missing if n.label in COUNTRY_LABELS]
+    named = [e.text for e in candidate.entities if e.label == "PERSON"]
+    # a country is stated by reference only through someone the sentence names ("Russian
+    # President Vladimir Putin" earlier): without a person, the article need not be read
+    countries = [n for n in missing if n.label in COUNTRY_LABELS] if named else []
     topics = [
         n
         for n in missing
@@ -185,17 +196,27 @@ def resolve_references(
     )
     if topic_speaker_stated(claim, candidate):
         on_topic.append(claim.speaker or "")
+    # "He also warned ...", a sentence opening a quotation or a quote whose speaker the index
+    # does not know, for "Hegseth said ...": his words only where the article names him
+    unnamed_speaker = (
+        claim.speaker is not None
+        and claim.speaker not in on_topic
+        and (goes_on_about_someone(candidate) if candidate.kind == "fact" else not candidate.speaker)
+    )
     if (
         not (people and PRONOUN.search(candidate.text))
         and not offices
         and not countries
         and not topics
+        and not unnamed_speaker
     ):
         return _with_resolved(candidate, on_topic)
     passages = article_passages(store, candidate.article)
     if not passages:
         return _with_resolved(candidate, on_topic)
     resolved: list[str] = list(on_topic)
+    if unnamed_speaker and _names(claim.speaker or "", passages):
+        resolved.append(claim.speaker or "")
     for name in people if offices else []:
         if any(_holds_office(office, name.text, passages) for office in offices):
             resolved.append(name.text)  # "the Russian leader" in a headline about Putin
@@ -212,7 +233,6 @@ def resolve_references(
                     referent, name.text
                 ):
                     resolved.append(name.text)
-    named = [e.text for e in candidate.entities if e.label == "PERSON"]
     for name in countries:
         forms = facts.country_forms(name.canonical)
         if any(_country_of(person, forms, passages) for person in named):
@@ -262,9 +282,18 @@ def resolve_candidates(
     resolved, for those stating most of the claim's other words: a missing name there
     may be a reference."""
     candidates, covered = list(candidates), list(covered)
-    chosen = [
-        i for i, keys in enumerate(covered) if _other_words_stated(claim, keys) >= RESOLVE_COVERAGE
-    ]
+    stated = {i: _other_words_stated(claim, keys) for i, keys in enumerate(covered)}
+    chosen, articles = [], set()
+    # best first (search order among equals); each article read costs its whole text, and in
+    # a large archive a claim with few words besides its names ("imprisoned ... years")
+    # states them in dozens of unrelated articles
+    for i in sorted((i for i in stated if stated[i] >= RESOLVE_COVERAGE), key=lambda i: -stated[i]):
+        path = candidates[i].article.path
+        if all(name_present(n, candidates[i]) for n in claim.names):
+            chosen.append(i)  # nothing to look for around it (the speaker may still be)
+        elif path in articles or len(articles) < RESOLVE_ARTICLES:
+            articles.add(path)
+            chosen.append(i)
     looked_at = [candidates[i] for i in chosen]
     if any(n.label in COUNTRY_LABELS for n in claim.names):
         looked_at = enrich_many(looked_at, nlp)  # its people, to find "Russian President X"

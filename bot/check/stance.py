@@ -178,10 +178,10 @@ def assess(
 
     if (
         claim.speaker
-        and candidate.kind == "fact"
+        and (candidate.kind == "fact" or not candidate.speaker)
         and not may_be_speaker(claim, candidate, speakers)
     ):
-        return None  # someone else's statement about the same things
+        return None  # someone else's statement about the same things, or nobody's we know
 
     if quoted_by_someone_else(claim, candidate, speakers):
         verbatim = same_quote or (

@@ -92,12 +92,13 @@ def speaker_mismatch(claim: Claim, candidate: Candidate) -> Reason:
 def may_be_speaker(
     claim: Claim, candidate: Candidate, speakers: SpeakerResolver
 ) -> bool:
-    """Could this sentence report the claimed speaker's words? It names them, or goes on about "he"/"she"."""
+    """Could this sentence report the claimed speaker's words? It names them, or its article
+    does and it goes on about "he"/"she" (`goes_on_about_someone`, resolved beforehand)."""
     assert claim.speaker is not None
+    if _attributed_to_another(claim, candidate, speakers):
+        return False  # '"...," Berg added' in an article that names the claimed speaker too
     if claim.speaker in candidate.resolved:
         return True  # "The mayor said ..." in a standfirst, the article's mayor being them
-    if _attributed_to_another(claim, candidate, speakers):
-        return False
     surnames = {claim.speaker.split()[-1]} | {p.split()[-1] for p in claim.co_speakers}
     if claim.speaker_mention:
         surnames.add(claim.speaker_mention.split()[-1])
@@ -106,14 +107,15 @@ def may_be_speaker(
             entity.text, claim.speaker
         ):
             surnames.add(entity.text.split()[-1])
-    if any(_speaks(candidate.text, surname) for surname in surnames):
-        return True
+    return any(_speaks(candidate.text, surname) for surname in surnames)
+
+
+def goes_on_about_someone(candidate: Candidate) -> bool:
+    """A sentence opening with "he"/"she" or a quotation mark: whose words they are is said
+    around it. It may report the claimed speaker only where its article names them (then
+    `resolve_references` adds them to `resolved`); a pronoun alone fits anyone's article."""
     first = WORD.findall(candidate.text.lower())[:1]
-    return (
-        bool(first)
-        and first[0] in PRONOUN_OPENERS
-        or candidate.text.lstrip()[:1] in "\"“‘'"
-    )
+    return bool(first) and first[0] in PRONOUN_OPENERS or candidate.text.lstrip()[:1] in "\"“‘'"
 
 
 def _speaks(text: str, surname: str) -> bool:
