@@ -90,10 +90,22 @@ def test_an_allegation_is_context_for_the_bare_claim_even_before_anyone_refutes_
         ("A photo claims to show the oak being cut down for a car park.", "the oak being cut down for a car park"),
         ("According to a tweet seen by millions, the office has forecast a blizzard.", "the office has forecast a blizzard"),
         ("The mayor resigned on Monday, according to two officials.", "The mayor resigned on Monday"),
+        # "claims" read as a noun by the tagger ("on Nextdoor claims"): the infinitive still reports
+        ("A photo shared in groups on Nextdoor claims to show a bear in the food court at Westbrook Mall.",
+         "a bear in the food court at Westbrook Mall"),
+        # the post's own words, the quotation left open where the sentence ends
+        ('"BREAKING: the county fair is CANCELLED for 2028 because of budget cuts.',
+         "the county fair is CANCELLED for 2028 because of budget cuts"),
     ],
 )
 def test_the_words_someone_else_is_reported_to_say_are_framed(nlp: Language, sentence: str, aligned: str) -> None:
     assert frame(_candidate(sentence, nlp), aligned, nlp) is not None
+
+
+def test_a_question_states_nothing_and_the_withheld_claim_is_context(nlp: Language) -> None:
+    question = _candidate("Does Port Alder's tap water contain 10 times the legal limit of fluoride?", nlp)
+
+    assert frame(question, "Port Alder's tap water contain 10 times the legal limit of fluoride", nlp) == "claimed"
 
 
 def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None:

@@ -61,6 +61,10 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
             spans += [span(list(c.subtree), claimed) for c in token.children if _reported_clause(c)]
+            after = token.nbor(1) if token.i + 1 < sent.end else None
+            if after is not None and after.lower_ == "to" and after.head.i > token.i and after.head.pos_ == "VERB":
+                # "Nextdoor claims to show X" parsed with "claims" a noun: the infinitive it heads
+                spans.append(span([t for t in after.head.subtree if t.i >= after.i], claimed))
         elif token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             commas = [t for t in sent if t.text == "," and t.i > token.i]
             after = sent[commas[0].i + 1 - sent.start :] if commas else None
@@ -76,19 +80,39 @@ def _spans(text: str, nlp: Language) -> list[tuple[int, int, bool]]:
     return _FRAMES.get_or_make(text, lambda: _clause_spans(nlp(text)[:]))
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Spans inside double quotation marks, a quotation left open at the sentence's end
+    included ('"BREAKING: the fair is CANCELLED.' before 'End of an era," the post reads.')."""
+    spans, opened = [], None
+    for i, char in enumerate(text):
+        if char == "“" or (char == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif char in '"”' and opened is not None:
+            spans.append((opened, i + 1, False))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text), False))
+    return spans
+
+
 def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
     """Whether the words aligned with the claim are what someone else is reported to say:
-    "claimed" when the verb itself withholds the writer's word ("A post claims that S"),
-    "reported" for a plain report ("S, the trust said"), None when the writer states them."""
-    if candidate.kind != "fact" or not highlight:
+    "claimed" when the verb itself withholds the writer's word ("A post claims that S") or
+    the sentence asks rather than states, "reported" for a plain report ("S, the trust said",
+    words in quotation marks), None when the writer states them."""
+    if not highlight:
         return None
-    lemmas = set(candidate.lemmas.split())
-    if not (lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas):
-        return None  # no reporting verb at all: skip the parse
+    if candidate.kind == "quote" and not candidate.speaker:
+        return "reported"  # words of nobody the article names: a post's ("BREAKING: ... CANCELLED")
+    if candidate.text.rstrip(" \"”'’").endswith("?"):
+        return "claimed"  # a question states nothing ("Does the tap water contain ...?")
     start = candidate.text.find(highlight)
     if start < 0:
         return None
-    spans = _spans(candidate.text, nlp)
+    spans = _quoted_spans(candidate.text)  # the post's words as the article prints them
+    lemmas = set(candidate.lemmas.split())
+    if lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas:
+        spans += _spans(candidate.text, nlp)  # no reporting verb at all: skip the parse
     end = start + len(highlight)
     inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
     framing = [claimed for share, claimed in inside if share >= FRAME_SHARE * len(highlight)]
