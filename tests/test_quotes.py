@@ -191,6 +191,12 @@ def test_transcript_label_names_the_speaker(quotes_of):
     assert speakers == ["Host", "Smith"]
 
 
+def test_a_label_inside_a_quotation_with_a_cue_after_it_is_not_the_speaker(quotes_of):
+    text = '"BREAKING: County fair CANCELLED because of budget cuts. End of an era," the post reads.'
+    q = only(quotes_of(text))
+    assert q.speaker is None and q.speaker_mention != "BREAKING"
+
+
 def test_organisation_as_speaker(quotes_of):
     q = only(
         quotes_of("The Kremlin said the talks were useful and would continue."),

@@ -289,8 +289,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 4: "within"/"topped" comparators, doses per measure ("mg/5 mL"), "a staff of 420";
 # 5: a page's opening sentence or caption is its standfirst, never its headline;
 #    hyphenated surnames kept whole in quote speakers, multiplier words as quantities;
-# 6: an HTML page's modified date is kept (reports say "updated <date>").
-INDEX_VERSION = 6
+# 6: an HTML page's modified date is kept (reports say "updated <date>");
+# 7: a cue after a quotation names its speaker before a capitalised label inside it.
+INDEX_VERSION = 7
 
 
 def _sha256(raw: bytes) -> str:

@@ -41,8 +41,8 @@ def attribute(
 ) -> Attribution:
     """The attribution of one quote; an empty Attribution when nothing fits."""
     attribution = (
-        _transcript_label(art, span)
-        or _cue_after(art, span)
+        _cue_after(art, span)  # '"BREAKING: ...," the post reads': the cue, not the label
+        or _transcript_label(art, span)
         or _cue_before(art, span)
         or _governing_cue(art, span)
         or _cue_in_sentence(art, span)

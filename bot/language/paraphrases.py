@@ -105,7 +105,7 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
 # that "flew home" states that someone "returned".
 PHRASE_EQUIVALENTS: dict[str, str] = {
     "fly home": "return", "fly back": "return", "come back": "return", "come home": "return",
-    "go home": "return", "go back": "return", "get back": "return", "head home": "return",
+    "go home": "return", "go back": "return", "head home": "return",
     "head back": "return", "arrive home": "return", "arrive back": "return",
     "back home": "return", "travel home": "return", "be back": "return",
     "hold talk": "meet", "sit down with": "meet", "phone call": "call",
