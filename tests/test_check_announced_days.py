@@ -15,7 +15,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.check.claims import extract_claims
+from bot.check.claim_selection import extract_claims
 from bot.language.speakers import SpeakerResolver
 
 TOWN = """Mayor Grace Okafor on Tuesday promised $2 million for flood defences along the river.

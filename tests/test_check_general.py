@@ -158,7 +158,7 @@ def test_the_antonym_lexicon_knows_opposite_verbs(a: str, b: str) -> None:
 
 
 def test_a_claim_records_what_its_not_denies(nlp: Language) -> None:
-    from bot.check.claims import extract_claims
+    from bot.check.claim_selection import extract_claims
 
     (claim,) = extract_claims(
         "Trump said Ukraine cannot go into NATO.", nlp=nlp, speakers=SpeakerResolver()
@@ -171,7 +171,7 @@ def test_a_claim_records_what_its_not_denies(nlp: Language) -> None:
 
 
 def test_lasted_is_not_a_word_the_source_must_repeat(nlp: Language) -> None:
-    from bot.check.claims import extract_claims
+    from bot.check.claim_selection import extract_claims
 
     (claim,) = extract_claims(
         "The talks lasted three hours.", nlp=nlp, speakers=SpeakerResolver()

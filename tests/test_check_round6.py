@@ -14,7 +14,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.check.claims import extract_claims
+from bot.check.claim_selection import extract_claims
 from bot.language.speakers import SpeakerResolver
 
 TERRITORY = """In 2008, Russia recognised the breakaway region of Abkhazia, although it is still recognised by most countries as part of Georgia. Georgian President Salome Zourabichvili has said Georgia will not take back the territory militarily, but hopes to regain it by diplomatic means.

@@ -15,7 +15,7 @@ import pytest
 from check_world import Check, checker_for, checker_over, codes, save_written_article
 from spacy.language import Language
 
-from bot.check.claims import extract_claims
+from bot.check.claim_selection import extract_claims
 from bot.ingest.quotes import extract_quotes
 from bot.language.speakers import SpeakerResolver
 from bot.store import open_store

@@ -17,7 +17,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
-from bot.check.claims import extract_claims
+from bot.check.claim_selection import extract_claims
 from bot.check.rules.negation_scope import scoped_negations
 from bot.language.speakers import SpeakerResolver
 

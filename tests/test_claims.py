@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bot.check.claims import Claim, extract_claims
+from bot.check.claim_selection import extract_claims
+from bot.check.claims import Claim
 from bot.language.nlp import load_pipeline
 from bot.language.speakers import SpeakerResolver
 

@@ -6,7 +6,7 @@ import pytest
 from check_world import Check, checker_for
 from spacy.language import Language
 
-from bot.check.claims import MAX_MESSAGE_CHARS, select_claims
+from bot.check.claim_selection import MAX_MESSAGE_CHARS, select_claims
 from bot.language.speakers import SpeakerResolver
 
 ARTICLES = [

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import numpy as np
 from spacy.language import Language
 
-from bot.check.claims import select_claims
+from bot.check.claim_selection import select_claims
 from bot.core.models import Review
 from bot.store.review_index import analyse_texts, index_reviews, tagged_lemmas
 from bot.check.review_matching import ReviewMatcher, best_rows

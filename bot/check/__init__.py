@@ -4,7 +4,7 @@ from bot.core.lazy import lazy_exports
 
 _EXPORTS = {
     "check_text": "pipeline",
-    "extract_claims": "claims",
+    "extract_claims": "claim_selection",
     **dict.fromkeys(["ReviewMatcher", "as_match", "is_strong"], "review_matching"),
 }
 __all__ = sorted(_EXPORTS)

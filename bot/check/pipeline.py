@@ -16,8 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from spacy.language import Language
 
-from bot.check import claims as claim_parsing
-from bot.check.claims import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, Claim, ClaimSelection
+from bot.check import claim_selection
+from bot.check.claim_selection import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, ClaimSelection
+from bot.check.claims import Claim, parse_claim
 from bot.check.compound_claims import claim_parts
 from bot.check.rules.event_facts import announcement_stated, another_event, check_event_facts
 from bot.check.evidence_dedup import drop_overlaps, same_words_groups
@@ -275,12 +276,12 @@ def check_text(
     A message in a language the engine does not read is not checked, and the
     report says so.
     """
-    language = foreign_language(claim_parsing.clean_message(text), nlp.Defaults.stop_words)
+    language = foreign_language(claim_selection.clean_message(text), nlp.Defaults.stop_words)
     if language is not None:
         return CheckReport(
             claim=text.strip(), verdict="not_found", language=language, note=not_read_note(language)
         )
-    selection = claim_parsing.select_claims(
+    selection = claim_selection.select_claims(
         text, nlp=nlp, speakers=speakers, automatic=automatic, max_claims=max_claims
     )
     note, unchecked = selection_note(selection, max_claims), selection.unchecked
@@ -375,7 +376,7 @@ def check_compound(
         return whole
     parts = [
         check_claim(
-            claim_parsing.parse_claim(nlp(t)[:], nlp=nlp, speakers=speakers),
+            parse_claim(nlp(t)[:], nlp=nlp, speakers=speakers),
             nlp=nlp,
             store=store,
             speakers=speakers,

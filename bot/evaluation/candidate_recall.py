@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from bot.service import FactChecker
-from bot.check.claims import extract_claims
+from bot.check.claim_selection import extract_claims
 from bot.check.model_judgement import MAX_JUDGED, MIN_JUDGED_COVERAGE, is_fragment
 from bot.check.retrieve import align, covered_keys, retrieve
 from bot.evaluation.claims_eval import load_claims
