@@ -101,12 +101,19 @@ def similarities(claim: Claim, candidates: Sequence[Candidate]) -> list[float]:
     return [float(x) for x in vectors[1:] @ vectors[0]]
 
 
-def wants_relevance(found: Assessment | None, judgement: Judgement, alignment: Alignment) -> bool:
+def wants_relevance(
+    claim: Claim,
+    candidate: Candidate,
+    found: Assessment | None,
+    judgement: Judgement,
+    alignment: Alignment,
+    stop_words: frozenset[str],
+) -> bool:
     """Whether only the sentence's relevance stands between it and a conflict on the model's word."""
     return (
         found is None
         and judgement.contradiction >= CONFLICT_ALONE
-        and alignment.coverage >= CONFLICT_ALONE_COVERAGE
+        and _may_conflict_alone(claim, candidate, alignment, stop_words)
     )
 
 
@@ -156,7 +163,7 @@ def model_may_change(found: Assessment | None, alignment: Alignment) -> bool:
     return False
 
 
-def names_the_claims_people(claim: Claim, candidate: Candidate) -> bool:
+def _names_the_claims_people(claim: Claim, candidate: Candidate) -> bool:
     """A contradiction on the model's word needs a whole sentence naming the claim's people:
     it reads "the mayor backs it" as contradicting "Keller backs it", while who did what is
     the rules' call (entity_mismatch); and a quote is words without the sentence that frames
@@ -171,12 +178,19 @@ def may_stand_alone(
     """Whether a sentence the rules found nothing in could be cited on the model's word at
     all. The cheap conditions of a conflict alone are tested before the model reads it (~9 ms
     a pair): most weakly aligned sentences are quotes, or lack the claim's people."""
-    if SUPPORT_ALONE <= 1 and alignment.coverage >= SUPPORT_ALONE_COVERAGE:
-        return True
+    supports = SUPPORT_ALONE <= 1 and alignment.coverage >= SUPPORT_ALONE_COVERAGE
+    return supports or _may_conflict_alone(claim, candidate, alignment, stop_words)
+
+
+def _may_conflict_alone(
+    claim: Claim, candidate: Candidate, alignment: Alignment, stop_words: frozenset[str]
+) -> bool:
+    """A conflict on the model's word, whatever the model reads: the path is on, the sentence
+    shares enough of the claim, names its people and says something the claim does not."""
     return (
         CONFLICT_ALONE <= 1
         and alignment.coverage >= CONFLICT_ALONE_COVERAGE
-        and names_the_claims_people(claim, candidate)
+        and _names_the_claims_people(claim, candidate)
         and says_something_else(claim, candidate, stop_words)
     )
 
@@ -196,10 +210,8 @@ def combine(
         if judgement.entailment >= SUPPORT_ALONE and alignment.coverage >= SUPPORT_ALONE_COVERAGE:
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
         if (
-            wants_relevance(found, judgement, alignment)
+            wants_relevance(claim, candidate, found, judgement, alignment, stop_words)
             and similarity >= CONFLICT_RELEVANCE
-            and names_the_claims_people(claim, candidate)
-            and says_something_else(claim, candidate, stop_words)
         ):
             return Assessment(
                 stance="conflicts",

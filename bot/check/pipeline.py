@@ -33,7 +33,6 @@ from bot.check.model_judgement import (
     judge,
     may_stand_alone,
     model_may_change,
-    names_the_claims_people,
     similarities,
     wants_relevance,
 )
@@ -56,7 +55,7 @@ from bot.check.retrieve import (
 )
 from bot.check.speaker_roles import resolve_role
 from bot.language.speakers import SpeakerResolver
-from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_else
+from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_else, speaker_unknown
 from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
 from bot.check.rules.word_substitutions import SLOT_CHECKS, check_slots
@@ -90,7 +89,7 @@ def _speaker_fits(claim: Claim, candidate: Candidate, speakers: SpeakerResolver)
     word, someone else's words for "X said ..." (it reads who speaks poorly)."""
     if not claim.speaker:
         return True
-    if candidate.kind == "fact" or not candidate.speaker:
+    if speaker_unknown(candidate):
         return may_be_speaker(claim, candidate, speakers)
     return not quoted_by_someone_else(claim, candidate, speakers)
 
@@ -201,7 +200,7 @@ def check_claim(
         (c, a)
         for group in tried
         for c, a, f in group
-        if _key(c) in judgements and wants_relevance(f, judgements[_key(c)], a) and names_the_claims_people(claim, c)
+        if _key(c) in judgements and wants_relevance(claim, c, f, judgements[_key(c)], a, stop_words)
     ]
     similarity = dict(zip((_key(c) for c, _ in unsure), similarities(claim, [c for c, _ in unsure])))
 

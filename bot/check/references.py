@@ -23,7 +23,7 @@ from bot.check.article_passages import article_passages
 from bot.core.models import HEADING_POSITIONS, Entity, Passage
 from bot.check.rules.name_swaps import name_present, name_words
 from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
-from bot.check.rules.speaker_checks import goes_on_about_someone
+from bot.check.rules.speaker_checks import goes_on_about_someone, speaker_unknown
 from bot.check.speaker_roles import introduced_as
 from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
@@ -201,7 +201,8 @@ def resolve_references(
     unnamed_speaker = (
         claim.speaker is not None
         and claim.speaker not in on_topic
-        and (goes_on_about_someone(candidate) if candidate.kind == "fact" else not candidate.speaker)
+        and speaker_unknown(candidate)
+        and (candidate.kind == "quote" or goes_on_about_someone(candidate))
     )
     if (
         not (people and PRONOUN.search(candidate.text))

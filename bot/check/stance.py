@@ -50,6 +50,7 @@ from bot.check.rules.speaker_checks import (
     may_be_speaker,
     quoted_by_someone_else,
     speaker_mismatch,
+    speaker_unknown,
     states_the_content,
 )
 from bot.language.speakers import SpeakerResolver
@@ -178,7 +179,7 @@ def assess(
 
     if (
         claim.speaker
-        and (candidate.kind == "fact" or not candidate.speaker)
+        and speaker_unknown(candidate)
         and not may_be_speaker(claim, candidate, speakers)
     ):
         return None  # someone else's statement about the same things, or nobody's we know

@@ -110,6 +110,11 @@ def may_be_speaker(
     return any(_speaks(candidate.text, surname) for surname in surnames)
 
 
+def speaker_unknown(candidate: Candidate) -> bool:
+    """Words the index gives no speaker for: a sentence, or a quote it could not attribute."""
+    return candidate.kind == "fact" or not candidate.speaker
+
+
 def goes_on_about_someone(candidate: Candidate) -> bool:
     """A sentence opening with "he"/"she" or a quotation mark: whose words they are is said
     around it. It may report the claimed speaker only where its article names them (then
