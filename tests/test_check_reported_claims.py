@@ -83,6 +83,13 @@ def test_an_allegation_is_context_for_the_bare_claim_even_before_anyone_refutes_
     assert attributed.verdict == "supported"
 
 
+def test_past_a_date_is_a_time_not_which_of_several_events(check: Check) -> None:
+    # "past" anchors "the past strike" to one of several; "past January 15" is only a time
+    report = check("A chain email said Corvale would fine homeowners $500 for holiday lights left up past January 15")
+
+    assert report.verdict == "supported"
+
+
 @pytest.mark.parametrize(
     ("sentence", "aligned"),
     [
@@ -137,6 +144,30 @@ def test_only_a_later_sentence_the_model_reads_as_a_contradiction_is_the_finding
     # the earlier sentence comes before the restatement; the last shares too few of the claim's words
     assert candidate.text.startswith("The old oak in the park is still standing")
     assert assessment.stance == "conflicts" and assessment.reasons[0].code == "contradiction"
+
+
+def test_the_next_sentence_is_read_as_the_finding_in_other_words_without_the_headline(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = Claim(text="Ronald Iverholt had led the crew for 12 years", content="Ronald Iverholt had led the crew for 12 years",
+                  key_lemmas=["ronald", "iverholt", "lead", "crew", "12", "year"])
+    framed = _candidate("An earlier version of this story said Ronald Iverholt had led the crew for 12 years.", nlp, position=4)
+    passages = [_passage(4, framed.text, nlp), _passage(5, "He has led it for 20 years.", nlp)]
+    read = []
+
+    def judge(claim, candidates):
+        read.extend((c.text, c.article.title) for c in candidates)
+        return [_judged(0.05, 0.2, 0.75) for _ in candidates]
+
+    monkeypatch.setattr(reported_claims, "judge", judge)
+
+    finding = article_finding(claim, framed, passages, frozenset({"the", "for", "has", "it"}))
+
+    assert finding is not None
+    candidate, assessment = finding
+    assert candidate.text == "He has led it for 20 years." and assessment.stance == "conflicts"
+    assert read == [("He has led it for 20 years.", None)]  # "He" is Iverholt, not the headline's
+    assert candidate.article.title == "Photo of felled oak is not from here"  # shown with its article
 
 
 def _article() -> Article:

@@ -71,6 +71,14 @@ def test_the_attributed_speaker_is_resolved_and_stripped_from_the_content(
     assert {"close", "library"} <= set(claim.key_lemmas)
 
 
+def test_what_someone_told_people_to_do_is_the_content_not_the_people(nlp, speakers) -> None:
+    claim = one_claim(
+        "Tom Ellis told residents to boil their water for one minute before drinking it.", nlp, speakers
+    )
+    assert claim.speaker == "Tom Ellis"
+    assert {"resident", "boil", "water", "drink"} <= set(claim.key_lemmas)
+
+
 def test_colon_attribution_and_quoted_words(nlp, speakers) -> None:
     claim = one_claim(
         'Ellis: "We will finish the bridge repairs before the summer."', nlp, speakers

@@ -316,3 +316,15 @@ def test_a_shorter_version_ending_in_a_quote_keeps_its_full_stop_inside(nlp: Lan
     s = sentence(nlp, "At the meeting, Hartley said the delay was “an egregious act.”")
 
     assert "Hartley said the delay was “an egregious act.”" in s.shorter
+
+
+def test_a_verb_or_adjective_is_swapped_for_its_listed_opposite_in_the_same_form(nlp: Language) -> None:
+    from bot.model.pairs import Pools
+
+    s = sentence(nlp, "The harbour board approved the dredging plan at a meeting in Portmere on Thursday.")
+    pairs = [contradiction(s, Pools([[s]]), random.Random(seed)) for seed in range(30)]
+    opposite = [p for p in pairs if p is not None and p.kind == "contra_antonym"]
+
+    assert opposite, [p.kind for p in pairs if p is not None]
+    assert opposite[0].hypothesis == "The harbour board disapproved the dredging plan at a meeting in Portmere on Thursday."
+    assert opposite[0].label == "contradiction"

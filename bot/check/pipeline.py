@@ -58,7 +58,7 @@ from bot.language.speakers import SpeakerResolver
 from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_else, speaker_unknown
 from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
-from bot.check.rules.word_substitutions import SLOT_CHECKS, check_slots
+from bot.check.rules.word_substitutions import SLOT_CHECKS, check_opposites, check_slots
 from bot.store.base import Store
 
 _REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")
@@ -171,6 +171,8 @@ def check_claim(
             if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
                 slot_checks += 1
                 found = check_slots(claim, candidate, alignment, found, nlp)
+            if found is not None and found.stance == "conflicts":
+                found = check_opposites(claim, candidate, found, nlp)
             if found is not None and numbers_or_dates:
                 found = check_event_facts(claim, candidate, found, nlp)
             group.append((candidate, alignment, found))

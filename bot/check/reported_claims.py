@@ -137,18 +137,25 @@ def _later(candidate: Candidate, framed: Candidate) -> bool:
 def article_finding(
     claim: Claim, framed: Candidate, passages: list[Passage], stop_words: frozenset[str]
 ) -> tuple[Candidate, Assessment] | None:
-    """The sentence of the framed claim's article that the model reads as refuting it."""
+    """The sentence of the framed claim's article that the model reads as refuting it: one of
+    the few later sentences stating most of the claim, or the very next sentence, which goes
+    on about the restated claim even in other words ("It was carrying 38." after what an
+    earlier edition reported). The next sentence's "it" is the claim's, not the headline's,
+    so the model reads that one without the headline."""
     keys = set(claim.key_lemmas)
-    others = [
+    after = framed.passage_position + 1 if framed.passage_position is not None else None
+    later = [
         passage_candidate(p, framed.article)
         for p in passages
-        if p.id != framed.passage_id
+        if p.id != framed.passage_id and p.position != after
         and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)
     ]
-    others = [c for c in others if _later(c, framed) and not is_fragment(c)]
+    later = [c for c in later if _later(c, framed) and not is_fragment(c)]
     # the model reads only the few that state most of the claim (each read costs ~9 ms)
-    others.sort(key=lambda c: -len(keys & set(c.lemmas.split())))
-    others = others[:FINDINGS_READ]
+    later.sort(key=lambda c: -len(keys & set(c.lemmas.split())))
+    untitled = framed.article.model_copy(update={"title": None})
+    following = [passage_candidate(p, untitled) for p in passages if p.position == after]
+    others = later[:FINDINGS_READ] + [c for c in following if not is_fragment(c)]
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, judge(claim, others)):
         if judgement.contradiction >= FINDING_CONTRADICTION and (
@@ -158,7 +165,7 @@ def article_finding(
     if best is None:
         return None
     score, candidate = best
-    return candidate, Assessment(
+    return candidate.model_copy(update={"article": framed.article}), Assessment(
         stance="conflicts",
         reasons=[contradiction(claim, candidate, stop_words)],
         score=round(score, 4),
@@ -179,7 +186,7 @@ def examined_claims(
     framed = [c for c, f in assessed if frames.get(id(c))]
     if not framed or _spans(claim.text, nlp):
         return assessed  # "A post claimed that S" is what the framed sentence supports
-    dropped: set[int] = set()
+    dropped: set[tuple[str, int | None, int | None]] = set()
     findings: list[tuple[Candidate, Assessment]] = []
     for candidate in framed:
         path = candidate.article.path
@@ -188,7 +195,16 @@ def examined_claims(
         )
         finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words)
         if cited or finding is not None or frames[id(candidate)] == "claimed":
-            dropped.add(id(candidate))
+            dropped.add(_sentence(candidate))
         if finding is not None:
             findings.append(finding)
-    return [(c, f) for c, f in assessed if id(c) not in dropped] + findings
+    # a quote the index took from the same sentence ("the Islander reported that S") goes too
+    return [(c, f) for c, f in assessed if _sentence(c) not in dropped] + findings
+
+
+def _sentence(candidate: Candidate) -> tuple[str, int | None, int | None]:
+    """Where a candidate's words stand: its article and sentence (a quote's own id when the
+    index does not know its sentence)."""
+    if candidate.passage_position is None:
+        return candidate.article.path, None, candidate.quote_id
+    return candidate.article.path, candidate.passage_position, None

@@ -62,26 +62,30 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
 @click.option("--epochs", default=6, show_default=True, help="Passes over the pairs; the best epoch on the dev sets is kept.")
 @click.option("--batch", default=64, show_default=True)
 @click.option("--lr", default=8e-5, show_default=True)
+@click.option("--head-lr", default=5e-4, show_default=True, help="Learning rate of the new classification head.")
 @click.option("--minutes", type=float, default=75, show_default=True,
               help="Training time budget: past it the loop stops and keeps the best epoch so far "
                    "(75 keeps the whole command within about 90 minutes on two cores).")
 @click.option("--device", default="cpu", show_default=True, help="torch device: cpu, or cuda where a GPU is at hand.")
+@click.option("--init", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Continue from a trained stance model (its ONNX file, e.g. the shipped one) instead of "
+                   "the base weights' untrained head.")
 @click.option("--prepare", "prepare_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Only write the encoded mix and base weights to DIR, for `python -m bot.model.fit DIR` elsewhere.")
 @click.option("--from-fit", "fit_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Publish the weights `python -m bot.model.fit` wrote into DIR (after --prepare DIR).")
 def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
                 seed: int, examples: int | None, threads: int, eval_limit: int | None, frozen_layers: int,
-                epochs: int, batch: int, lr: float, minutes: float, device: str, prepare_dir: Path | None,
-                fit_dir: Path | None) -> None:
+                epochs: int, batch: int, lr: float, head_lr: float, minutes: float, device: str, init: Path | None,
+                prepare_dir: Path | None, fit_dir: Path | None) -> None:
     """Train the stance model from the verified base weights, export it to ONNX, write its card."""
     from bot.model.fit import FitConfig
     from bot.model.runtime import DATA_DIR
     from bot.model.train import TrainConfig, prepare, publish, train
 
     config = TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR, seed=seed,
-                         examples=examples, eval_limit=eval_limit,
-                         fit=FitConfig(seed=seed, epochs=epochs, batch=batch, lr=lr, threads=threads,
+                         examples=examples, eval_limit=eval_limit, init=init,
+                         fit=FitConfig(seed=seed, epochs=epochs, batch=batch, lr=lr, head_lr=head_lr, threads=threads,
                                        frozen_layers=frozen_layers, device=device, minutes=minutes))
     if fit_dir is not None:
         card = publish(config, fit_dir)

@@ -290,8 +290,10 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 5: a page's opening sentence or caption is its standfirst, never its headline;
 #    hyphenated surnames kept whole in quote speakers, multiplier words as quantities;
 # 6: an HTML page's modified date is kept (reports say "updated <date>");
-# 7: a cue after a quotation names its speaker before a capitalised label inside it.
-INDEX_VERSION = 7
+# 7: a cue after a quotation names its speaker before a capitalised label inside it;
+# 8: no sentence starts between a title's abbreviation and a name ("said Capt. Ronald ...");
+#    an HTML page's date from its markup only, never a year guessed from its text.
+INDEX_VERSION = 8
 
 
 def _sha256(raw: bytes) -> str:
@@ -348,12 +350,20 @@ def _parse_date(value: object) -> dt.date | None:
     return find_date(value)
 
 
+# The published date comes from the page's markup (meta tags, <time datetime>), never from a
+# year in the text: by default htmldate rejects a date after today's and then guesses one
+# from the body ("since my dad had his heart surgery in 2004" made a page "2004-01-01").
+# The markup is trusted over this machine's clock (a scheduled post, a wrong clock).
+PUBLISHED_DATE_SEARCH = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31"}
+
+
 def html_to_article(html: str, *, path: str, content_hash: str) -> RawArticle:
     """Main text and metadata of an HTML page via trafilatura (no hand-written tag stripping)."""
     import trafilatura  # heavy import, only paid when HTML is ingested
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params=PUBLISHED_DATE_SEARCH,
     )
     text = (doc.text if doc is not None else None) or ""
     if not text.strip():
@@ -375,7 +385,7 @@ def _modified_date(html: str) -> dt.date | None:
     the published date), not guessed from the text."""
     from htmldate import find_date
 
-    found = find_date(html, original_date=False, extensive_search=False)
+    found = find_date(html, original_date=False, extensive_search=False, max_date="2099-12-31")
     return _parse_date(found)
 
 

@@ -331,6 +331,12 @@ def _lexicon() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     )
 
 
+def opposites(lemma: str) -> frozenset[str]:
+    """The listed opposites of a lemma, weak tier too (for generating training pairs)."""
+    strong, weak = _lexicon()
+    return strong.get(lemma.lower(), frozenset()) | weak.get(lemma.lower(), frozenset())
+
+
 def antonym_pairs() -> frozenset[frozenset[str]]:
     """All listed antonym pairs (strong and weak) as unordered lemma pairs (cached)."""
     return _all_pairs()

@@ -32,10 +32,37 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("title_abbreviations")
+def title_abbreviations(doc: Doc) -> Doc:
+    """Never start a sentence between a title's abbreviation and the name it precedes.
+
+    The parser splits "incorrectly said Capt. | Ronald Iverholt had worked ..." at the
+    abbreviation's full stop, which cuts a correction's frame off the words it corrects.
+    """
+    from bot.language.speakers import TITLE_WORDS
+
+    for token in doc[:-1]:
+        # "Capt." is one token, or two when the tokenizer does not know it ("Capt", ".")
+        title = token.text[:-1] if token.text.endswith(".") else token.text
+        stop = token if token.text.endswith(".") else doc[token.i + 1]
+        if stop.text != "." and stop is not token or stop.i + 1 >= len(doc):
+            continue
+        following = doc[stop.i + 1]
+        if (
+            1 <= len(title) <= 5
+            and title.lower() in TITLE_WORDS
+            and following.text[:1].isupper()
+            and following.is_alpha
+        ):
+            following.is_sent_start = False
+    return doc
+
+
 def _with_paragraph_breaks(nlp: Language) -> Language:
-    if "paragraph_breaks" not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("paragraph_breaks", **({"before": before} if before else {"first": True}))
+    before = "parser" if "parser" in nlp.pipe_names else None
+    for component in ("paragraph_breaks", "title_abbreviations"):
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, **({"before": before} if before else {"first": True}))
     return nlp
 
 

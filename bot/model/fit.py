@@ -8,7 +8,10 @@ can run it: it needs torch, numpy and safetensors only. `factcheck train-model` 
 
 Deterministic for a seed on one device: batches are length-bucketed with the seed, torch is
 seeded. After each epoch the model is scored on the dev sets in the folder (MNLI
-dev-matched, FEVER-Symmetric dev, generated news pairs) and the best epoch is kept."""
+dev-matched, FEVER-Symmetric dev, generated news pairs) and the best epoch is kept.
+
+A folder prepared with `--init` also holds `init.safetensors` (a trained model's weights):
+the loop starts from those instead of the base head."""
 
 from __future__ import annotations
 
@@ -145,7 +148,16 @@ def fit(
     if config.threads:
         torch.set_num_threads(config.threads)
     started = time.time()
-    model = CrossEncoder(MiniLM.from_base(weights)).to(config.device)
+    model = CrossEncoder(MiniLM.from_base(weights))
+    start = weights.parent / "init.safetensors"
+    if start.is_file():  # `train-model --init`: continue from a trained model's weights
+        from safetensors.torch import load_file
+
+        missing, unexpected = model.load_state_dict(load_file(str(start)), strict=False)
+        if unexpected or any(not k.startswith("body.embeddings.") for k in missing):
+            raise ValueError(f"{start} does not fit the model: missing {missing}, unexpected {unexpected}")
+        say(f"starting from {start}")
+    model = model.to(config.device)
     # The embeddings stay as published (fine-tuning 11.7M vocabulary weights on ~100k pairs
     # overfits the words seen in training and costs a third of a step); `frozen_layers`
     # keeps the lowest layers too, for a busy machine.

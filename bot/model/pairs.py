@@ -2,10 +2,10 @@
 
 Public NLI data teaches a stance model the general task; these pairs teach it
 news prose: a sentence with one slot changed (a number, date, person, place,
-organisation, speaker or the main verb's polarity) contradicts it; a shorter
-clause, a reporting-verb paraphrase or the sentence itself is entailed; another
-sentence of the same or a related article, or the whole sentence given only its
-shorter clause, is neutral. Reported claims get
+organisation, speaker, the main verb's polarity, or a verb or adjective for its listed
+opposite: "opened" -> "closed") contradicts it; a shorter clause, a reporting-verb
+paraphrase or the sentence itself is entailed; another sentence of the same or a
+related article, or the whole sentence given only its shorter clause, is neutral. Reported claims get
 their own pairs: "A post claims that S" is neutral for S and entails "A post
 said that S" (issue 11, point 5).
 
@@ -233,11 +233,17 @@ def contradiction(s: SentenceSlots, pools: Pools, rng: random.Random) -> Pair | 
     kinds = sorted(by_kind)
     if s.negation_flip and (not kinds or rng.random() < 0.5):  # else it would be half of all
         kinds.append("negation")
+    if s.opposite and (not kinds or rng.random() < 0.5):
+        kinds.append("antonym")
     rng.shuffle(kinds)
     for kind in kinds:
         if kind == "negation":
             return Pair(premise=s.text, hypothesis=s.negation_flip or "", label="contradiction",
                         kind="contra_negation")
+        if kind == "antonym" and s.opposite:
+            index, word = s.opposite
+            return Pair(premise=s.text, hypothesis=s.replaced(index, index + 1, word),
+                        label="contradiction", kind="contra_antonym")
         slot = rng.choice(by_kind[kind])
         if slot.kind in ("number", "number_word", "year"):
             new = swap_number(s, slot, rng)

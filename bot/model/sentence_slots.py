@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from bot.language.dates import MONTHS, WEEKDAYS
 from bot.language.facts import entities_within
+from bot.language.lexicon import opposites
 from bot.language.negation import negation_cues
 from bot.language.numbers import parse_number
 from bot.language.reporting_verbs import REPORTING_VERBS
@@ -80,6 +81,8 @@ class SentenceSlots:
     as_clause: str = ""  # the sentence as a that-clause: "the senator was arrested"
     content_words: frozenset[str] = frozenset()
     entities: frozenset[str] = frozenset()
+    # (token, its listed opposite inflected alike): "opened" -> "closed"
+    opposite: tuple[int, str] | None = None
 
     @property
     def text(self) -> str:
@@ -227,6 +230,32 @@ def _negation_flip(sent: Span) -> str | None:
         start = f"{do.capitalize() if k == 0 else do} not "
         words[k] = start + (lemma.lower() if k == 0 else lemma) + root.whitespace_
         return "".join(words).strip()
+    return None
+
+
+def inflect(lemma: str, tag: str, like: str) -> str | None:
+    """`lemma` in the form `tag` asks for, capitalised like `like`."""
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag=tag)
+    if not forms:
+        return None
+    return forms[0].capitalize() if like[:1].isupper() else forms[0]
+
+
+def _opposite(sent: Span) -> tuple[int, str] | None:
+    """The first verb or adjective with a listed opposite, and that opposite in the same
+    form: one word changed, every other word kept ("The plant opened in 2009" -> "closed"), the
+    kind of change a model reading word overlap takes for agreement."""
+    for token in sent:
+        if token.pos_ not in ("VERB", "ADJ") or not token.is_alpha or len(token) < 4:
+            continue
+        for lemma in sorted(opposites(token.lemma_)):
+            if " " in lemma or lemma in sent.text.lower():
+                continue
+            form = inflect(lemma, token.tag_, token.text) if token.pos_ == "VERB" else lemma
+            if form and form.lower() != token.lower_:
+                return token.i - sent.start, form
     return None
 
 
@@ -395,4 +424,5 @@ def analyse(sent: Span, *, article: int, index: int) -> SentenceSlots:
             t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop and len(t) > 2
         ),
         entities=frozenset(s.text for s in slots if s.kind in ("person", "place", "org")),
+        opposite=_opposite(sent),
     )

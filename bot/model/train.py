@@ -40,6 +40,7 @@ class TrainConfig:
     examples: int | None = None  # cut the mix to this many pairs; None: all
     in_domain_dev: float = 0.03
     eval_limit: int | None = None
+    init: Path | None = None  # a trained stance model (ONNX) to continue from
     fit: FitConfig = field(default_factory=FitConfig)
     log: list[str] = field(default_factory=list)
 
@@ -128,6 +129,13 @@ def prepare(config: TrainConfig, folder: Path) -> dict[str, int]:
     for name, rows in _selection_sets(config, dev).items():
         save_encoded(folder / "dev" / f"{name.replace(' ', '_')}.npz", _encoded(tokenizer, rows),
                      two_way="neutral" not in {p.label for p in rows})
+    if config.init is not None:
+        from safetensors.numpy import save_file
+
+        from bot.model.onnx_weights import state_from_onnx
+
+        save_file(state_from_onnx(config.init), str(folder / "init.safetensors"))
+        _say(config, f"continuing from {config.init}")
     with (folder / "in_domain_dev.jsonl").open("w", encoding="utf-8") as handle:
         for pair in dev:
             handle.write(pair.model_dump_json() + "\n")
@@ -207,9 +215,17 @@ def _publish(
             "minutes": round(minutes, 1),
         },
         "held_out": {name: licence for name, (_f, licence) in EVALUATION.items()},
+        **({"notes": [f"Continued from `{config.init.name}` (its int8 weights dequantised, "
+                      "`bot/model/onnx_weights.py`), not from the base head: the figures above are "
+                      "this run's; the card of the model it started from gives that model's data."]}
+           if config.init is not None else {}),
         "scores": scores,
         "log_tail": config.log[-8:],
     }
+    earlier = config.init.parent / "model_card.json" if config.init is not None else None
+    if earlier is not None and earlier.is_file():  # the data and recipe of the model it continued
+        card["started_from"] = {k: v for k, v in json.loads(earlier.read_text()).items()
+                                if k in ("training", "scores", "notes", "started_from")}
     (config.out_dir / "model_card.json").write_text(json.dumps(card, indent=2) + "\n")
     (config.out_dir / "MODEL_CARD.md").write_text(render_card(card))
     shutil.rmtree(work)

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from bot.check.claims import Claim
-from bot.language.dates import WEEKDAYS, explicit_date_spans
+from bot.language.dates import MONTHS, WEEKDAYS, explicit_date_spans
 from bot.check.lru import LruCache
 from bot.core.models import Reason
 from bot.language.quantity_comparison import comparable, compare_quantities
@@ -173,6 +173,7 @@ def claim_anchors(claim: Claim) -> list[str]:
         w
         for w, after in zip(content, content[1:] + [""])
         if w in ORDINAL_ANCHORS and after.isalpha() and after not in ("year", "week", "month")
+        and after not in MONTHS and after not in WEEKDAYS  # "past January 15": a time, no anchor
     ]
     return anchors
 

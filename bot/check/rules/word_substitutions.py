@@ -10,6 +10,7 @@ any other word means the sentence says something else there.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel
@@ -182,3 +183,42 @@ def check_slots(
     return found.model_copy(
         update={"stance": "conflicts", "reasons": [Reason(code=swap.kind, detail=detail)]}
     )
+
+
+_OPPOSITES = re.compile(r'^claim: "(?P<said>[^"]+)"; source: "(?P<wrote>[^"]+)"$')
+
+
+def _same_place(claim_word: SpacyToken, source_word: SpacyToken) -> bool:
+    """Two prepositions in the same place: on the same word, each with an object or each
+    with a clause ("burst before 3 a.m." against "lifted ... after the main burst": no)."""
+    if claim_word.pos_ != "ADP" and source_word.pos_ != "ADP":
+        return True  # opposite content words ("youngest"/"oldest") are the rules' call
+
+    def governs(token: SpacyToken) -> str:
+        return next((c.dep_ for c in token.children if c.dep_ in ("pobj", "pcomp")), "clause")
+
+    return governs(claim_word) == governs(source_word) and _same_head(claim_word.head, source_word.head)
+
+
+def check_opposites(
+    claim: Claim, candidate: Candidate, found: Assessment, nlp: Language
+) -> Assessment | None:
+    """An opposite preposition is a conflict only in the same place: "lifted four days after
+    the main burst" does not contradict "the main burst shortly before 3 a.m."."""
+    opposites = [r for r in found.reasons if r.code == "antonym" and _OPPOSITES.match(r.detail)]
+    if found.stance != "conflicts" or not opposites:
+        return found
+    claim_doc, source_doc = _parsed(claim.content, nlp), _parsed(candidate.text, nlp)
+    kept = []
+    for reason in found.reasons:
+        words = _OPPOSITES.match(reason.detail) if reason in opposites else None
+        if words is None:
+            kept.append(reason)
+            continue
+        said = [t for t in claim_doc if t.lemma_.lower() == words["said"] or t.lower_ == words["said"]]
+        wrote = [t for t in source_doc if t.lemma_.lower() == words["wrote"] or t.lower_ == words["wrote"]]
+        if not said or not wrote or any(_same_place(a, b) for a in said for b in wrote):
+            kept.append(reason)
+    if kept == found.reasons:
+        return found
+    return found.model_copy(update={"reasons": kept}) if kept else None

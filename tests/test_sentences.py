@@ -1,0 +1,22 @@
+"""Sentence boundaries: a passage is one whole sentence, never half of one."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_before_the_name(nlp: Language) -> None:
+    doc = nlp(
+        "An earlier version of this story incorrectly said Capt. Ronald Iverholt had led the crew "
+        "for 12 years. He has led it for 20 years. Gov. Maura Healey and Lt. Dana Cole spoke."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "An earlier version of this story incorrectly said Capt. Ronald Iverholt had led the crew for 12 years.",
+        "He has led it for 20 years.",
+        "Gov. Maura Healey and Lt. Dana Cole spoke.",
+    ]
+
+
+def test_a_sentence_ending_in_a_full_stop_before_a_name_still_ends(nlp: Language) -> None:
+    doc = nlp("The meeting was chaired by the mayor. Ronald Iverholt spoke next.")
+    assert len(list(doc.sents)) == 2
