@@ -139,9 +139,9 @@ def article_finding(
 ) -> tuple[Candidate, Assessment] | None:
     """The sentence of the framed claim's article that the model reads as refuting it: one of
     the few later sentences stating most of the claim, or the very next sentence, which goes
-    on about the restated claim even in other words ("It was carrying 38." after what an
-    earlier edition reported). The next sentence's "it" is the claim's, not the headline's,
-    so the model reads that one without the headline."""
+    on about the restated claim even in other words ("He has worked there for 22 years." after
+    what an earlier version of the story said). The next sentence's "he" is the claim's
+    person, not the headline's, so the model reads that one without the headline."""
     keys = set(claim.key_lemmas)
     after = framed.passage_position + 1 if framed.passage_position is not None else None
     later = [
