@@ -20,3 +20,9 @@ def test_a_title_abbreviation_does_not_end_the_sentence_before_the_name(nlp: Lan
 def test_a_sentence_ending_in_a_full_stop_before_a_name_still_ends(nlp: Language) -> None:
     doc = nlp("The meeting was chaired by the mayor. Ronald Iverholt spoke next.")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_title_word_written_out_still_ends_its_sentence(nlp: Language) -> None:
+    # "state", "home" and "party" are title words too, but written out they end sentences
+    doc = nlp("He served as secretary of state. Carter took office later. She went home. In other words, no.")
+    assert len(list(doc.sents)) == 4

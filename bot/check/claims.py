@@ -286,8 +286,9 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
     if complement is not None and complement.dep_ == "dobj" and _day_adjuncts(verb):
         keep_verb = True  # "announced the $5 million on Monday": a dated act, not a report
     if complement is not None and not keep_verb:
-        # "told people to boil water": what was said is the object with its infinitive
-        told = [complement] + [c for c in complements if c.dep_ == "xcomp" and complement.dep_ == "dobj"]
+        told = [complement]
+        if complement.dep_ == "dobj":  # "told people to boil water": the object and its infinitive
+            told += [c for c in complements if c.dep_ == "xcomp"]
         tokens = [
             t
             for part in told

@@ -354,7 +354,8 @@ def _parse_date(value: object) -> dt.date | None:
 # year in the text: by default htmldate rejects a date after today's and then guesses one
 # from the body ("since my dad had his heart surgery in 2004" made a page "2004-01-01").
 # The markup is trusted over this machine's clock (a scheduled post, a wrong clock).
-PUBLISHED_DATE_SEARCH = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31"}
+LATEST_PAGE_DATE = "2099-12-31"
+PUBLISHED_DATE_SEARCH = {"extensive_search": False, "original_date": True, "max_date": LATEST_PAGE_DATE}
 
 
 def html_to_article(html: str, *, path: str, content_hash: str) -> RawArticle:
@@ -385,7 +386,7 @@ def _modified_date(html: str) -> dt.date | None:
     the published date), not guessed from the text."""
     from htmldate import find_date
 
-    found = find_date(html, original_date=False, extensive_search=False, max_date="2099-12-31")
+    found = find_date(html, original_date=False, extensive_search=False, max_date=LATEST_PAGE_DATE)
     return _parse_date(found)
 
 

@@ -42,18 +42,14 @@ def title_abbreviations(doc: Doc) -> Doc:
     from bot.language.speakers import TITLE_WORDS
 
     for token in doc[:-1]:
-        # "Capt." is one token, or two when the tokenizer does not know it ("Capt", ".")
-        title = token.text[:-1] if token.text.endswith(".") else token.text
-        stop = token if token.text.endswith(".") else doc[token.i + 1]
-        if stop.text != "." and stop is not token or stop.i + 1 >= len(doc):
-            continue
-        following = doc[stop.i + 1]
-        if (
-            1 <= len(title) <= 5
-            and title.lower() in TITLE_WORDS
-            and following.text[:1].isupper()
-            and following.is_alpha
-        ):
+        after = doc[token.i + 1]
+        if token.text.endswith(".") and len(token) > 1:  # an abbreviation the tokenizer knows
+            title, following = token.text[:-1], after
+        elif after.text == "." and token.text.istitle() and len(token) <= 4 and token.i + 2 < len(doc):
+            title, following = token.text, doc[token.i + 2]  # "Capt" "." it does not know
+        else:
+            continue  # "secretary of state. Carter ..." ends a sentence
+        if "." not in title and title.lower() in TITLE_WORDS and following.text[:1].isupper() and following.is_alpha:
             following.is_sent_start = False
     return doc
 

@@ -5,9 +5,9 @@ news prose: a sentence with one slot changed (a number, date, person, place,
 organisation, speaker, the main verb's polarity, or a verb or adjective for its listed
 opposite: "opened" -> "closed") contradicts it; a shorter clause, a reporting-verb
 paraphrase or the sentence itself is entailed; another sentence of the same or a
-related article, or the whole sentence given only its shorter clause, is neutral. Reported claims get
-their own pairs: "A post claims that S" is neutral for S and entails "A post
-said that S" (issue 11, point 5).
+related article, or the whole sentence given only its shorter clause, is neutral.
+Reported claims get their own pairs: "A post claims that S" is neutral for S and
+entails "A post said that S" (issue 11, point 5).
 
 Output is deterministic for a seed: files are read in sorted order and every
 choice draws from one `random.Random(seed)`.

@@ -233,7 +233,7 @@ def _negation_flip(sent: Span) -> str | None:
     return None
 
 
-def inflect(lemma: str, tag: str, like: str) -> str | None:
+def _inflect(lemma: str, tag: str, like: str) -> str | None:
     """`lemma` in the form `tag` asks for, capitalised like `like`."""
     from lemminflect import getInflection
 
@@ -248,12 +248,13 @@ def _opposite(sent: Span) -> tuple[int, str] | None:
     form: one word changed, every other word kept ("The plant opened in 2009" -> "closed"), the
     kind of change a model reading word overlap takes for agreement."""
     for token in sent:
-        if token.pos_ not in ("VERB", "ADJ") or not token.is_alpha or len(token) < 4:
+        # an adjective only in its plain form: the listed opposite of "bigger" is "small"
+        if token.pos_ != "VERB" and token.tag_ != "JJ" or not token.is_alpha or len(token) < 4:
             continue
         for lemma in sorted(opposites(token.lemma_)):
             if " " in lemma or lemma in sent.text.lower():
                 continue
-            form = inflect(lemma, token.tag_, token.text) if token.pos_ == "VERB" else lemma
+            form = _inflect(lemma, token.tag_, token.text) if token.pos_ == "VERB" else lemma
             if form and form.lower() != token.lower_:
                 return token.i - sent.start, form
     return None

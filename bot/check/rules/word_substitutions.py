@@ -10,7 +10,6 @@ any other word means the sentence says something else there.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel
@@ -26,6 +25,8 @@ from bot.core.models import Reason
 from bot.check.retrieve import SYNONYMS, Alignment, Candidate
 from bot.language.speakers import TITLE_WORDS, role_equivalents
 from bot.check.stance import Assessment
+from bot.check.rules.negation_scope import source_lemmas
+from bot.check.rules.polarity import opposite_words
 from bot.check.rules.word_equivalence import same_stem, spelling_variant
 
 SLOT_CHECKS = 12  # supporting candidates parsed to compare word slots (per claim)
@@ -185,9 +186,6 @@ def check_slots(
     )
 
 
-_OPPOSITES = re.compile(r'^claim: "(?P<said>[^"]+)"; source: "(?P<wrote>[^"]+)"$')
-
-
 def _same_place(claim_word: SpacyToken, source_word: SpacyToken) -> bool:
     """Two prepositions in the same place: on the same word, each with an object or each
     with a clause ("burst before 3 a.m." against "lifted ... after the main burst": no)."""
@@ -205,20 +203,15 @@ def check_opposites(
 ) -> Assessment | None:
     """An opposite preposition is a conflict only in the same place: "lifted four days after
     the main burst" does not contradict "the main burst shortly before 3 a.m."."""
-    opposites = [r for r in found.reasons if r.code == "antonym" and _OPPOSITES.match(r.detail)]
-    if found.stance != "conflicts" or not opposites:
+    if found.stance != "conflicts" or not any(r.code == "antonym" for r in found.reasons):
+        return found
+    pair = opposite_words(claim, source_lemmas(candidate), candidate.text)  # the rules' own pair
+    if pair is None:
         return found
     claim_doc, source_doc = _parsed(claim.content, nlp), _parsed(candidate.text, nlp)
-    kept = []
-    for reason in found.reasons:
-        words = _OPPOSITES.match(reason.detail) if reason in opposites else None
-        if words is None:
-            kept.append(reason)
-            continue
-        said = [t for t in claim_doc if t.lemma_.lower() == words["said"] or t.lower_ == words["said"]]
-        wrote = [t for t in source_doc if t.lemma_.lower() == words["wrote"] or t.lower_ == words["wrote"]]
-        if not said or not wrote or any(_same_place(a, b) for a in said for b in wrote):
-            kept.append(reason)
-    if kept == found.reasons:
+    said = [t for t in claim_doc if pair[0] in (t.lemma_.lower(), t.lower_)]
+    wrote = [t for t in source_doc if pair[1] in (t.lemma_.lower(), t.lower_)]
+    if not said or not wrote or any(_same_place(a, b) for a in said for b in wrote):
         return found
+    kept = [r for r in found.reasons if r.code != "antonym"]
     return found.model_copy(update={"reasons": kept}) if kept else None
