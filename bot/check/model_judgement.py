@@ -11,7 +11,10 @@ paths are on):
   into a conflict with a readable difference;
 - a candidate the rules could not align is evidence when the model is confident and the
   sentence shares enough of the claim's words (paraphrases: "48 hours" for "two days"); as
-  a conflict, only when the sentence is about the claim's matter (`similarities`).
+  a conflict, only when the sentence is about the claim's matter (`similarities`);
+- a candidate the rules could not align but the model reads as stating the claim is judged
+  on the claim's figures by the rules (`figures_read`): another number is a conflict with
+  its reason, the same number with the model's entailment is support.
 A reported claim ("a post says X") is `reported_claims`' business: its article's finding.
 All candidates of a check are scored in one call."""
 
@@ -26,6 +29,7 @@ from bot.core.models import Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.rules.name_swaps import name_present
 from bot.check.rules.negation_scope import NEGATORS
+from bot.check.rules.number_date_checks import date_reasons, quantity_reasons, year_reasons
 from bot.check.stance import Assessment
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
@@ -49,6 +53,13 @@ CONFLICT_ALONE_COVERAGE = 0.2
 # A conflict on the model's word also needs the sentence to be about what the claim is about:
 # cosine of the two sentences' MiniLM vectors (the encoder that matches fact-checks).
 CONFLICT_RELEVANCE = 0.5
+# The model reads numbers and dates poorly ("postponed 1,140" for "2,380": neutral 0.99) but
+# whether a sentence says the claim's thing well; the rules read the figures. A sentence the
+# model reads as stating the claim (entailment + contradiction, i.e. not neutral) is compared
+# figure by figure: a differing number or date is a conflict with the rules' reason; every
+# figure stated alike, with the model's entailment, is support.
+FACTS_RELEVANCE = 0.5
+FACTS_SUPPORT = 0.7
 OVERRULE_SUPPORT = float("inf")  # contradiction that turns a rule support into a conflict
 NEUTRAL_VETO = float("inf")  # neutral that drops a rule support (a reported claim, another matter)
 OTHER_MATTER = float("inf")  # neutral that drops a conflict no hard fact backs (other people, another event)
@@ -195,6 +206,37 @@ def _may_conflict_alone(
     )
 
 
+def _score(alignment: Alignment, judgement: Judgement) -> float:
+    return round((alignment.score + max(judgement.entailment, judgement.contradiction)) / 2, 4)
+
+
+def figures_read(
+    claim: Claim, candidate: Candidate, alignment: Alignment, judgement: Judgement
+) -> Assessment | None:
+    """A sentence the rules could not align but the model reads as stating the claim, judged
+    on the claim's figures: "The rockfall happened ... on the mine's 640-metre level" against
+    "The tunnel collapse happened on the mine's 460-metre level" is a number conflict."""
+    if not (claim.quantities or claim.dates or claim.weekdays or claim.years):
+        return None
+    if not candidate.facts_known or judgement.neutral > 1 - FACTS_RELEVANCE:
+        return None
+    if not all(name_present(n, candidate) for n in claim.names):
+        return None  # other people: who did what is the rules' call
+    numbers = quantity_reasons(claim, candidate)
+    date_conflicts, dates_stated = date_reasons(claim, candidate)
+    year_conflicts, years_stated = year_reasons(claim, candidate)
+    conflicts = numbers.conflicts + date_conflicts + year_conflicts
+    score = _score(alignment, judgement)
+    if conflicts:
+        return Assessment(
+            stance="conflicts", reasons=conflicts, score=score, highlight=alignment.highlight
+        )
+    stated = numbers.stated and not numbers.bounds and dates_stated and years_stated
+    if stated and (claim.quantities or claim.dates) and judgement.entailment >= FACTS_SUPPORT:
+        return Assessment(stance="supports", score=score, highlight=alignment.highlight)
+    return None
+
+
 def combine(
     claim: Claim,
     candidate: Candidate,
@@ -205,7 +247,7 @@ def combine(
     similarity: float = 0.0,
 ) -> Assessment | None:
     """The rules' assessment (None: they found no relation) adjusted by the model."""
-    score = round((alignment.score + max(judgement.entailment, judgement.contradiction)) / 2, 4)
+    score = _score(alignment, judgement)
     if found is None:
         if judgement.entailment >= SUPPORT_ALONE and alignment.coverage >= SUPPORT_ALONE_COVERAGE:
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)

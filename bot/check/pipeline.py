@@ -29,6 +29,7 @@ from bot.check.model_judgement import (
     MAX_JUDGED,
     MIN_JUDGED_COVERAGE,
     combine,
+    figures_read,
     is_fragment,
     judge,
     may_stand_alone,
@@ -212,7 +213,10 @@ def check_claim(
         for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
             if judgement is not None:
-                found = combine(
+                on_figures = figures_read(claim, candidate, alignment, judgement) if found is None else None
+                found = (
+                    check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
+                ) or combine(
                     claim, candidate, alignment, found, judgement, stop_words,
                     similarity=similarity.get(_key(candidate), 0.0),
                 )

@@ -178,6 +178,9 @@ def claim_anchors(claim: Claim) -> list[str]:
     return anchors
 
 
+ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "conj", "cc"})  # about something else
+
+
 def _words(text: str) -> set[str]:
     return {w.lower().strip("'’") for w in WORD.findall(text)}
 
@@ -222,18 +225,32 @@ def _measured_phrase(number: Token) -> tuple[Token, set[Token]]:
         token = head
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in UNIT_WORDS:
             break
-    asides = {"appos", "relcl", "acl", "advcl", "conj", "cc"}
     phrase: set[Token] = set()
     stack = [token]
     while stack:
         current = stack.pop()
         phrase.add(current)
-        stack.extend(c for c in current.children if c.dep_ not in asides and c not in phrase)
+        stack.extend(c for c in current.children if c.dep_ not in ASIDES and c not in phrase)
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("prep", "npadvmod") and child.lower_ in ("in", "during"):
                 phrase.update(child.subtree)
     return token, phrase
+
+
+def _said_by(number: Token) -> set[str]:
+    """The subjects of the clauses the number is reported in: "A 2023 report ... warned that
+    41 percent of trusts ..." gives its 41 percent to the 2023 report. An aside ("a 48-hour
+    walkout, the first since the stoppage in 2011") stops the climb."""
+    words: set[str] = set()
+    token = number
+    while token.head.i != token.i and token.dep_ not in ASIDES:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    words |= {t.lower_.strip("'’") for t in child.subtree}
+    return words
 
 
 def _anchors_missing_at(claim: Claim, doc: Doc, written: str) -> bool:
@@ -249,7 +266,7 @@ def _anchors_missing_at(claim: Claim, doc: Doc, written: str) -> bool:
     if number is None:
         return any(a not in _words(doc.text) for a in anchors)
     measured, phrase = _measured_phrase(number)
-    words = {t.lower_.strip("'’") for t in phrase}
+    words = {t.lower_.strip("'’") for t in phrase} | _said_by(number)
     if any(a not in words for a in anchors):
         return True
     singled_out = {
