@@ -89,6 +89,13 @@ def test_another_persons_quote_stating_the_claim_is_a_speaker_mismatch(check) ->
     assert reasons(report, "speaker_mismatch") == ["the quote is Tom Berg's, not Ana Garcia's"]
 
 
+def test_a_named_speaker_with_an_office_beside_the_name_is_that_person(check) -> None:
+    # nobody called Okoro is quoted: the name itself is the claimed speaker, not an office
+    report = check("Ruth Okoro, the transport committee's secretary, said we must rebuild trust with the dock workers.")
+    assert report.verdict == "conflicting", report.evidence
+    assert reasons(report, "speaker_mismatch") == ["the quote is Daniel Hansen's, not Ruth Okoro's"]
+
+
 # 8. "he said" after a paragraph about someone else
 
 

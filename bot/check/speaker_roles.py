@@ -142,7 +142,9 @@ def resolve_role(
 
 def _named_with_office(claim: Claim, candidates: list[Candidate]) -> str | None:
     """The person a mention names beside their office ("Ana Ruiz, the health minister"):
-    a quoted speaker of the candidates with that surname (None when nobody quoted has it)."""
+    a quoted speaker of the candidates with that surname, else the name as written before
+    its apposition (the quotes at hand may all be someone else's: "Gil Amundsen, the
+    county's director, said" words that are Petrakis')."""
     name: list[str] = []
     for word in (claim.speaker_mention or "").split():  # the leading run of name words
         if not word[:1].isupper() or word.lower() in TITLE_WORDS or _is_country_word(word):
@@ -158,7 +160,7 @@ def _named_with_office(claim: Claim, candidates: list[Candidate]) -> str | None:
             for c in candidates
             if c.kind == "quote" and c.speaker and c.speaker.split()[-1].lower() == surname
         ),
-        None,
+        named if f"{named}," in claim.text else None,  # "Name, the office": an apposition
     )
 
 
