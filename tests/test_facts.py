@@ -176,6 +176,12 @@ def test_approximate_numbers_agree_within_about_fifteen_percent(nlp):
     assert compare(nlp, "about 40 drones", "60 drones").relation == "mismatch"
 
 
+def test_two_round_figures_agree_only_within_one_tolerance(nlp):
+    # their 15% ranges touch, but a reader sees two different figures
+    assert compare(nlp, "about 48,000 vehicles", "about 38,000 vehicles").relation == "mismatch"
+    assert compare(nlp, "about 48,000 vehicles", "about 45,000 vehicles").relation == "consistent"
+
+
 def test_units_that_cannot_be_converted_are_unrelated(nlp):
     assert compare(nlp, "It lasted 5 hours.", "It grew 5 percent.").relation == "unrelated"
     assert compare(nlp, "They sent 500 troops.", "They sent 500 tanks.").relation == "unrelated"

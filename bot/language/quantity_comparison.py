@@ -92,7 +92,7 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     reader reads them, not as bare inequalities: "over/more than/at least X"
     covers X..1.5X (so "three hours" does NOT fit "over 90 minutes"),
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
-    15%, a bare number within 1% (rounding). Two ranges that overlap are
+    15% (of the claim's figure, when both are approximate), a bare number within 1% (rounding). Two ranges that overlap are
     consistent; otherwise a mismatch, with detail
     "claim: <claim text>; source: <source text>". A bound does not state a
     value, though: an exact claim figure inside the source's bound is "bound"
@@ -105,6 +105,10 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
         return QuantityComparison(relation="unrelated", detail=detail)
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
+    if claim.comparator == source.comparator == "approx":
+        # two round figures are the same figure only within one tolerance, not two: "about
+        # 48,000 vehicles" is not "about 38,000" though their 15% ranges touch
+        s_lo = s_hi = source.value * source_factor
     overlap = c_lo <= s_hi and s_lo <= c_hi
     if not overlap:
         return QuantityComparison(relation="mismatch", detail=detail)
