@@ -153,3 +153,16 @@ def test_a_called_strike_of_another_length_conflicts(nlp: Language) -> None:
     )
     assert check("The union called a 48-hour strike.").verdict == "conflicting"
     assert check("The union called a 72-hour strike.").verdict == "supported"
+
+
+def test_a_source_figure_stating_one_claim_figure_is_not_a_mismatch_for_another(nlp: Language) -> None:
+    # "about 3,100 tons" is the claim's 3,100 tons; the 2,500-ton cap is simply not stated here
+    check = checker_for(
+        nlp,
+        [("corpus/312_yard.txt", "Valley Times", "Recycler over its limit",
+          "A state inspector estimated that the yard held about 3,100 tons of baled paper.\n")],
+    )
+    report = check("A state inspector estimated that the yard held about 3,100 tons of baled paper, above its 2,500-ton cap.")
+    assert "number_mismatch" not in codes(report.evidence), report.evidence
+    wrong = check("A state inspector estimated that the yard held about 4,300 tons of baled paper.")
+    assert codes(wrong.evidence) == {"number_mismatch"}, wrong.evidence

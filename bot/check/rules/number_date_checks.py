@@ -40,6 +40,17 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
     for said in claim.quantities:
         # hours vs days compare; percent vs troops, an age vs a duration do not
         same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
+        # a source figure that states another of the claim's figures is not this one's
+        # ("about 3,100 tons" is the claim's 3,100 tons, not a mismatch for its 2,500-ton cap)
+        same_kind = [
+            w
+            for w in same_kind
+            if facts.compare_quantities(said, w).relation == "consistent"
+            or not any(
+                other is not said and facts.compare_quantities(other, w).relation == "consistent"
+                for other in claim.quantities
+            )
+        ]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         if (
