@@ -54,3 +54,5 @@ def test_a_bare_number_the_source_counts_differently_still_conflicts(check) -> N
     report = check("Claims to the insurer topped 3,900 on Monday, compared with roughly 200 on a normal day.")
     assert report.verdict == "conflicting", report.evidence
     assert "number_mismatch" in codes(report.evidence)
+    details = [r.detail for e in report.evidence for r in e.reasons if r.code == "number_mismatch"]
+    assert all("2,300" in d for d in details), details  # the claims' count, not the 200 on a normal day

@@ -51,6 +51,12 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
                 for other in claim.quantities
             )
         ]
+        if not same_kind and not said.unit:  # "topped 3,900" against "more than 2,300 claims"
+            same_kind = [
+                w.model_copy(update={"unit": ""})
+                for w in candidate.quantities
+                if w.unit and facts.is_count(w.unit)
+            ]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         if (
