@@ -265,7 +265,7 @@ def combine(
         if (
             wants_relevance(claim, candidate, found, judgement, alignment, stop_words)
             and similarity >= CONFLICT_RELEVANCE
-            and not alike  # every figure stated alike: the contradiction read is their form, or detail
+            and not alike  # every figure stated alike: the model read their form, or detail
         ):
             return Assessment(
                 stance="conflicts",

@@ -213,7 +213,9 @@ def check_claim(
         for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
             if judgement is not None:
-                on_figures = figures_read(claim, candidate, alignment, judgement) if found is None else None
+                on_figures = (
+                    figures_read(claim, candidate, alignment, judgement) if found is None else None
+                )
                 found = (
                     check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
                 ) or combine(

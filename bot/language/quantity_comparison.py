@@ -92,8 +92,9 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     reader reads them, not as bare inequalities: "over/more than/at least X"
     covers X..1.5X (so "three hours" does NOT fit "over 90 minutes"),
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
-    15% (of the claim's figure, when both are approximate), a bare number within 1% (rounding). Two ranges that overlap are
-    consistent; otherwise a mismatch, with detail
+    15% (of the claim's figure, when both are approximate), a bare number
+    within 1% (rounding). Two ranges that overlap are consistent; otherwise a
+    mismatch, with detail
     "claim: <claim text>; source: <source text>". A bound does not state a
     value, though: an exact claim figure inside the source's bound is "bound"
     (related, not supported), and the detail says which bound it is.
