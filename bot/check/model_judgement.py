@@ -261,19 +261,20 @@ def combine(
     if found is None:
         if judgement.entailment >= SUPPORT_ALONE and alignment.coverage >= SUPPORT_ALONE_COVERAGE:
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
-        conflicts, alike = figures(claim, candidate) or ([], False)
-        if (
+        if not (
             wants_relevance(claim, candidate, found, judgement, alignment, stop_words)
             and similarity >= CONFLICT_RELEVANCE
-            and not alike  # every figure stated alike: the model read their form, or detail
         ):
-            return Assessment(
-                stance="conflicts",
-                reasons=conflicts or [contradiction(claim, candidate, stop_words)],
-                score=score,
-                highlight=alignment.highlight,
-            )
-        return None
+            return None
+        conflicts, alike = figures(claim, candidate) or ([], False)
+        if alike:
+            return None  # every figure stated alike: the model read their form, or detail
+        return Assessment(
+            stance="conflicts",
+            reasons=conflicts or [contradiction(claim, candidate, stop_words)],
+            score=score,
+            highlight=alignment.highlight,
+        )
     if found.stance == "supports":
         if judgement.contradiction >= OVERRULE_SUPPORT:
             return Assessment(
