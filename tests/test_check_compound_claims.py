@@ -18,7 +18,7 @@ PORT = """The Harbour Workers Union represents 3,000 staff and is seeking a 20 p
 
 Union leader Piet Sorensen, who had been imprisoned for four years in the 1990s, met the mayor on Tuesday.
 
-Mayor Lena Vik said the city would not step into the negotiations. Vik also said the port must settle the dispute.
+Mayor Lena Vik said the city would not step into the negotiations. Ships waited outside the harbour for a third day. Vik also said the port must settle the dispute.
 """
 ARTICLES = [("corpus/321_port.txt", "Harbour Post", "Port strike", PORT)]
 

@@ -151,8 +151,12 @@ NEGATION_PATTERN = re.compile(
     r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b",
     re.IGNORECASE,
 )
+# Idioms, and a bound written with a comparative ("no more than 30 percent", "no later than
+# June 30"): a limit on a figure, not a denial of the clause.
 NEGATION_IDIOMS = re.compile(
-    r"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b", re.IGNORECASE
+    r"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b"
+    r"|\b(?:no|not) (?:more|less|fewer|\w+er) than\b",
+    re.IGNORECASE,
 )
 
 

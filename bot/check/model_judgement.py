@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.check.claims import Claim
-from bot.core.models import Reason
+from bot.core.models import Passage, Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.rules.name_swaps import name_present
 from bot.check.rules.negation_scope import NEGATORS
@@ -75,18 +75,18 @@ class Judgement:
     contradiction: float
 
 
-def premise(candidate: Candidate) -> str:
+def premise(candidate: Candidate, text: str | None = None) -> str:
     """What the model reads as the source: the sentence (a quote with its speaker) under its
     article's headline, as a reader meets it; a claim naming the event ("the Northgate
     attack") is otherwise "neutral" to a sentence that only says "the attack"."""
-    text = candidate.text
+    text = text or candidate.text
     if candidate.kind == "quote" and candidate.speaker:
         text = f'{candidate.speaker} said: "{candidate.text}"'
     title = (candidate.article.title or "").strip()
     return f"{title}. {text}" if title and title not in text else text
 
 
-def is_fragment(candidate: Candidate) -> bool:
+def is_fragment(candidate: Candidate | Passage) -> bool:
     return len(_WORD.findall(candidate.text)) < MIN_EVIDENCE_WORDS
 
 

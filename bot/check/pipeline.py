@@ -43,6 +43,7 @@ from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims
+from bot.check.joined_sentences import joined_support
 from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
     WORD,
@@ -216,17 +217,30 @@ def check_claim(
                 on_figures = (
                     figures_read(claim, candidate, alignment, judgement) if found is None else None
                 )
-                found = (
-                    check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
-                ) or combine(
+                combined = combine(
                     claim, candidate, alignment, found, judgement, stop_words,
                     similarity=similarity.get(_key(candidate), 0.0),
                 )
+                if (
+                    combined is not None
+                    and combined is not found
+                    and combined.stance == "conflicts"
+                    and numbers_or_dates
+                ):  # a conflict on the model's word: its figures belong to one event as well
+                    combined = check_event_facts(claim, candidate, combined, nlp)
+                found = (
+                    check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
+                ) or combined
             if another_event(found):
                 found = None  # other people on another day: a different event, not a conflict
             if found is not None:
                 assessed.append((candidate, found))
                 break
+    # 3b. no sentence states it alone: two consecutive ones may
+    if not assessed:
+        assessed = joined_support(
+            claim, tried, judgements, _key, lambda a: article_passages(store, a)
+        )
     # 4. a sentence repeating the claim to examine it gives way to its article's own finding
     if not claim.speaker:
         assessed = examined_claims(

@@ -19,10 +19,12 @@ dates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from bot.check.claims import Claim
+from bot.check.claims import LIGHT_OBJECTS, LIGHT_VERBS, Claim
 from bot.language.dates import MONTHS, WEEKDAYS, explicit_date_spans
 from bot.check.lru import LruCache
 from bot.core.models import Reason
@@ -40,6 +42,7 @@ ORDINAL_ANCHORS = frozenset(
 UNIT_WORDS = frozenset(
     "second minute hour day week month year decade percent cent per % point time".split()
 )
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARSED: LruCache[str, Doc] = LruCache(512)
 
 
@@ -53,7 +56,7 @@ def _event_verb(token: Token) -> Token | None:
     for _ in range(6):
         if current.pos_ == "VERB" or (current.pos_ == "AUX" and current.dep_ == "ROOT"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -108,7 +111,7 @@ def _dates_a_noun(token: Token) -> bool:
     return head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not token
 
 
-def _claim_event(claim: Claim, nlp: Language) -> str | None:
+def _claim_event_verb(claim: Claim, nlp: Language) -> Token | None:
     """The verb the claim's day hangs on; None when the day dates a noun or nothing."""
     doc = _parsed(claim.content, nlp)
     for token in _date_tokens(doc):
@@ -116,23 +119,66 @@ def _claim_event(claim: Claim, nlp: Language) -> str | None:
             return None
         verb = _event_verb(token)
         if verb is not None:
-            return verb.lemma_.lower()
+            return verb
     return None
 
 
+def _event_nouns(verb: Token) -> set[str]:
+    """The noun that names a light verb's event: "strike" in "went on strike", "meeting" in
+    "held a meeting"; a source may write that event as the noun alone ("the strike began")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return set()
+    return {
+        o.lemma_.lower()
+        for o in _objects(verb)
+        if o.pos_ == "NOUN" and o.lemma_.lower() not in LIGHT_OBJECTS
+    }
+
+
+def _event_namer(claim: Claim, nlp: Language) -> Callable[[Token], bool] | None:
+    """Whether a source token names the claim's dated event: its verb ("began"), or for a light
+    verb the noun that names the event ("went on strike": the strike, not any going)."""
+    verb = _claim_event_verb(claim, nlp)
+    if verb is None:
+        return None
+    event, nouns = verb.lemma_.lower(), _event_nouns(verb)
+    if nouns:
+        return lambda token: token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "VERB")
+    return lambda token: token.pos_ == "VERB" and _same_event(event, token.lemma_.lower())
+
+
+def _dates_the_event(token: Token, names_event: Callable[[Token], bool]) -> bool:
+    """A day token on the claim's event: its verb is the event, or takes it as subject, object
+    or prepositional object ("the strike began Monday", "discuss it at a meeting Thursday")."""
+    verb = _event_verb(token)
+    return verb is not None and any(names_event(t) for t in [verb, *_actors(verb)])
+
+
 def date_of_another_event(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
-    """The source states the claim's event, but its dates hang on other verbs."""
-    event = _claim_event(claim, nlp)
-    if event is None:
+    """The source states the claim's event, but its dates hang on other verbs: "sat down with a
+    mediator Thursday for the first time since the bus strike began" does not date the strike.
+    A light verb's event unnamed ("went to the clinic Tuesday" for "went on strike") is
+    another event too."""
+    names_event = _event_namer(claim, nlp)
+    if names_event is None:
         return False
     doc = _parsed(candidate.text, nlp)
-    stated = [t for t in doc if t.pos_ == "VERB" and _same_event(event, t.lemma_.lower())]
-    if not stated:
-        return False  # the event is not written as a verb here: nothing to tell apart
-    dated = [_event_verb(t) for t in _date_tokens(doc)]
-    return not any(
-        verb is not None and _same_event(event, verb.lemma_.lower()) for verb in dated
-    )
+    if not any(names_event(t) for t in doc):
+        verb = _claim_event_verb(claim, nlp)
+        return verb is not None and bool(_event_nouns(verb))
+    return not any(_dates_the_event(t, names_event) for t in _date_tokens(doc))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's object and its prepositions' objects ("held a meeting", "went on strike")."""
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    return direct + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+
+def _actors(verb: Token) -> list[Token]:
+    """What a verb's day may date besides the verb: its subject and its objects ("the strike
+    began", "discuss the fire at a special meeting Thursday")."""
+    return [c for c in verb.children if c.dep_ in _SUBJECTS] + _objects(verb)
 
 
 def _weekday_on_the_claims_event(
@@ -141,20 +187,18 @@ def _weekday_on_the_claims_event(
     """A support whose weekday hangs on another verb than the claim's, when the source writes
     that verb: "stepped in on Wednesday, two days after the stoppage began on Monday" does
     not say the stepping in was on Monday -- it says Wednesday."""
-    event = _claim_event(claim, nlp)
-    if event is None or not claim.weekdays:
+    names_event = _event_namer(claim, nlp)
+    if names_event is None or not claim.weekdays:
         return found
     doc = _parsed(candidate.text, nlp)
-    if not any(t.pos_ == "VERB" and _same_event(event, t.lemma_.lower()) for t in doc):
+    if not any(names_event(t) for t in doc):
         return found
     own = [
         t.text.capitalize().rstrip("s")
         for t in doc
-        if t.lower_.rstrip("s") in WEEKDAYS
-        and (verb := _event_verb(t)) is not None
-        and _same_event(event, verb.lemma_.lower())
+        if t.lower_.rstrip("s") in WEEKDAYS and _dates_the_event(t, names_event)
     ]
-    wanted = [w for w in claim.weekdays if w not in own]
+    wanted = [w for w in _weekdays_on(_claim_event_verb(claim, nlp)) if w not in own]
     if not wanted:
         return found
     if own:
@@ -163,6 +207,20 @@ def _weekday_on_the_claims_event(
             update={"stance": "conflicts", "reasons": [Reason(code="date_mismatch", detail=detail)]}
         )
     return None
+
+
+def _weekdays_on(verb: Token | None) -> list[str]:
+    """The weekdays of the claim that date its event's verb ("lifted ... on Saturday"), not
+    another verb of it ("after samples taken Thursday")."""
+    if verb is None:
+        return []
+    return [
+        t.text.capitalize().rstrip("s")
+        for t in verb.doc
+        if t.lower_.rstrip("s") in WEEKDAYS
+        and (own := _event_verb(t)) is not None
+        and own.i == verb.i
+    ]
 
 
 def claim_anchors(claim: Claim) -> list[str]:

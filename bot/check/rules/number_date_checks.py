@@ -78,14 +78,18 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
 
 
 def _counted_there(said: Quantity, candidate: Candidate) -> bool:
-    """A bare number of the claim ("calls topped 1,100") that the source gives with its
-    noun ("more than 1,100 calls"): stated, whatever other bare numbers the source has."""
-    if said.unit:
-        return False
-    return any(
-        facts.compare_quantities(said, wrote.model_copy(update={"unit": ""})).relation == "consistent"
-        for wrote in candidate.quantities
-        if wrote.unit and facts.is_count(wrote.unit)
+    """A count written with its noun on one side and bare on the other: stated, whatever other
+    figures the source has ("calls topped 1,100" / "more than 1,100 calls"; "14 people had
+    been treated" / "three more people ..., bringing the number treated to 14")."""
+    def bare(quantity: Quantity) -> Quantity:
+        return quantity.model_copy(update={"unit": ""})
+
+    if not said.unit:
+        counted = [bare(w) for w in candidate.quantities if w.unit and facts.is_count(w.unit)]
+        return any(facts.compare_quantities(said, w).relation == "consistent" for w in counted)
+    plain = [w for w in candidate.quantities if not w.unit]
+    return facts.is_count(said.unit) and any(
+        facts.compare_quantities(bare(said), w).relation == "consistent" for w in plain
     )
 
 
