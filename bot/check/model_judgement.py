@@ -60,6 +60,7 @@ CONFLICT_RELEVANCE = 0.5
 # figure stated alike, with the model's entailment, is support.
 FACTS_RELEVANCE = 0.5
 FACTS_SUPPORT = 0.7
+FACTS_EVENT = 0.9  # entailment of the claim without its figures: the sentence reports its event
 OVERRULE_SUPPORT = float("inf")  # contradiction that turns a rule support into a conflict
 NEUTRAL_VETO = float("inf")  # neutral that drops a rule support (a reported claim, another matter)
 OTHER_MATTER = float("inf")  # neutral that drops a conflict no hard fact backs (other people, another event)
@@ -90,13 +91,15 @@ def is_fragment(candidate: Candidate | Passage) -> bool:
     return len(_WORD.findall(candidate.text)) < MIN_EVIDENCE_WORDS
 
 
-def judge(claim: Claim, candidates: Sequence[Candidate]) -> list[Judgement]:
-    """One model call for every candidate of the claim."""
+def judge(
+    claim: Claim, candidates: Sequence[Candidate], hypothesis: str | None = None
+) -> list[Judgement]:
+    """One model call for every candidate of the claim (or of `hypothesis`, a form of it)."""
     from bot.model.stance_model import shipped
 
     if not candidates:
         return []
-    rows = shipped().probabilities([(premise(c), claim.text) for c in candidates])
+    rows = shipped().probabilities([(premise(c), hypothesis or claim.text) for c in candidates])
     return [Judgement(float(e), float(n), float(c)) for e, n, c in rows]
 
 
@@ -226,17 +229,25 @@ def figures(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool] | N
 
 
 def figures_read(
-    claim: Claim, candidate: Candidate, alignment: Alignment, judgement: Judgement
+    claim: Claim,
+    candidate: Candidate,
+    alignment: Alignment,
+    judgement: Judgement,
+    event: float = 0.0,
 ) -> Assessment | None:
     """A sentence the rules could not align but the model reads as stating the claim, judged
     on the claim's figures: "The rockfall happened ... on the mine's 640-metre level" against
-    "The tunnel collapse happened on the mine's 460-metre level" is a number conflict."""
+    "The tunnel collapse happened on the mine's 460-metre level" is a number conflict. The
+    model reads a differing figure as another matter; `event` is its entailment of the claim
+    without its figures (`figure_free`): enough for a conflict on a differing one."""
     read = figures(claim, candidate)
-    if read is None or judgement.neutral > 1 - FACTS_RELEVANCE:
+    if read is None:
+        return None
+    conflicts, alike = read
+    if judgement.neutral > 1 - FACTS_RELEVANCE and not (conflicts and event >= FACTS_EVENT):
         return None
     if not all(name_present(n, candidate) for n in claim.names):
         return None  # other people: who did what is the rules' call
-    conflicts, alike = read
     score = _score(alignment, judgement)
     if conflicts:
         return Assessment(
@@ -245,6 +256,18 @@ def figures_read(
     if alike and (claim.quantities or claim.dates) and judgement.entailment >= FACTS_SUPPORT:
         return Assessment(stance="supports", score=score, highlight=alignment.highlight)
     return None
+
+
+def wants_event(
+    claim: Claim, candidate: Candidate, found: Assessment | None, judgement: Judgement
+) -> bool:
+    """Whether only the model's reading of the claim without its figures stands between a
+    sentence and a conflict on a differing figure."""
+    if found is not None or judgement.neutral <= 1 - FACTS_RELEVANCE:
+        return False
+    read = figures(claim, candidate)
+    named = all(name_present(n, candidate) for n in claim.names)
+    return read is not None and bool(read[0]) and named
 
 
 def combine(

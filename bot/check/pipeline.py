@@ -35,6 +35,7 @@ from bot.check.model_judgement import (
     may_stand_alone,
     model_may_change,
     similarities,
+    wants_event,
     wants_relevance,
 )
 from bot.check.review_matching import ReviewMatcher, is_strong
@@ -44,6 +45,7 @@ from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims
 from bot.check.joined_sentences import joined_support
+from bot.check.figure_free import figure_free
 from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
     WORD,
@@ -199,6 +201,17 @@ def check_claim(
     )[:MAX_JUDGED]
     judgements = dict(zip((_key(c) for c, _ in asked), judge(claim, [c for c, _ in asked])))
 
+    # the sentences only a differing figure keeps from stating the claim: the claim without
+    # its figures, in one batch
+    free = figure_free(claim, nlp)
+    figured = [
+        c
+        for group in tried
+        for c, _, f in group
+        if free and _key(c) in judgements and wants_event(claim, c, f, judgements[_key(c)])
+    ]
+    event = {_key(c): j.entailment for c, j in zip(figured, judge(claim, figured, free))}
+
     # the sentences only relevance keeps from being conflicts: their similarity, in one batch
     unsure = [
         (c, a)
@@ -215,7 +228,11 @@ def check_claim(
             judgement = judgements.get(_key(candidate))
             if judgement is not None:
                 on_figures = (
-                    figures_read(claim, candidate, alignment, judgement) if found is None else None
+                    figures_read(
+                        claim, candidate, alignment, judgement, event=event.get(_key(candidate), 0.0)
+                    )
+                    if found is None
+                    else None
                 )
                 combined = combine(
                     claim, candidate, alignment, found, judgement, stop_words,
