@@ -14,7 +14,9 @@ paths are on):
   a conflict, only when the sentence is about the claim's matter (`similarities`);
 - a candidate the rules could not align but the model reads as stating the claim is judged
   on the claim's figures by the rules (`figures_read`): another number is a conflict with
-  its reason, the same number with the model's entailment is support.
+  its reason, the same number with the model's entailment is support. The model reads a
+  differing figure as another matter, so for a conflict it may read the claim without the
+  phrases carrying its figures instead (`figure_free`).
 A reported claim ("a post says X") is `reported_claims`' business: its article's finding.
 All candidates of a check are scored in one call."""
 

@@ -172,7 +172,8 @@ def date_of_another_event(claim: Claim, candidate: Candidate, nlp: Language) -> 
 def _objects(verb: Token) -> list[Token]:
     """A verb's object and its prepositions' objects ("held a meeting", "went on strike")."""
     direct = [c for c in verb.children if c.dep_ == "dobj"]
-    return direct + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return direct + [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _actors(verb: Token) -> list[Token]:
