@@ -230,6 +230,9 @@ def speech_verb(sent: Span) -> Token | None:
             "AUX",
         ):
             continue
+        children = {c.dep_ for c in token.children}
+        if "prt" in children and not children & {"ccomp", "xcomp"}:
+            continue  # a phrasal verb reporting nothing: "the fair had been called off"
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(
             t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in subjects[0].subtree

@@ -44,7 +44,7 @@ from bot.check.rules.name_swaps import name_present
 from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
-from bot.check.reported_claims import examined_claims
+from bot.check.reported_claims import examined_claims, reported_support
 from bot.check.joined_sentences import joined_support
 from bot.check.figure_free import figure_free
 from bot.check.article_passages import article_passages
@@ -222,11 +222,16 @@ def check_claim(
     ]
     similarity = dict(zip((_key(c) for c, _ in unsure), similarities(claim, [c for c, _ in unsure])))
 
+    # a claim about what a post said: the sentences reporting the same words
+    reported = reported_support(claim, tried, nlp)
+
     # 3. both together: one piece of evidence per group at most
     assessed: list[tuple[Candidate, Assessment]] = []
     for group in tried:
         for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
+            if found is None and (candidate.article.path, candidate.passage_position) in reported:
+                found, judgement = reported[candidate.article.path, candidate.passage_position], None
             if judgement is not None:
                 on_figures = (
                     figures_read(

@@ -13,7 +13,7 @@ said"): news attributes what it vouches for, so "said" alone does not tell a deb
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Span, Token
@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
 from bot.check.model_judgement import contradiction, is_fragment, judge
-from bot.check.retrieve import Candidate, passage_candidate
+from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.stance import Assessment
 from bot.core.models import Article, Passage
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
@@ -29,6 +29,7 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 # The model's contradiction a sentence of the same article needs to be read as its finding.
 FINDING_CONTRADICTION = 0.5
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
+REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's (`reported_support`)
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
@@ -208,3 +209,57 @@ def _sentence(candidate: Candidate) -> tuple[str, int | None, int | None]:
     if candidate.passage_position is None:
         return candidate.article.path, None, candidate.quote_id
     return candidate.article.path, candidate.passage_position, None
+
+
+def _frame_fits(speaker: str | None, candidate: Candidate, start: int, end: int) -> bool:
+    """The sentence's frame names the claim's speaker ("TikTok", "Hegseth"), not only what it
+    reports; a claim of unnamed posts fits a frame naming no person."""
+    frame = {w.lower() for w in WORD.findall(candidate.text[:start] + " " + candidate.text[end:])}
+    if speaker is not None:
+        return bool(WORD.findall(speaker)) and WORD.findall(speaker)[-1].lower() in frame
+    people = [e for e in candidate.entities if e.label == "PERSON"]
+    return not any(w.lower() in frame for e in people for w in WORD.findall(e.text))
+
+
+def reported_support(
+    claim: Claim,
+    tried: Sequence[Sequence[tuple[Candidate, Alignment, Assessment | None]]],
+    nlp: Language,
+) -> dict[tuple[str, int | None], Assessment]:
+    """For a claim about what a post or a person said ("A TikTok video said that the fair had
+    been called off"), the sentences whose frame names the same speaker and reports the same
+    ("A viral video on TikTok says this year's fair has been canceled"), by article and
+    sentence. The model compares what each reports: it reads the two frames poorly (that
+    pair: contradiction 0.91)."""
+    from bot.model.stance_model import shipped
+
+    if claim.speaker and claim.content != claim.text:
+        said, speaker = claim.content, claim.speaker
+    elif set(claim.lemmas) & _FRAME_VERBS and (claimed := _spans(claim.text, nlp)):
+        start, end, _ = max(claimed, key=lambda s: s[1] - s[0])
+        said, speaker = claim.text[start:end], None  # "Viral posts claimed that S"
+    else:
+        return {}  # the claim reports no one's words
+    framed: list[tuple[Candidate, Alignment, str]] = []
+    for group in tried:
+        for candidate, alignment, found in group:
+            if candidate.kind != "fact" or found is not None:
+                continue
+            if not set(candidate.lemmas.split()) & _FRAME_VERBS:
+                continue  # no reporting verb: skip the parse
+            spans = _spans(candidate.text, nlp)
+            if not spans:
+                continue
+            a, b, _ = max(spans, key=lambda s: s[1] - s[0])
+            if _frame_fits(speaker, candidate, a, b):
+                framed.append((candidate, alignment, candidate.text[a:b]))
+    if not framed:
+        return {}
+    rows = shipped().probabilities([(reported, said) for _, _, reported in framed])
+    return {
+        (c.article.path, c.passage_position): Assessment(
+            stance="supports", score=round((a.score + float(row[0])) / 2, 4), highlight=a.highlight
+        )
+        for (c, a, _), row in zip(framed, rows)
+        if row[0] >= REPORT_SUPPORT
+    }

@@ -1,0 +1,61 @@
+"""A claim about what a post or a person said is supported by a sentence reporting the same.
+
+"A TikTok video said that the fair had been called off" against "A viral video on TikTok
+says this year's fair has been canceled": the model compares what the two report (it reads
+the two frames poorly), and the sentence's frame must name the claim's speaker. The bare
+claim is still the article's finding's business.
+"""
+
+from __future__ import annotations
+
+import pytest
+from check_world import Check, checker_for
+from spacy.language import Language
+
+from bot.check.claims import parse_claim
+from bot.language.speakers import SpeakerResolver
+
+DEBUNK = """A viral video on TikTok says this year's Dunmore County Fair has been canceled because of bird flu.
+
+The Dunmore County Fair is not canceled. Only the live poultry shows are off this year, the fair board said.
+
+The fair will run from Wednesday, Aug. 8, to Sunday, Aug. 12.
+"""
+
+
+@pytest.fixture(scope="module")
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/801_fair.txt", "Valley Check", "No, the fair is not canceled", DEBUNK)])
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A TikTok video said that the Dunmore County Fair had been called off this year because of bird flu.",
+        "Viral posts claimed that the Dunmore County Fair had been called off this year because of bird flu.",
+    ],
+)
+def test_a_sentence_reporting_the_same_supports_the_report(check, claim) -> None:
+    report = check(claim)
+    assert report.verdict == "supported", report.evidence
+    assert "TikTok" in report.evidence[0].text
+
+
+def test_the_frame_must_name_the_claims_speaker(check) -> None:
+    report = check("Mayor Ida Kell said that the Dunmore County Fair had been called off this year because of bird flu.")
+    assert all("TikTok" not in e.text for e in report.evidence if e.stance == "supports"), report.evidence
+
+
+def test_the_bare_claim_is_not_supported_by_the_report(check) -> None:
+    report = check("The Dunmore County Fair has been called off this year because of bird flu.")
+    assert report.verdict != "supported", report.evidence
+
+
+def test_a_phrasal_verb_reporting_nothing_names_no_speaker(nlp) -> None:
+    claim = parse_claim(
+        nlp("Viral posts claimed that the Dunmore County Fair had been called off.")[:],
+        nlp=nlp,
+        speakers=SpeakerResolver(),
+    )
+    assert claim.speaker is None
+    assert "Dunmore County Fair" in claim.content
