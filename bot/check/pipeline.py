@@ -5,10 +5,11 @@ speaker by office (`speaker_roles`) and the names candidates refer to
 (`references`) -> align (rapidfuzz) -> stance (reasons), refined on a parse
 (`rules/word_substitutions`; `rules/event_facts`: a date or number of another event) -> the
 model's reading (`model_judgement`; the claim without its figures, `figure_free`; two
-consecutive sentences when no one states the claim, `joined_sentences`) -> one piece of
-evidence per quote and sentence (`evidence_dedup`) -> verdict (grouping, outlets). A compound sentence is
-also checked part by part (`compound_claims`). FactChecker.check() calls
-this with the process's loaded pipeline, store and speaker resolver.
+consecutive sentences when no one states the claim, `joined_sentences`; a report of the
+claim's speaker, `reported_claims`) -> one piece of evidence per quote and sentence
+(`evidence_dedup`) -> verdict (grouping, outlets). A compound sentence is also checked part
+by part (`compound_claims`). FactChecker.check() calls this with the process's loaded
+pipeline, store and speaker resolver.
 """
 
 from __future__ import annotations

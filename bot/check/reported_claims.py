@@ -29,7 +29,7 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 # The model's contradiction a sentence of the same article needs to be read as its finding.
 FINDING_CONTRADICTION = 0.5
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
-REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's (`reported_support`)
+REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
