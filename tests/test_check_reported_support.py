@@ -13,6 +13,9 @@ from check_world import Check, checker_for
 from spacy.language import Language
 
 from bot.check.claims import parse_claim
+from bot.check.reported_claims import _frame_fits, _frame_subjects, _spans
+from bot.check.retrieve import Candidate
+from bot.core.models import Article
 from bot.language.speakers import SpeakerResolver
 
 DEBUNK = """A viral video on TikTok says this year's Dunmore County Fair has been canceled because of bird flu.
@@ -44,6 +47,28 @@ def test_a_sentence_reporting_the_same_supports_the_report(check, claim) -> None
 def test_the_frame_must_name_the_claims_speaker(check) -> None:
     report = check("Mayor Ida Kell said that the Dunmore County Fair had been called off this year because of bird flu.")
     assert all("TikTok" not in e.text for e in report.evidence if e.stance == "supports"), report.evidence
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "fits"),
+    [
+        ("A TikTok video said that the fair was off.", "A viral video on TikTok says the fair is off.", True),
+        ("Hegseth said that the fair was off.", "Hegseth said on Monday that the fair is off.", True),
+        ("Hegseth said that the fair was off.", "Putin said on Monday that the fair is off.", False),
+        (
+            "Dunmore's written report estimated that about 300 birds were entered.",
+            '"Our best estimate is that about 300 birds were entered," Ruth Achter said.',
+            False,
+        ),
+    ],
+)
+def test_the_frame_names_the_claims_source(nlp, claim, sentence, fits) -> None:
+    source = _frame_subjects(claim, nlp)[0]
+    start, end, _ = max(_spans(sentence, nlp), key=lambda s: s[1] - s[0])
+    candidate = Candidate(
+        kind="fact", text=sentence, article=Article(path="corpus/801_fair.txt", content_hash="x")
+    )
+    assert _frame_fits(source, candidate, start, end, nlp) is fits
 
 
 def test_the_bare_claim_is_not_supported_by_the_report(check) -> None:

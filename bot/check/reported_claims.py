@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
@@ -36,6 +36,8 @@ DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
+_PARSED: LruCache[str, Doc] = LruCache(256)
+_PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of a post
 
 
 def _reported_clause(child: Token) -> bool:
@@ -78,7 +80,11 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
 
 def _spans(text: str, nlp: Language) -> list[tuple[int, int, bool]]:
     """`_clause_spans` of a text, parsed once per process and text (a claim, a candidate)."""
-    return _FRAMES.get_or_make(text, lambda: _clause_spans(nlp(text)[:]))
+    return _FRAMES.get_or_make(text, lambda: _clause_spans(_parsed(text, nlp)[:]))
+
+
+def _parsed(text: str, nlp: Language) -> Doc:
+    return _PARSED.get_or_make(text, lambda: nlp(text))
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -211,14 +217,31 @@ def _sentence(candidate: Candidate) -> tuple[str, int | None, int | None]:
     return candidate.article.path, candidate.passage_position, None
 
 
-def _frame_fits(speaker: str | None, candidate: Candidate, start: int, end: int) -> bool:
-    """The sentence's frame names the claim's speaker ("TikTok", "Hegseth"), not only what it
-    reports; a claim of unnamed posts fits a frame naming no person."""
-    frame = {w.lower() for w in WORD.findall(candidate.text[:start] + " " + candidate.text[end:])}
-    if speaker is not None:
-        return bool(WORD.findall(speaker)) and WORD.findall(speaker)[-1].lower() in frame
-    people = [e for e in candidate.entities if e.label == "PERSON"]
-    return not any(w.lower() in frame for e in people for w in WORD.findall(e.text))
+def _frame_subjects(text: str, nlp: Language) -> list[Token]:
+    """Who or what the text's reporting verbs say reported their clause ("video" of "A TikTok
+    video said that S", "report" of "Corvane's written report estimated that S", "Hegseth")."""
+    subjects = []
+    for token in _parsed(text, nlp):
+        reports = any(_reported_clause(c) for c in token.children)
+        if reports and token.lemma_.lower() in _FRAME_VERBS:
+            subjects += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
+
+
+def _a_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
+
+
+def _frame_fits(
+    claim_source: Token, candidate: Candidate, start: int, end: int, nlp: Language
+) -> bool:
+    """The sentence's frame names the claim's source: the person the claim names ("Hegseth"),
+    or, for a thing ("a TikTok video", "Corvane's written report"), no person reports it
+    ("... ," Achterberg-Nwosu said" is not the written report)."""
+    if _a_person(claim_source):
+        frame = candidate.text[:start] + " " + candidate.text[end:]
+        return claim_source.lower_ in {w.lower() for w in WORD.findall(frame)}
+    return not any(_a_person(s) for s in _frame_subjects(candidate.text, nlp))
 
 
 def reported_support(
@@ -234,12 +257,15 @@ def reported_support(
     from bot.model.stance_model import shipped
 
     if claim.speaker and claim.content != claim.text:
-        said, speaker = claim.content, claim.speaker
+        said = claim.content
     elif set(claim.lemmas) & _FRAME_VERBS and (claimed := _spans(claim.text, nlp)):
         start, end, _ = max(claimed, key=lambda s: s[1] - s[0])
-        said, speaker = claim.text[start:end], None  # "Viral posts claimed that S"
+        said = claim.text[start:end]  # "Viral posts claimed that S"
     else:
         return {}  # the claim reports no one's words
+    sources = _frame_subjects(claim.text, nlp)
+    if not sources:
+        return {}
     framed: list[tuple[Candidate, Alignment, str]] = []
     for group in tried:
         for candidate, alignment, found in group:
@@ -251,7 +277,7 @@ def reported_support(
             if not spans:
                 continue
             a, b, _ = max(spans, key=lambda s: s[1] - s[0])
-            if _frame_fits(speaker, candidate, a, b):
+            if _frame_fits(sources[0], candidate, a, b, nlp):
                 framed.append((candidate, alignment, candidate.text[a:b]))
     if not framed:
         return {}
