@@ -30,6 +30,8 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 FINDING_CONTRADICTION = 0.5
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
 REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's
+REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
+REPORTS_READ = 3  # best-aligned reports parsed and read per claim
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
@@ -266,19 +268,24 @@ def reported_support(
     sources = _frame_subjects(claim.text, nlp)
     if not sources:
         return {}
+    unread = sorted(
+        (
+            (c, a)
+            for group in tried
+            for c, a, found in group
+            if c.kind == "fact" and found is None and a.coverage >= REPORT_COVERAGE
+            and set(c.lemmas.split()) & _FRAME_VERBS  # no reporting verb: no parse
+        ),
+        key=lambda ca: -ca[1].score,
+    )
     framed: list[tuple[Candidate, Alignment, str]] = []
-    for group in tried:
-        for candidate, alignment, found in group:
-            if candidate.kind != "fact" or found is not None:
-                continue
-            if not set(candidate.lemmas.split()) & _FRAME_VERBS:
-                continue  # no reporting verb: skip the parse
-            spans = _spans(candidate.text, nlp)
-            if not spans:
-                continue
-            a, b, _ = max(spans, key=lambda s: s[1] - s[0])
-            if _frame_fits(sources[0], candidate, a, b, nlp):
-                framed.append((candidate, alignment, candidate.text[a:b]))
+    for candidate, alignment in unread[:REPORTS_READ]:  # each parse costs ~10 ms
+        spans = _spans(candidate.text, nlp)
+        if not spans:
+            continue
+        a, b, _ = max(spans, key=lambda s: s[1] - s[0])
+        if _frame_fits(sources[0], candidate, a, b, nlp):
+            framed.append((candidate, alignment, candidate.text[a:b]))
     if not framed:
         return {}
     rows = shipped().probabilities([(reported, said) for _, _, reported in framed])
