@@ -205,14 +205,14 @@ def check_claim(
 
     # the sentences only a differing figure keeps from stating the claim: the claim without
     # its figures, in one batch
-    free = figure_free(claim, nlp)
     figured = [
         c
         for group in tried
         for c, _, f in group
-        if free and _key(c) in judgements and wants_event(claim, c, f, judgements[_key(c)])
+        if _key(c) in judgements and wants_event(claim, c, f, judgements[_key(c)])
     ]
-    event = {_key(c): j.entailment for c, j in zip(figured, judge(claim, figured, free))}
+    free = figure_free(claim, nlp) if figured else None  # a parse: only when some sentence waits
+    event = {_key(c): j.entailment for c, j in zip(figured, judge(claim, figured, free))} if free else {}
 
     # the sentences only relevance keeps from being conflicts: their similarity, in one batch
     unsure = [

@@ -258,16 +258,9 @@ def reported_support(
     pair: contradiction 0.91)."""
     from bot.model.stance_model import shipped
 
-    if claim.speaker and claim.content != claim.text:
-        said = claim.content
-    elif set(claim.lemmas) & _FRAME_VERBS and (claimed := _spans(claim.text, nlp)):
-        start, end, _ = max(claimed, key=lambda s: s[1] - s[0])
-        said = claim.text[start:end]  # "Viral posts claimed that S"
-    else:
+    reports = claim.speaker is not None and claim.content != claim.text
+    if not (reports or set(claim.lemmas) & _FRAME_VERBS):
         return {}  # the claim reports no one's words
-    sources = _frame_subjects(claim.text, nlp)
-    if not sources:
-        return {}
     unread = sorted(
         (
             (c, a)
@@ -278,6 +271,18 @@ def reported_support(
         ),
         key=lambda ca: -ca[1].score,
     )
+    if not unread:
+        return {}  # nothing to read: skip the claim's parse
+    if reports:
+        said = claim.content
+    elif claimed := _spans(claim.text, nlp):
+        start, end, _ = max(claimed, key=lambda s: s[1] - s[0])
+        said = claim.text[start:end]  # "Viral posts claimed that S"
+    else:
+        return {}  # the claim reports no one's words
+    sources = _frame_subjects(claim.text, nlp)
+    if not sources:
+        return {}
     framed: list[tuple[Candidate, Alignment, str]] = []
     for candidate, alignment in unread[:REPORTS_READ]:  # each parse costs ~10 ms
         spans = _spans(candidate.text, nlp)
