@@ -212,7 +212,9 @@ def check_claim(
         if _key(c) in judgements and wants_event(claim, c, f, judgements[_key(c)])
     ]
     free = figure_free(claim, nlp) if figured else None  # a parse: only when some sentence waits
-    event = {_key(c): j.entailment for c, j in zip(figured, judge(claim, figured, free))} if free else {}
+    event = (
+        {_key(c): j.entailment for c, j in zip(figured, judge(claim, figured, free))} if free else {}
+    )
 
     # the sentences only relevance keeps from being conflicts: their similarity, in one batch
     unsure = [
@@ -232,11 +234,13 @@ def check_claim(
         for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
             if found is None and (candidate.article.path, candidate.passage_position) in reported:
-                found, judgement = reported[candidate.article.path, candidate.passage_position], None
+                found = reported[candidate.article.path, candidate.passage_position]
+                judgement = None
             if judgement is not None:
                 on_figures = (
                     figures_read(
-                        claim, candidate, alignment, judgement, event=event.get(_key(candidate), 0.0)
+                        claim, candidate, alignment, judgement,
+                        event=event.get(_key(candidate), 0.0),
                     )
                     if found is None
                     else None
