@@ -166,10 +166,16 @@ def joined_support(
         and a.coverage >= SUPPORT_ALONE_COVERAGE
     ]
     asked = [
-        (c, [p for p in neighbours(c, passages(c.article)) if p.neighbour_id not in conflicted])
+        (
+            c,
+            [
+                p
+                for p in neighbours(c, passages(c.article))
+                if p.neighbour_id not in conflicted and _adds_the_rest(claim, c, p)
+            ],
+        )
         for c, _ in lonely
     ]
-    asked = [(c, [p for p in pairs if _adds_the_rest(claim, c, p)]) for c, pairs in asked]
     found: list[tuple[Candidate, Assessment]] = []
     for (candidate, alignment), pair in zip(lonely, _best_pairs(claim, asked)):
         if pair is None or pair.entailment < SUPPORT_ALONE:
