@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.language import facts
 from bot.core.models import Entity, Quantity
+from bot.language.negation import COMPARATIVE_BOUND
 from bot.language.paraphrases import INTENSIFIERS
 from bot.language.quote_cues import joins_a_name
 from bot.language.reporting_verbs import introduces_clause
@@ -151,11 +152,9 @@ NEGATION_PATTERN = re.compile(
     r"\b(?:not|never|no|nor|neither|none|nobody|nothing|cannot|no longer)\b|n[’']t\b",
     re.IGNORECASE,
 )
-# Idioms, and a bound written with a comparative ("no more than 30 percent", "no later than
-# June 30"): a limit on a figure, not a denial of the clause.
+# Idioms, and a bound written with a comparative ("no more than 30 percent"), which negate nothing
 NEGATION_IDIOMS = re.compile(
-    r"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b"
-    r"|\b(?:no|not) (?:more|less|fewer|\w+er) than\b",
+    rf"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b|{COMPARATIVE_BOUND.pattern}",
     re.IGNORECASE,
 )
 

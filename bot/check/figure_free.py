@@ -17,12 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from bot.check.claims import WEEKDAYS, Claim
-from bot.check.lru import LruCache
+from bot.check.parses import parsed
 from bot.language.dates import MONTHS, explicit_date_spans
 
 NAME_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC", "PERSON", "PRODUCT", "LAW", "WORK_OF_ART"})
 MIN_WORDS_LEFT = 4  # fewer words left than this: the claim was its figures, nothing to read
-_FREE: LruCache[str, str | None] = LruCache(512)
 
 
 def _figure_tokens(doc: Doc) -> set[int]:
@@ -65,7 +64,7 @@ def figure_free(claim: Claim, nlp: Language) -> str | None:
     the claim has no figures or too little is left."""
     if not (claim.quantities or claim.dates or claim.weekdays or claim.years):
         return None
-    return _FREE.get_or_make(claim.content, lambda: _without_figures(nlp(claim.content)))
+    return _without_figures(parsed(claim.content, nlp))  # the parse event_facts reads too
 
 
 def _without_figures(doc: Doc) -> str | None:

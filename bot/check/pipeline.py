@@ -245,20 +245,17 @@ def check_claim(
                     if found is None
                     else None
                 )
-                combined = combine(
+                rules = found
+                found = (
+                    check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
+                ) or combine(
                     claim, candidate, alignment, found, judgement, stop_words,
                     similarity=similarity.get(_key(candidate), 0.0),
                 )
-                if (
-                    combined is not None
-                    and combined is not found
-                    and combined.stance == "conflicts"
-                    and numbers_or_dates
-                ):  # a conflict on the model's word: its figures belong to one event as well
-                    combined = check_event_facts(claim, candidate, combined, nlp)
-                found = (
-                    check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
-                ) or combined
+                made = found is not None and found is not rules and found.stance == "conflicts"
+                if made and numbers_or_dates:
+                    # a conflict on the model's word: its figures belong to one event as well
+                    found = check_event_facts(claim, candidate, found, nlp)
             if another_event(found):
                 found = None  # other people on another day: a different event, not a conflict
             if found is not None:

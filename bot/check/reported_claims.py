@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
+from bot.check.parses import parsed
 from bot.check.model_judgement import contradiction, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.stance import Assessment
@@ -38,7 +39,6 @@ DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
-_PARSED: LruCache[str, Doc] = LruCache(256)
 _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of a post
 
 
@@ -82,11 +82,8 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
 
 def _spans(text: str, nlp: Language) -> list[tuple[int, int, bool]]:
     """`_clause_spans` of a text, parsed once per process and text (a claim, a candidate)."""
-    return _FRAMES.get_or_make(text, lambda: _clause_spans(_parsed(text, nlp)[:]))
+    return _FRAMES.get_or_make(text, lambda: _clause_spans(parsed(text, nlp)[:]))
 
-
-def _parsed(text: str, nlp: Language) -> Doc:
-    return _PARSED.get_or_make(text, lambda: nlp(text))
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -223,7 +220,7 @@ def _frame_subjects(text: str, nlp: Language) -> list[Token]:
     """Who or what the text's reporting verbs say reported their clause ("video" of "A TikTok
     video said that S", "report" of "Corvane's written report estimated that S", "Hegseth")."""
     subjects = []
-    for token in _parsed(text, nlp):
+    for token in parsed(text, nlp):
         reports = any(_reported_clause(c) for c in token.children)
         if reports and token.lemma_.lower() in _FRAME_VERBS:
             subjects += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

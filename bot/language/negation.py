@@ -13,6 +13,7 @@ rejection is not itself negated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -29,15 +30,9 @@ _IDIOM_FOLLOWERS: dict[str, frozenset[str]] = {
     "none": frozenset({"other"}),
     "never": frozenset({"mind"}),
 }
-_IDIOM_FOLLOWER_PAIRS = frozenset(
-    {
-        ("not", "more", "than"),
-        ("not", "less", "than"),
-        ("no", "more", "than"),
-        ("no", "less", "than"),
-        ("no", "fewer", "than"),
-    }
-)  # fmt: skip  -- comparators of a number ("no more than 5 troops")
+# a bound written with a comparative ("no more than 5 troops", "no later than June 30"): a limit
+# on a figure, not a denial of the clause; the check side reads raw text with the same pattern
+COMPARATIVE_BOUND = re.compile(r"\b(?:no|not) (?:more|less|fewer|\w+er) than\b", re.IGNORECASE)
 # cue preceded by these words is not a negation of the clause ("whether or not", "if not")
 _IDIOM_PRECEDERS: dict[str, frozenset[str]] = {"not": frozenset({"or", "if"})}
 _NEGATIVE_PREDICATES = frozenset(
@@ -54,7 +49,9 @@ def _is_idiom(word: str, nxt: str, nxt2: str) -> bool:
     """ "not only", "no doubt", "no more than": a cue that negates nothing."""
     if word == "not" and nxt == "to":
         return nxt2 == "mention"  # "not to mention"; "decided not to go" is a negation
-    return nxt in _IDIOM_FOLLOWERS.get(word, ()) or (word, nxt, nxt2) in _IDIOM_FOLLOWER_PAIRS
+    return nxt in _IDIOM_FOLLOWERS.get(word, ()) or COMPARATIVE_BOUND.fullmatch(
+        f"{word} {nxt} {nxt2}"
+    ) is not None
 
 
 def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:

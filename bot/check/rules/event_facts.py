@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from bot.check.claims import LIGHT_OBJECTS, LIGHT_VERBS, Claim
 from bot.language.dates import MONTHS, WEEKDAYS, explicit_date_spans
-from bot.check.lru import LruCache
+from bot.check.parses import parsed
 from bot.core.models import Reason
 from bot.language.quantity_comparison import comparable, compare_quantities
 from bot.check.retrieve import SYNONYMS, WORD, Candidate
@@ -43,13 +43,6 @@ UNIT_WORDS = frozenset(
     "second minute hour day week month year decade percent cent per % point time".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_PARSED: LruCache[str, Doc] = LruCache(512)
-
-
-def _parsed(text: str, nlp: Language) -> Doc:
-    return _PARSED.get_or_make(text, lambda: nlp(text))
-
-
 def _event_verb(token: Token) -> Token | None:
     """The verb a date hangs on: "stepped" for "on Wednesday" in "stepped in on Wednesday"."""
     current = token
@@ -113,7 +106,7 @@ def _dates_a_noun(token: Token) -> bool:
 
 def _claim_event_verb(claim: Claim, nlp: Language) -> Token | None:
     """The verb the claim's day hangs on; None when the day dates a noun or nothing."""
-    doc = _parsed(claim.content, nlp)
+    doc = parsed(claim.content, nlp)
     for token in _date_tokens(doc):
         if _dates_a_noun(token):
             return None
@@ -162,7 +155,7 @@ def date_of_another_event(claim: Claim, candidate: Candidate, nlp: Language) -> 
     names_event = _event_namer(claim, nlp)
     if names_event is None:
         return False
-    doc = _parsed(candidate.text, nlp)
+    doc = parsed(candidate.text, nlp)
     if not any(names_event(t) for t in doc):
         verb = _claim_event_verb(claim, nlp)
         return verb is not None and bool(_event_nouns(verb))
@@ -191,7 +184,7 @@ def _weekday_on_the_claims_event(
     names_event = _event_namer(claim, nlp)
     if names_event is None or not claim.weekdays:
         return found
-    doc = _parsed(candidate.text, nlp)
+    doc = parsed(candidate.text, nlp)
     if not any(names_event(t) for t in doc):
         return found
     own = [
@@ -339,7 +332,7 @@ def _anchors_missing_at(claim: Claim, doc: Doc, written: str) -> bool:
 def _measures_another_thing(claim: Claim, doc: Doc, said: str, wrote: str, nlp: Language) -> bool:
     """ "The meeting lasted 90 minutes" against "a 48-hour walkout after weeks of talks":
     the source speaks of the meeting (as talks), but its number measures the walkout."""
-    claim_doc = _parsed(claim.content, nlp)
+    claim_doc = parsed(claim.content, nlp)
     claim_number = _number_token(claim_doc, said)
     source_number = _number_token(doc, wrote)
     if claim_number is None or source_number is None:
@@ -397,8 +390,8 @@ def numbers_on_the_claims_event(
     Returns {claim number: ("consistent" | "mismatch" | "unstated", source number)}
     only for numbers whose verb the source writes.
     """
-    claim_doc = _parsed(claim.content, nlp)
-    doc = _parsed(candidate.text, nlp)
+    claim_doc = parsed(claim.content, nlp)
+    doc = parsed(candidate.text, nlp)
     found: dict[str, tuple[str, str]] = {}
     for said in claim.quantities:
         verb = _verb_of_number(claim_doc, said.text)
@@ -490,14 +483,14 @@ def check_event_facts(
         if refined is None or refined.stance == "conflicts":
             return refined
         if claim.quantities:
-            doc = _parsed(candidate.text, nlp)
+            doc = parsed(candidate.text, nlp)
             return found if _support_anchored(claim, candidate, doc) else None
         return found
     if found.stance != "conflicts" or not any(r.code in FACT_CODES for r in found.reasons):
         return found
     reasons = list(found.reasons)
     if any(r.code == "number_mismatch" for r in reasons):
-        doc = _parsed(candidate.text, nlp)
+        doc = parsed(candidate.text, nlp)
         reasons = [
             r
             for r in reasons

@@ -19,7 +19,7 @@ from spacy.tokens import Token as SpacyToken
 
 from bot.language import facts
 from bot.check.claims import Claim
-from bot.check.lru import LruCache
+from bot.check.parses import parsed
 from bot.check.rules.misquotes import STRONG_QUOTE
 from bot.core.models import Reason
 from bot.check.retrieve import SYNONYMS, Alignment, Candidate
@@ -40,7 +40,6 @@ ROLE_WORDS = TITLE_WORDS | frozenset(
     "lawyer pilot priest citizen tourist businessman worker farmer scientist athlete "
     "spy hostage prisoner detainee captive negotiator envoy".split()
 )
-_PARSED: LruCache[str, SpacyDoc] = LruCache(1024)
 
 
 class Substitution(BaseModel):
@@ -157,11 +156,6 @@ def find_substitution(
     return None
 
 
-def _parsed(text: str, nlp: Language) -> SpacyDoc:
-    """A parse of a claim or a candidate, cached by text (only the few supporting ones)."""
-    return _PARSED.get_or_make(text, lambda: nlp(text))
-
-
 def check_slots(
     claim: Claim, candidate: Candidate, alignment: Alignment, found: Assessment, nlp: Language
 ) -> Assessment | None:
@@ -170,7 +164,7 @@ def check_slots(
     if not alignment.missing or (claim.quoted and alignment.quote_score >= STRONG_QUOTE):
         return found  # quoted words are compared word by word as a misquote instead
     swap = find_substitution(
-        claim, _parsed(claim.content, nlp), _parsed(candidate.text, nlp), alignment.missing
+        claim, parsed(claim.content, nlp), parsed(candidate.text, nlp), alignment.missing
     )
     if swap is None:
         return found
@@ -208,7 +202,7 @@ def check_opposites(
     pair = opposite_words(claim, source_lemmas(candidate), candidate.text)  # the rules' own pair
     if pair is None:
         return found
-    claim_doc, source_doc = _parsed(claim.content, nlp), _parsed(candidate.text, nlp)
+    claim_doc, source_doc = parsed(claim.content, nlp), parsed(candidate.text, nlp)
     said = [t for t in claim_doc if pair[0] in (t.lemma_.lower(), t.lower_)]
     wrote = [t for t in source_doc if pair[1] in (t.lemma_.lower(), t.lower_)]
     if not said or not wrote or any(_same_place(a, b) for a in said for b in wrote):
