@@ -16,6 +16,7 @@ from bot.core.models import Article, Quantity, Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.stance import Assessment
 from bot.model.base_weights import BASE_SHA256, BaseWeightsError, extract_from_wheel, verified
+from bot.model.runtime import QUANT_PRECISION
 from bot.model.stance_model import LABELS, StanceModel, shipped
 
 STOP = frozenset({"the", "a", "on", "of", "to", "was", "by"})
@@ -24,6 +25,19 @@ STOP = frozenset({"the", "a", "on", "of", "to", "was", "by"})
 def test_the_model_is_loaded_once_per_process() -> None:
     assert shipped() is shipped()
     assert shipped().onnx.path.name == "stance.onnx"
+
+
+def test_int8_scores_are_the_same_on_cpus_with_and_without_vnni() -> None:
+    # AVX2-only CPUs saturate 8-bit products unless they are computed in 16 bits: this pair
+    # read 0.960 there and 0.952 on VNNI machines, either side of SUPPORT_ALONE (0.955)
+    assert shipped().onnx.session.get_session_options().get_session_config_entry(QUANT_PRECISION) == "1"
+    pair = (
+        "Port strike. Union spokesman Omar Haddad, who had been detained for two years in 2009, "
+        "addressed the crowd on Wednesday.",
+        "Haddad was held in the crowd on Wednesday.",
+    )
+    entailment = shipped().probabilities([pair])[0][LABELS.index("entailment")]
+    assert entailment == pytest.approx(0.9522, abs=0.002)
 
 
 def test_a_batch_scores_each_pair_as_it_would_alone_and_in_input_order() -> None:

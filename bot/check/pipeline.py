@@ -28,6 +28,7 @@ from bot.language.detection import foreign_language, not_read_note
 from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
 from bot.core.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
 from bot.check.model_judgement import (
+    FACTS_EVENT,
     MAX_JUDGED,
     MIN_JUDGED_COVERAGE,
     combine,
@@ -64,6 +65,7 @@ from bot.language.speakers import SpeakerResolver
 from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_else, speaker_unknown
 from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
+from bot.check.rules.number_date_checks import time_reasons
 from bot.check.rules.word_substitutions import SLOT_CHECKS, check_opposites, check_slots
 from bot.store.base import Store
 
@@ -110,6 +112,23 @@ def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
     return not candidate.facts_known and not all(
         name_present(n, candidate) for n in claim.names
     )
+
+
+def timed(
+    claim: Claim, candidate: Candidate, found: Assessment, entailment: float | None
+) -> Assessment | None:
+    """A support (the rules' or the model's) whose source gives another time of day: a
+    conflict when the model reads it as the claim's event all the same, else none (the time
+    is another moment's: "lifted its order at noon" against "ordered ... at 3:05 a.m.").
+    The model reads a rules' support here only (rare: the claim names a minute)."""
+    reasons = time_reasons(claim, candidate)
+    if reasons == []:
+        return found
+    if reasons and entailment is None:
+        entailment = judge(claim, [candidate])[0].entailment
+    if reasons and entailment >= FACTS_EVENT:
+        return found.model_copy(update={"stance": "conflicts", "reasons": reasons})
+    return None
 
 
 def check_claim(
@@ -258,6 +277,8 @@ def check_claim(
                     found = check_event_facts(claim, candidate, found, nlp)
             if another_event(found):
                 found = None  # other people on another day: a different event, not a conflict
+            if found is not None and found.stance == "supports":
+                found = timed(claim, candidate, found, judgement.entailment if judgement else None)
             if found is not None:
                 assessed.append((candidate, found))
                 break

@@ -292,8 +292,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 6: an HTML page's modified date is kept (reports say "updated <date>");
 # 7: a cue after a quotation names its speaker before a capitalised label inside it;
 # 8: no sentence starts between a title's abbreviation and a name ("said Capt. Ronald ...");
-#    an HTML page's date from its markup only, never a year guessed from its text.
-INDEX_VERSION = 8
+#    an HTML page's date from its markup only, never a year guessed from its text;
+# 9: tallies ("voted 5-2") and hyphenated measures ("a 36-inch main") as quantities.
+INDEX_VERSION = 9
 
 
 def _sha256(raw: bytes) -> str:

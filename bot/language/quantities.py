@@ -238,13 +238,18 @@ def _per_denominator(tokens: Sequence[Token], j: int, unit: str) -> tuple[str, i
     return f"{unit}/{amount.text}{measure.lower_}", j + 3
 
 
-def _unit_at(tokens: Sequence[Token], j: int) -> tuple[str, float, int] | None:
-    """A measurement unit starting at token `j` (after an optional hyphen): (unit, factor, end)."""
+def _unit_at(
+    tokens: Sequence[Token], j: int, *, compound: bool = False
+) -> tuple[str, float, int] | None:
+    """A measurement unit starting at token `j` (after an optional hyphen): (unit, factor, end).
+    With `compound` (a number in digits), any noun after the hyphen is one: "a 36-inch main";
+    spelled out, such a compound names a kind ("two-point sampling", "a two-lane road")."""
     n = len(tokens)
     if j < n and tokens[j].text in ("-", "–"):
         j += 1
     if j >= n:
         return None
+    hyphen = j > 0 and tokens[j - 1].text in ("-", "–")
     low = tokens[j].lower_
     if low == "%":
         return "percent", 1.0, j + 1
@@ -268,7 +273,30 @@ def _unit_at(tokens: Sequence[Token], j: int) -> tuple[str, float, int] | None:
         return CURRENCY_WORDS[low], 1.0, j + 1
     if low in MEASURE_ALIASES and low not in ("troop", "soldier", "person", "people"):
         return MEASURE_ALIASES[low], 1.0, j + 1
+    if compound and hyphen and tokens[j].is_alpha and not tokens[j].is_stop and parse_number(tokens, j) is None:
+        return tokens[j].lemma_.lower(), 1.0, j + 1  # "a 36-inch main": the compound's noun
     return None
+
+
+# A tally ("voted 5-2", "a 6-3 vote", "won 3-1") is two counts, the larger side first: each
+# is stored as its own quantity, so 5-2 against 7-0 is a number mismatch on the larger side.
+TALLY_UNITS = ("tally, larger side", "tally, smaller side")
+
+
+def _tally_at(tokens: Sequence[Token], number: ParsedNumber) -> tuple[float, int] | None:
+    """(the smaller side, the end) of a tally that `number` opens: "5-2", unspaced, the
+    larger side first, no unit after ("5-10 percent" and "ages 10-12" are ranges)."""
+    dash, n = number.end, len(tokens)
+    if number.in_words or dash + 1 >= n or tokens[dash].text not in ("-", "–"):
+        return None
+    if tokens[dash - 1].whitespace_ or tokens[dash].whitespace_:
+        return None
+    other = parse_number(tokens, dash + 1)
+    if other is None or other.in_words or not (number.simple_integer and other.simple_integer):
+        return None
+    if other.value > number.value or number.value >= 1000 or _unit_at(tokens, other.end):
+        return None
+    return other.value, other.end
 
 
 def _a_unit(tokens: Sequence[Token], i: int) -> tuple[ParsedNumber, str, float, int] | None:
@@ -331,6 +359,14 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         if number is None or _is_blocked(tok, offset, blocked):
             i += 1
             continue
+        tally = _tally_at(tokens, number)
+        if tally is not None and not _excluded_bare(tokens, number, i):
+            smaller, end = tally
+            for value, unit in zip((number.value, smaller), TALLY_UNITS):
+                quantities.append(_make(tokens, i, end, value, unit, "eq"))
+            pending_range.clear()
+            i = end
+            continue
         comparator, start = _comparator_before(tokens, i)
         currency: str | None = None
         if start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS:
@@ -351,7 +387,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             if after_unit is not None and after_unit[0] == currency:
                 end = after_unit[2]  # "$5 billion dollars"
         else:
-            found = _unit_at(tokens, end)
+            found = _unit_at(tokens, end, compound=not number.in_words)
             if found is not None:
                 unit, factor, end = found
         if not unit and end < n and tokens[end].lower_ in _RANGE_CONNECTORS:
@@ -384,7 +420,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         if trailing is not None and comparator == "eq":
             comparator, end = trailing, after
         for earlier, earlier_comp, earlier_start in pending_range:
-            if number.start - earlier.end <= 2:
+            if _joined_as_range(tokens[earlier.end : number.start]):
                 low_comp: Comparator = earlier_comp if earlier_comp != "eq" else "ge"
                 quantities.append(
                     _make(
@@ -397,6 +433,15 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         quantities.append(_make(tokens, start, end, number.value * factor, unit, comparator))
         i = max(end, number.end)
     return quantities
+
+
+def _joined_as_range(between: Sequence[Token]) -> bool:
+    """Only a connector (and a currency sign) between two numbers makes them a range: "5 to
+    10", "$5 to $10", not "opened in 1957 and is 1,140 feet long"."""
+    words = [t.lower_ for t in between]
+    return 1 <= len(words) <= 2 and words[0] in _RANGE_CONNECTORS and all(
+        w in _RANGE_CONNECTORS or w in CURRENCY_SYMBOLS for w in words[1:]
+    )
 
 
 def _excluded_bare(tokens: Sequence[Token], number: ParsedNumber, i: int) -> bool:

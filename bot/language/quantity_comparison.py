@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from bot.core.models import Comparator, Quantity
 from bot.language.paraphrases import same_count_noun
-from bot.language.quantities import MULTIPLIER_UNIT
+from bot.language.quantities import MULTIPLIER_UNIT, TALLY_UNITS
 from bot.language.units import CURRENCY_WORDS, DIMENSIONS, MEASURE_ALIASES
 
 
@@ -39,7 +39,7 @@ def describe_quantity(quantity: Quantity) -> str:
 
 _MEASURES = frozenset(
     {"percent", "percentage point", MULTIPLIER_UNIT, *DIMENSIONS, *CURRENCY_WORDS.values(),
-     *MEASURE_ALIASES.values()}
+     *MEASURE_ALIASES.values(), *TALLY_UNITS}
 ) - {"troop", "soldier", "person"}
 
 

@@ -276,6 +276,8 @@ def _measured_phrase(number: Token) -> tuple[Token, set[Token]]:
             break
         token = head
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in UNIT_WORDS:
+            if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+                verb = token.head  # "recorded 14 events in 2025": the verb's time dates them too
             break
     phrase: set[Token] = set()
     stack = [token]

@@ -14,6 +14,7 @@ import re
 from pydantic import BaseModel, Field
 
 from bot.language import facts
+from bot.language.clock_times import clock_times, same_time
 from bot.check.claims import WEEKDAYS as NAMED_WEEKDAYS
 from bot.check.claims import Claim
 from bot.core.models import Quantity, Reason
@@ -164,6 +165,21 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
             )
         )
     return reasons, True
+
+
+def time_reasons(claim: Claim, candidate: Candidate) -> list[Reason] | None:
+    """A support's times of day against the claim's exact ones ("at 3:05 a.m."): [] when the
+    source states them or gives no time, a date_mismatch when its one time is another, None
+    when it gives several and none is the claim's (they time other moments of the story)."""
+    said = [t for t in clock_times(claim.content) if not t.rough]
+    wrote = clock_times(candidate.text)
+    missing = [t for t in said if not any(same_time(t, w) for w in wrote)]
+    if not missing or not wrote:
+        return []
+    if len(wrote) > 1:
+        return None
+    detail = f"claim: {missing[0].text}; source: {wrote[0].text}"
+    return [Reason(code="date_mismatch", detail=detail)]
 
 
 def _format_day(day: dt.date, with_year: bool) -> str:

@@ -1,0 +1,95 @@
+"""Figures the rules read besides counts and measures: times of day, tallies, compound measures.
+
+A time of day is no count ("3:05 a.m." is kept out of the quantities), but it is a hard fact
+all the same: a sentence the model reads as the claim's event, timed at another minute, is a
+conflict with the two times as its reason. A tally ("voted 5-2") is two counts, and a
+hyphenated measure ("a 24-inch pipe") is a number of its noun. A figure dated by its verb
+("recorded 14 quakes in 2024, up from six in 2021") belongs to that year.
+"""
+
+from __future__ import annotations
+
+import pytest
+from check_world import Check, checker_for, codes
+from spacy.language import Language
+
+from bot.language.clock_times import clock_times, same_time
+from bot.language.quantities import TALLY_UNITS, extract_quantities
+
+DAM = """At 4:20 a.m., the county sent an evacuation alert to everyone living below the Pell Lake dam, officials said.
+
+The county board voted 6-1 on Thursday to hire an outside engineer to inspect the spillway.
+
+Crews found that the 24-inch outlet pipe under the dam had cracked along its length.
+
+Monitoring instruments at the dam recorded 14 small earthquakes in 2024, up from six in 2021, the state geologist said.
+"""
+ARTICLES = [("corpus/910_dam.txt", "Lakeland Courier", "Pell Lake dam alert", DAM)]
+
+
+@pytest.fixture(scope="module")
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, ARTICLES)
+
+
+def test_a_time_of_day_is_read_with_its_half_of_the_day() -> None:
+    alert, rough, noon = clock_times("at 4:20 a.m., about 10 p.m. and again at noon")
+    assert (alert.minute, alert.half_known, alert.rough) == (4 * 60 + 20, True, False)
+    assert (rough.minute, rough.rough) == (22 * 60, True)
+    assert noon.minute == 12 * 60
+    assert same_time(clock_times("shortly before 4:30 a.m.")[0], alert)
+    assert not same_time(clock_times("at 6:20 a.m.")[0], alert)
+    assert clock_times("a 2-1 win and 1.5 metres") == []
+
+
+def test_another_time_for_the_same_event_conflicts_with_both_times_named(check) -> None:
+    report = check("The county sent the evacuation alert to people below the Pell Lake dam at 6:20 a.m.")
+    assert report.verdict == "conflicting", report.evidence
+    assert [r.detail for e in report.evidence for r in e.reasons] == [
+        "claim: 6:20 a.m.; source: 4:20 a.m."
+    ]
+
+
+def test_the_same_time_supports(check) -> None:
+    report = check("The county sent the evacuation alert to people below the Pell Lake dam at 4:20 a.m.")
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_tally_is_two_counts_compared_side_by_side(nlp: Language) -> None:
+    doc_quantities = extract_quantities(nlp("The board voted 6-1 on a 4-3 ruling"))
+    assert [(q.text, q.value, q.unit) for q in doc_quantities] == [
+        ("6-1", 6.0, TALLY_UNITS[0]), ("6-1", 1.0, TALLY_UNITS[1]),
+        ("4-3", 4.0, TALLY_UNITS[0]), ("4-3", 3.0, TALLY_UNITS[1]),
+    ]
+    for a_range in ("children aged 10-12", "a rise of 5-10 percent"):
+        assert not {q.unit for q in extract_quantities(nlp(a_range))} & set(TALLY_UNITS)
+    # only a connector between two numbers makes a range, not a clause
+    (length,) = extract_quantities(nlp("The bridge opened in 1957 and is 1,140 feet long."))
+    assert (length.text, length.comparator) == ("1,140 feet", "eq")
+
+
+def test_another_tally_conflicts(check) -> None:
+    report = check("The county board voted 4-3 to hire an outside engineer to inspect the spillway.")
+    assert report.verdict == "conflicting", report.evidence
+    assert codes(report.evidence) == {"number_mismatch"}
+    assert "claim: 4-3; source: 6-1" in {r.detail for e in report.evidence for r in e.reasons}
+    assert check("The county board voted 6-1 to hire an engineer to inspect the spillway.").verdict == "supported"
+
+
+def test_a_hyphenated_measure_is_a_number_of_its_noun(check, nlp: Language) -> None:
+    (pipe,) = extract_quantities(nlp("the 24-inch outlet pipe"))
+    assert (pipe.value, pipe.unit) == (24.0, "inch")
+    # spelled out, the compound names a kind, not a measure
+    assert extract_quantities(nlp("two-point sampling on a two-lane road")) == []
+    report = check("The cracked outlet pipe under the Pell Lake dam is a 36-inch pipe.")
+    assert report.verdict == "conflicting", report.evidence
+    assert "claim: 36-inch; source: 24-inch" in {r.detail for e in report.evidence for r in e.reasons}
+
+
+def test_a_figure_is_dated_by_its_verb(check) -> None:
+    report = check("Instruments at the Pell Lake dam recorded six small earthquakes in 2024.")
+    assert report.verdict == "conflicting", report.evidence
+    assert "claim: six small earthquakes; source: 14 small earthquakes" in {
+        r.detail for e in report.evidence for r in e.reasons
+    }
+
