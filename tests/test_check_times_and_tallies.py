@@ -13,10 +13,15 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
+from bot.check.retrieve import Candidate
+from bot.check.rules.event_facts import dates_a_clause_of_its_own
+from bot.core.models import Article
 from bot.language.clock_times import clock_times, same_time
 from bot.language.quantities import TALLY_UNITS, extract_quantities
 
 DAM = """At 4:20 a.m., the county sent an evacuation alert to everyone living below the Pell Lake dam, officials said.
+
+The sheriff closed Dam Road to all traffic about an hour after the spillway gauge failed at 2:10 a.m.
 
 The county board voted 6-1 on Thursday to hire an outside engineer to inspect the spillway.
 
@@ -48,6 +53,21 @@ def test_another_time_for_the_same_event_conflicts_with_both_times_named(check) 
     assert [r.detail for e in report.evidence for r in e.reasons] == [
         "claim: 6:20 a.m.; source: 4:20 a.m."
     ]
+
+
+def test_a_time_that_dates_another_clause_is_not_the_sentences_time(check, nlp: Language) -> None:
+    closed, alert = (_sentence(nlp, DAM, words) for words in ("closed Dam Road", "At 4:20"))
+    # 2:10 a.m. is when the gauge failed, not when the road was closed
+    assert dates_a_clause_of_its_own(closed, "2:10 a.m.", nlp)
+    assert not dates_a_clause_of_its_own(alert, "4:20 a.m.", nlp)
+    report = check("The sheriff closed Dam Road to all traffic at 3:15 a.m.")
+    assert report.verdict != "conflicting", report.evidence
+
+
+def _sentence(nlp: Language, text: str, words: str) -> Candidate:
+    sentence = next(s.text for s in nlp(text).sents if words in s.text)
+    article = Article(path="corpus/910_dam.txt", content_hash="x", body=text)
+    return Candidate(kind="fact", text=sentence, lemmas="", article=article)
 
 
 def test_the_same_time_supports(check) -> None:

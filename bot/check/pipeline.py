@@ -22,7 +22,12 @@ from bot.check import claim_selection
 from bot.check.claim_selection import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, ClaimSelection
 from bot.check.claims import Claim, parse_claim
 from bot.check.compound_claims import claim_parts
-from bot.check.rules.event_facts import announcement_stated, another_event, check_event_facts
+from bot.check.rules.event_facts import (
+    announcement_stated,
+    another_event,
+    check_event_facts,
+    dates_a_clause_of_its_own,
+)
 from bot.check.evidence_dedup import drop_overlaps, same_words_groups
 from bot.language.detection import foreign_language, not_read_note
 from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
@@ -66,6 +71,7 @@ from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_els
 from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
 from bot.check.rules.number_date_checks import time_reasons
+from bot.language.clock_times import clock_times
 from bot.check.rules.word_substitutions import SLOT_CHECKS, check_opposites, check_slots
 from bot.store.base import Store
 
@@ -115,15 +121,18 @@ def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
 
 
 def timed(
-    claim: Claim, candidate: Candidate, found: Assessment, entailment: float | None
+    claim: Claim, candidate: Candidate, found: Assessment, entailment: float | None, nlp: Language
 ) -> Assessment | None:
     """A support (the rules' or the model's) whose source gives another time of day: a
-    conflict when the model reads it as the claim's event all the same, else none (the time
-    is another moment's: "lifted its order at noon" against "ordered ... at 3:05 a.m.").
+    conflict when the model reads it as the claim's event all the same and the time dates
+    the sentence's own event, else none (the time is another moment's: "lifted its order at
+    noon" against "ordered ... at 3:05 a.m.", "two hours after the leak began at 1:05 a.m.").
     The model reads a rules' support here only (rare: the claim names a minute)."""
     reasons = time_reasons(claim, candidate)
     if reasons == []:
         return found
+    if reasons and dates_a_clause_of_its_own(candidate, clock_times(candidate.text)[0].text, nlp):
+        return None
     if reasons and entailment is None:
         entailment = judge(claim, [candidate])[0].entailment
     if reasons and entailment >= FACTS_EVENT:
@@ -278,7 +287,9 @@ def check_claim(
             if another_event(found):
                 found = None  # other people on another day: a different event, not a conflict
             if found is not None and found.stance == "supports":
-                found = timed(claim, candidate, found, judgement.entailment if judgement else None)
+                found = timed(
+                    claim, candidate, found, judgement.entailment if judgement else None, nlp
+                )
             if found is not None:
                 assessed.append((candidate, found))
                 break

@@ -55,6 +55,20 @@ def _event_verb(token: Token) -> Token | None:
     return None
 
 
+SUBORDINATE = frozenset({"advcl", "relcl", "acl"})  # a clause about another moment
+
+
+def dates_a_clause_of_its_own(candidate: Candidate, written: str, nlp: Language) -> bool:
+    """A time or date in the source that hangs on a subordinate clause ("two hours after the
+    leak began at 1:05 a.m."), not on the sentence's own event."""
+    at = candidate.text.find(written)
+    if at < 0:
+        return False
+    span = parsed(candidate.text, nlp).char_span(at, at + len(written), alignment_mode="expand")
+    verb = _event_verb(span.root) if span is not None else None
+    return verb is not None and verb.dep_ in SUBORDINATE
+
+
 def _date_tokens(doc: Doc) -> list[Token]:
     """Tokens naming a day: weekdays and the heads of written-out dates."""
     found = [t for t in doc if t.lower_.rstrip("s") in WEEKDAYS]
