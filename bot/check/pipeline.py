@@ -131,13 +131,15 @@ def timed(
     reasons = time_reasons(claim, candidate)
     if reasons == []:
         return found
-    if reasons and dates_a_clause_of_its_own(candidate, clock_times(candidate.text)[0].text, nlp):
+    if reasons is None:
         return None
-    if reasons and entailment is None:
+    if dates_a_clause_of_its_own(candidate, clock_times(candidate.text)[0].text, nlp):
+        return None
+    if entailment is None:
         entailment = judge(claim, [candidate])[0].entailment
-    if reasons and entailment >= FACTS_EVENT:
-        return found.model_copy(update={"stance": "conflicts", "reasons": reasons})
-    return None
+    if entailment < FACTS_EVENT:
+        return None
+    return found.model_copy(update={"stance": "conflicts", "reasons": reasons})
 
 
 def check_claim(

@@ -249,7 +249,6 @@ def _unit_at(
         j += 1
     if j >= n:
         return None
-    hyphen = j > 0 and tokens[j - 1].text in ("-", "–")
     low = tokens[j].lower_
     if low == "%":
         return "percent", 1.0, j + 1
@@ -273,8 +272,10 @@ def _unit_at(
         return CURRENCY_WORDS[low], 1.0, j + 1
     if low in MEASURE_ALIASES and low not in ("troop", "soldier", "person", "people"):
         return MEASURE_ALIASES[low], 1.0, j + 1
-    if compound and hyphen and tokens[j].is_alpha and not tokens[j].is_stop and parse_number(tokens, j) is None:
-        return tokens[j].lemma_.lower(), 1.0, j + 1  # "a 36-inch main": the compound's noun
+    hyphen = j > 0 and tokens[j - 1].text in ("-", "–")
+    word = tokens[j]
+    if compound and hyphen and word.is_alpha and not word.is_stop and parse_number(tokens, j) is None:
+        return word.lemma_.lower(), 1.0, j + 1  # "a 36-inch main": the compound's noun
     return None
 
 

@@ -43,6 +43,9 @@ UNIT_WORDS = frozenset(
     "second minute hour day week month year decade percent cent per % point time".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SUBORDINATE = frozenset({"advcl", "relcl", "acl"})  # a clause about another moment
+
+
 def _event_verb(token: Token) -> Token | None:
     """The verb a date hangs on: "stepped" for "on Wednesday" in "stepped in on Wednesday"."""
     current = token
@@ -55,17 +58,11 @@ def _event_verb(token: Token) -> Token | None:
     return None
 
 
-SUBORDINATE = frozenset({"advcl", "relcl", "acl"})  # a clause about another moment
-
-
 def dates_a_clause_of_its_own(candidate: Candidate, written: str, nlp: Language) -> bool:
     """A time or date in the source that hangs on a subordinate clause ("two hours after the
     leak began at 1:05 a.m."), not on the sentence's own event."""
-    at = candidate.text.find(written)
-    if at < 0:
-        return False
-    span = parsed(candidate.text, nlp).char_span(at, at + len(written), alignment_mode="expand")
-    verb = _event_verb(span.root) if span is not None else None
+    token = _number_token(parsed(candidate.text, nlp), written)
+    verb = _event_verb(token) if token is not None else None
     return verb is not None and verb.dep_ in SUBORDINATE
 
 
@@ -290,7 +287,7 @@ def _measured_phrase(number: Token) -> tuple[Token, set[Token]]:
             break
         token = head
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in UNIT_WORDS:
-            if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            if (token.dep_ == "dobj" or token.dep_ in _SUBJECTS) and token.head.pos_ in ("VERB", "AUX"):
                 verb = token.head  # "recorded 14 events in 2025": the verb's time dates them too
             break
     phrase: set[Token] = set()

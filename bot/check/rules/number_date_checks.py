@@ -172,7 +172,7 @@ def time_reasons(claim: Claim, candidate: Candidate) -> list[Reason] | None:
     source states them or gives no time, a date_mismatch when its one time is another, None
     when it gives several and none is the claim's (they time other moments of the story)."""
     said = [t for t in clock_times(claim.content) if not t.rough]
-    wrote = clock_times(candidate.text)
+    wrote = clock_times(candidate.text) if said else []
     missing = [t for t in said if not any(same_time(t, w) for w in wrote)]
     if not missing or not wrote:
         return []
