@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from bot.check.claims import Claim, parse_claim
 from bot.check.joined_sentences import _adds_the_rest, _best_pairs, figures_agree, joined_candidate, neighbours
-from bot.check.retrieve import Candidate
+from bot.check.retrieve import Candidate, passage_candidate
 from bot.core.models import Article, Passage
 from bot.language import extract_quantities
 from bot.language.speakers import SpeakerResolver
@@ -69,15 +69,7 @@ def _passages(nlp: Language, text: str) -> list[Passage]:
 
 def _candidate(passage: Passage) -> Candidate:
     article = Article(path="corpus/501_recall.txt", content_hash="x", title="Parents sue Dunford")
-    return Candidate(
-        kind="fact",
-        text=passage.text,
-        lemmas=passage.lemmas,
-        quantities=passage.quantities,
-        article=article,
-        passage_id=passage.id,
-        passage_position=passage.position,
-    )
+    return passage_candidate(passage, article)
 
 
 def _claim(nlp: Language, text: str) -> Claim:
