@@ -16,7 +16,9 @@ paths are on):
   on the claim's figures by the rules (`figures_read`): another number is a conflict with
   its reason, the same number with the model's entailment is support. The model reads a
   differing figure as another matter, so for a conflict it may read the claim without the
-  phrases carrying its figures instead (`figure_free`).
+  phrases carrying its figures instead (`figure_free`); likewise a sentence naming another
+  place or body in the claim's is a conflict when it reports the claim's event without them
+  (`names_read`).
 A reported claim ("a post says X") is `reported_claims`' business: its article's finding.
 All candidates of a check are scored in one call."""
 
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.check.claims import Claim
-from bot.core.models import Passage, Reason
+from bot.core.models import Entity, Passage, Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.rules.name_swaps import name_present
 from bot.check.rules.negation_scope import NEGATORS
@@ -258,6 +260,32 @@ def figures_read(
     if alike and (claim.quantities or claim.dates) and judgement.entailment >= FACTS_SUPPORT:
         return Assessment(stance="supports", score=score, highlight=alignment.highlight)
     return None
+
+
+def names_read(
+    alignment: Alignment,
+    judgement: Judgement,
+    swaps: list[tuple[Entity, Entity]],
+    event: float,
+) -> Assessment | None:
+    """A sentence naming another place or body where the claim names its own ("opened a
+    shelter ... at the Brannock YMCA" against "set up its shelter ... at Brannock High
+    School"): a conflict when the model reads the claim without those names as the sentence's
+    event (`name_free`, entailment `event`). The model alone reads such a pair as merely
+    related or a weak contradiction (0.66); the rules found the swap but could not align the
+    paraphrase around it."""
+    if not swaps or event < FACTS_EVENT:
+        return None
+    reasons = [
+        Reason(code="entity_mismatch", detail=f"claim: {name.text}; source: {swap.text}")
+        for name, swap in swaps
+    ]
+    return Assessment(
+        stance="conflicts",
+        reasons=reasons,
+        score=_score(alignment, judgement),
+        highlight=alignment.highlight,
+    )
 
 
 def wants_event(

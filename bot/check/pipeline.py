@@ -31,29 +31,31 @@ from bot.check.rules.event_facts import (
 from bot.check.evidence_dedup import drop_overlaps, same_words_groups
 from bot.language.detection import foreign_language, not_read_note
 from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
-from bot.core.models import ArticleRef, CheckReport, ClaimReport, Evidence, ReviewMatch
+from bot.core.models import ArticleRef, CheckReport, ClaimReport, Entity, Evidence, ReviewMatch
 from bot.check.model_judgement import (
     FACTS_EVENT,
     MAX_JUDGED,
     MIN_JUDGED_COVERAGE,
+    Judgement,
     combine,
     figures_read,
     is_fragment,
     judge,
     may_stand_alone,
     model_may_change,
+    names_read,
     similarities,
     wants_event,
     wants_relevance,
 )
 from bot.check.review_matching import ReviewMatcher, is_strong
-from bot.check.rules.name_swaps import name_present
+from bot.check.rules.name_swaps import name_present, swapped_names
 from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims, reported_support
 from bot.check.joined_sentences import joined_support
-from bot.check.figure_free import figure_free
+from bot.check.figure_free import figure_free, phrase_swaps, renamed
 from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
     WORD,
@@ -118,6 +120,29 @@ def _may_swap_a_name(claim: Claim, candidate: Candidate) -> bool:
     return not candidate.facts_known and not all(
         name_present(n, candidate) for n in claim.names
     )
+
+
+def _renamed_events(
+    claim: Claim,
+    tried: list[list[tuple[Candidate, Alignment, Assessment | None]]],
+    judgements: dict[tuple[str, int | None, int | None], Judgement],
+    nlp: Language,
+) -> dict[tuple[str, int | None, int | None], tuple[list[tuple[Entity, Entity]], float]]:
+    """For each judged sentence the rules found nothing in but another name where the claim
+    names its own: the swaps, and the model's entailment of the claim with the sentence's names."""
+    waiting: dict[str, list[tuple[Candidate, list[tuple[Entity, Entity]]]]] = {}
+    for group in tried:
+        for candidate, alignment, found in group:
+            if found is not None or _key(candidate) not in judgements or not _rules_read(alignment):
+                continue  # the rules read it, found the swap, but could not align the rest
+            swaps = swapped_names(claim, candidate) or phrase_swaps(claim, candidate, nlp)
+            if swaps:
+                waiting.setdefault(renamed(claim, swaps), []).append((candidate, swaps))
+    return {
+        _key(candidate): (swaps, judgement.entailment)
+        for free, read in waiting.items()
+        for (candidate, swaps), judgement in zip(read, judge(claim, [c for c, _ in read], free))
+    }
 
 
 def timed(
@@ -246,6 +271,10 @@ def check_claim(
         {_key(c): j.entailment for c, j in zip(figured, judge(claim, figured, free))} if free else {}
     )
 
+    # the sentences naming another place or body where the claim names its own: the claim
+    # with their names, one batch a wording
+    renamed = _renamed_events(claim, tried, judgements, nlp)
+
     # the sentences only relevance keeps from being conflicts: their similarity, in one batch
     unsure = [
         (c, a)
@@ -275,6 +304,8 @@ def check_claim(
                     if found is None
                     else None
                 )
+                if on_figures is None and found is None and _key(candidate) in renamed:
+                    on_figures = names_read(alignment, judgement, *renamed[_key(candidate)])
                 rules = found
                 found = (
                     check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
