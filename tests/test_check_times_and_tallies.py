@@ -28,6 +28,8 @@ The county board voted 6-1 on Thursday to hire an outside engineer to inspect th
 Crews found that the 24-inch outlet pipe under the dam had cracked along its length.
 
 Monitoring instruments at the dam recorded 14 small earthquakes in 2024, up from six in 2021, the state geologist said.
+
+Evacuated residents were allowed to return home at 11:45 a.m., after engineers walked the spillway.
 """
 ARTICLES = [("corpus/910_dam.txt", "Lakeland Courier", "Pell Lake dam alert", DAM)]
 
@@ -53,6 +55,13 @@ def test_another_time_for_the_same_event_conflicts_with_both_times_named(check) 
     assert [r.detail for e in report.evidence for r in e.reasons] == [
         "claim: 6:20 a.m.; source: 4:20 a.m."
     ]
+
+
+def test_a_time_conflicts_where_the_sentence_leaves_out_the_claims_day(check) -> None:
+    # the day the claim adds is no other event's: the times are compared all the same
+    report = check("Evacuated residents were allowed to return home at 9:30 a.m. Friday.")
+    assert report.verdict == "conflicting", report.evidence
+    assert "claim: 9:30 a.m.; source: 11:45 a.m." in {r.detail for e in report.evidence for r in e.reasons}
 
 
 def test_a_time_that_dates_another_clause_is_not_the_sentences_time(check, nlp: Language) -> None:

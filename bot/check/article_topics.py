@@ -10,6 +10,9 @@ headline or standfirst, and the sentence names no other entity of that kind
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from bot.check.claims import Claim
 from bot.core.models import Entity
 from bot.check.rules.name_swaps import find_entity_swap, labels_compatible, name_present
@@ -41,6 +44,15 @@ def is_article_topic(name: Entity, candidate: Candidate) -> bool:
 def _phrase_head(claim: Claim, name: Entity, candidate: Candidate) -> str | None:
     """The claim's noun right after the name ("the Brindle Gas leak" -> "leak"), when the
     headline states it: the article's leak is the one the claim means."""
+    following = _qualified(claim, name)
+    if following is None:
+        return None
+    return following[0] if states_words(_heading(candidate), following[1:]) else None
+
+
+def _qualified(claim: Claim, name: Entity) -> tuple[str, str] | None:
+    """The claim's common noun right after the name, with its key lemma ("the Brackenridge
+    plant" -> ("plant", "plant"))."""
     words = WORD.findall(claim.content)
     target = WORD.findall(name.text)
     if not target:
@@ -53,8 +65,26 @@ def _phrase_head(claim: Claim, name: Entity, candidate: Candidate) -> str | None
         keys = [k for k in claim.key_lemmas if k == lemma or lemma.startswith(k) or k.startswith(lemma)]
         if not keys or following[:1].isupper():
             return None
-        return following if states_words(_heading(candidate), keys[:1]) else None
+        return following, keys[0]
     return None
+
+
+def _called_by_kind(
+    claim: Claim, name: Entity, candidate: Candidate, fuller: Sequence[str] = ()
+) -> bool:
+    """The sentence calls the claim's name by its kind: "the authority" for the Medicines
+    Safety Authority, "the plant" for "the Brackenridge plant", "the trust" for Northgate
+    where the article writes "Northgate Health Trust". A second mention in news style; the
+    caller has checked that the sentence names nothing else of that kind."""
+    forms = [name.text, *(f for f in fuller if name.text in f)]
+    kinds = {WORD.findall(f)[-1].lower() for f in forms if len(WORD.findall(f)) > 1}
+    qualified = _qualified(claim, name)
+    if qualified is not None:
+        kinds.add(qualified[0].lower())
+    text = candidate.text.lower()
+    return any(
+        re.search(rf"\bthe {re.escape(kind)}\b", text) for kind in kinds if kind.isalpha()
+    )
 
 
 def _names_another(claim: Claim, name: Entity, candidate: Candidate) -> bool:
@@ -71,11 +101,13 @@ def _names_another(claim: Claim, name: Entity, candidate: Candidate) -> bool:
 
 
 def topic_names_stated(
-    claim: Claim, missing: list[Entity], candidate: Candidate
+    claim: Claim, missing: list[Entity], candidate: Candidate, fuller: Sequence[str] = ()
 ) -> list[str]:
     """What the candidate states about the article's topic without naming it: each missing
-    name of the claim the article is about, with no swap for it in the sentence (and the
-    noun it qualifies in the claim, when the headline states it)."""
+    name of the claim the article is about, or that the sentence calls by its kind (the
+    article's `fuller` names give more kinds: "Northgate Health Trust" for "Northgate"),
+    with no swap for it in the sentence (and the noun it qualifies in the claim, when the
+    headline states it)."""
     found: list[str] = []
     for name in missing:
         if name.label not in TOPIC_NAME_LABELS:
@@ -84,7 +116,9 @@ def topic_names_stated(
             claim, name, candidate
         ):
             continue  # another organisation or place in the sentence: it may stand in its role
-        if not is_article_topic(name, candidate):
+        if not (
+            is_article_topic(name, candidate) or _called_by_kind(claim, name, candidate, fuller)
+        ):
             continue
         head = _phrase_head(claim, name, candidate)
         found.append(f"{name.text} {head}" if head else name.text)

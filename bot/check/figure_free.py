@@ -7,6 +7,10 @@ once the claim adds "At Thursday's mediated session"). Asked about the claim wit
 that carry its numbers and dates left out ("the authority raised its wage offer"), it says
 whether the sentence reports the same thing; then a differing figure is a conflict with the
 rules' reason, and figures of another event are still dropped by `event_facts`.
+
+Names likewise: the claim with the sentence's name in place of its own ("at the Brannock
+YMCA" for "at Brannock High School", `renamed`) tells whether a sentence naming another place
+or body in the claim's slot (`phrase_swaps`, or the rules' `swapped_names`) reports its event.
 """
 
 from __future__ import annotations

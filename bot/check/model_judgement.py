@@ -17,8 +17,8 @@ paths are on):
   its reason, the same number with the model's entailment is support. The model reads a
   differing figure as another matter, so for a conflict it may read the claim without the
   phrases carrying its figures instead (`figure_free`); likewise a sentence naming another
-  place or body in the claim's is a conflict when it reports the claim's event without them
-  (`names_read`).
+  place or body in the claim's slot is a conflict when the model reads the claim with that
+  name in place of its own as the sentence's event (`names_read`).
 A reported claim ("a post says X") is `reported_claims`' business: its article's finding.
 All candidates of a check are scored in one call."""
 
@@ -33,7 +33,12 @@ from bot.core.models import Entity, Passage, Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.rules.name_swaps import name_present
 from bot.check.rules.negation_scope import NEGATORS
-from bot.check.rules.number_date_checks import date_reasons, quantity_reasons, year_reasons
+from bot.check.rules.number_date_checks import (
+    date_reasons,
+    quantity_reasons,
+    time_reasons,
+    year_reasons,
+)
 from bot.check.stance import Assessment
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
@@ -219,7 +224,8 @@ def _score(alignment: Alignment, judgement: Judgement) -> float:
 
 def figures(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool] | None:
     """The rules' reading of the claim's figures in the sentence: (conflicts, whether every
-    figure is stated alike); None when the claim has none or the sentence is not parsed."""
+    figure is stated alike); None when the claim has none or the sentence is not parsed.
+    A time of day is a figure too ("at 2:40 a.m." / "at 6:30 a.m.")."""
     if not (claim.quantities or claim.dates or claim.weekdays or claim.years):
         return None
     if not candidate.facts_known:
@@ -227,9 +233,10 @@ def figures(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool] | N
     numbers = quantity_reasons(claim, candidate)
     date_conflicts, dates_stated = date_reasons(claim, candidate)
     year_conflicts, years_stated = year_reasons(claim, candidate)
-    conflicts = numbers.conflicts + date_conflicts + year_conflicts
+    times = time_reasons(claim, candidate)  # None: several other times, none the claim's
+    conflicts = numbers.conflicts + date_conflicts + year_conflicts + (times or [])
     stated = numbers.stated and not numbers.bounds and dates_stated and years_stated
-    return conflicts, stated and not conflicts
+    return conflicts, stated and times == [] and not conflicts
 
 
 def figures_read(
@@ -270,10 +277,10 @@ def names_read(
 ) -> Assessment | None:
     """A sentence naming another place or body where the claim names its own ("opened a
     shelter ... at the Brannock YMCA" against "set up its shelter ... at Brannock High
-    School"): a conflict when the model reads the claim without those names as the sentence's
-    event (`name_free`, entailment `event`). The model alone reads such a pair as merely
-    related or a weak contradiction (0.66); the rules found the swap but could not align the
-    paraphrase around it."""
+    School"): a conflict when the model reads the claim with the sentence's names in place of
+    its own as the sentence's event (`figure_free.renamed`, entailment `event`). The model
+    alone reads such a pair as a weak contradiction (0.66); the rules found the swap but
+    could not align the paraphrase around it."""
     if not swaps or event < FACTS_EVENT:
         return None
     reasons = [

@@ -140,8 +140,8 @@ def _renamed_events(
                 waiting.setdefault(renamed(claim, swaps), []).append((candidate, swaps))
     return {
         _key(candidate): (swaps, judgement.entailment)
-        for free, read in waiting.items()
-        for (candidate, swaps), judgement in zip(read, judge(claim, [c for c, _ in read], free))
+        for wording, read in waiting.items()
+        for (candidate, swaps), judgement in zip(read, judge(claim, [c for c, _ in read], wording))
     }
 
 
@@ -273,7 +273,7 @@ def check_claim(
 
     # the sentences naming another place or body where the claim names its own: the claim
     # with their names, one batch a wording
-    renamed = _renamed_events(claim, tried, judgements, nlp)
+    renamings = _renamed_events(claim, tried, judgements, nlp)
 
     # the sentences only relevance keeps from being conflicts: their similarity, in one batch
     unsure = [
@@ -304,8 +304,8 @@ def check_claim(
                     if found is None
                     else None
                 )
-                if on_figures is None and found is None and _key(candidate) in renamed:
-                    on_figures = names_read(alignment, judgement, *renamed[_key(candidate)])
+                if on_figures is None and found is None and _key(candidate) in renamings:
+                    on_figures = names_read(alignment, judgement, *renamings[_key(candidate)])
                 rules = found
                 found = (
                     check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from bot.check.claims import LIGHT_OBJECTS, LIGHT_VERBS, Claim
+from bot.language.clock_times import clock_times
 from bot.language.dates import MONTHS, WEEKDAYS, explicit_date_spans
 from bot.check.parses import parsed
 from bot.core.models import Reason
@@ -515,12 +516,9 @@ def check_event_facts(
                 )
             )
         ]
-    if (
-        any(r.code == "date_mismatch" for r in reasons)
-        and (claim.weekdays or claim.dates)
-        and date_of_another_event(claim, candidate, nlp)
-    ):
-        reasons = [r for r in reasons if r.code != "date_mismatch"]
+    days = [r for r in reasons if r.code == "date_mismatch" and not clock_times(r.detail)]
+    if days and (claim.weekdays or claim.dates) and date_of_another_event(claim, candidate, nlp):
+        reasons = [r for r in reasons if r not in days]  # another day: a time of day is not one
     if reasons == found.reasons:
         return found
     if not reasons:

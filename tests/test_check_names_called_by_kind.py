@@ -1,0 +1,67 @@
+"""A second mention calls a name by its kind: "the authority" for the Drug Safety
+Authority, "the plant" for "the Ostrander Chemicals plant", "the trust" where the article wrote
+"Northfield Health Trust" in full. Such a sentence states the name, so its figures and days
+are compared with the claim's, even under a headline that does not name it. A sentence
+naming another body of that kind does not stand for the claim's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from check_world import Check, checker_for, codes
+from spacy.language import Language
+
+PLANT = """Ostrander Chemicals said on Monday that it would close its Dunmore plant for two weeks after a conveyor fire.
+
+The plant on Quarry Road is one of Dunmore's largest employers, with about 420 workers.
+"""
+TRUST = """Northfield Health Trust has postponed hundreds of operations since its computers were locked by hackers on Sunday.
+
+By Thursday the trust had postponed 2,380 appointments and procedures since the attack.
+"""
+AUTHORITY = """The Drug Safety Authority recalled 14 lots of a cough syrup on Tuesday.
+
+Inspectors said the authority would send a team to the factory on Thursday.
+"""
+RIVAL = """The Port Authority and the Drug Safety Authority met on Friday about cold storage.
+
+The Port Authority said the authority's warehouse would reopen on Monday.
+"""
+ARTICLES = [
+    ("corpus/730_plant.txt", "Dunmore Post", "Conveyor fire shuts food plant", PLANT),
+    ("corpus/731_trust.txt", "Northfield Courier", "Hospital postpones operations after hack", TRUST),
+    ("corpus/732_recall.txt", "Pharma Ledger", "Cough syrup recalled", AUTHORITY),
+    ("corpus/733_port.txt", "Harbour News", "Cold storage talks", RIVAL),
+]
+
+
+@pytest.fixture(scope="module")
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, ARTICLES)
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        # the noun the claim's name qualifies: "the Ostrander Chemicals plant" -> "The plant"
+        ("The Ostrander Chemicals plant in Dunmore employs about 240 people.", "number_mismatch"),
+        # the article's full name: "Northfield" -> "Northfield Health Trust" -> "the trust"
+        ("By Tuesday, Northfield had postponed 2,380 appointments and procedures.", "date_mismatch"),
+        # the name's own last word: "the Drug Safety Authority" -> "the authority"
+        ("The Drug Safety Authority will send a team to the factory on Friday.", "date_mismatch"),
+    ],
+)
+def test_a_sentence_calling_the_name_by_its_kind_is_compared_on_its_figures(check, claim, reason) -> None:
+    report = check(claim)
+    assert report.verdict == "conflicting", report.evidence
+    assert reason in codes(report.evidence)
+
+
+def test_a_sentence_calling_the_name_by_its_kind_supports_the_same_figure(check) -> None:
+    report = check("The Ostrander Chemicals plant in Dunmore employs about 420 people.")
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_sentence_naming_another_body_of_that_kind_does_not_stand_for_the_claims(check) -> None:
+    report = check("The Drug Safety Authority said its warehouse would reopen on Tuesday.")
+    assert not any("Port Authority" in e.text for e in report.evidence), report.evidence
