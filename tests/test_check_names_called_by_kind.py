@@ -1,6 +1,7 @@
 """A second mention calls a name by its kind: "the authority" for the Drug Safety
 Authority, "the plant" for "the Ostrander Chemicals plant", "the trust" where the article wrote
-"Northfield Health Trust" in full. Such a sentence states the name, so its figures and days
+"Northfield Health Trust" in full, "Dispatchers" for "Harwick County dispatchers" in an
+article that names Harwick County. Such a sentence states the name, so its figures and days
 are compared with the claim's, even under a headline that does not name it. A sentence
 naming another body of that kind does not stand for the claim's.
 """
@@ -23,6 +24,10 @@ AUTHORITY = """The Drug Safety Authority recalled 14 lots of a cough syrup on Tu
 
 Inspectors said the authority would send a team to the factory on Thursday.
 """
+ALERTS = """Harwick County changed its emergency alert rules on Monday after a chemical leak.
+
+Dispatchers can now send an alert for a chemical release from pre-written templates, without waiting for a fire chief to approve the wording.
+"""
 RIVAL = """The Port Authority and the Drug Safety Authority met on Friday about cold storage.
 
 The Port Authority said the authority's warehouse would reopen on Monday.
@@ -32,6 +37,7 @@ ARTICLES = [
     ("corpus/731_trust.txt", "Northfield Courier", "Hospital postpones operations after hack", TRUST),
     ("corpus/732_recall.txt", "Pharma Ledger", "Cough syrup recalled", AUTHORITY),
     ("corpus/733_port.txt", "Harbour News", "Cold storage talks", RIVAL),
+    ("corpus/734_alerts.txt", "Valley Ledger", "Faster alerts promised", ALERTS),
 ]
 
 
@@ -59,6 +65,15 @@ def test_a_sentence_calling_the_name_by_its_kind_is_compared_on_its_figures(chec
 
 def test_a_sentence_calling_the_name_by_its_kind_supports_the_same_figure(check) -> None:
     report = check("The Ostrander Chemicals plant in Dunmore employs about 420 people.")
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_plain_noun_stands_for_the_name_qualifying_it_in_an_article_naming_it(check) -> None:
+    # "Harwick County dispatchers" -> "Dispatchers", in an article that names Harwick County
+    report = check(
+        "Harwick County dispatchers may now send chemical-release alerts from pre-written templates "
+        "without waiting for a fire chief to approve them."
+    )
     assert report.verdict == "supported", report.evidence
 
 

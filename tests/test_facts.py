@@ -195,6 +195,20 @@ def test_durations_convert_across_units(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "source", "relation"),
+    [
+        ("The crack is roughly 140 cm long.", "The crack is about 1.4 metres long.", "consistent"),
+        ("The main is a 36-inch pipe.", "The main is a 3-foot pipe.", "consistent"),
+        ("The detour adds 2 miles.", "The detour adds 5 km.", "mismatch"),
+        ("The tank holds 2,000 kg of ammonia.", "The tank holds 2 tonnes of ammonia.", "consistent"),
+        ("The crack is 140 cm long.", "The crack is 140 kg.", "unrelated"),
+    ],
+)
+def test_lengths_and_masses_convert_across_units(nlp, claim, source, relation):
+    assert compare(nlp, claim, source).relation == relation
+
+
 # --- dates --------------------------------------------------------------------
 
 

@@ -70,18 +70,22 @@ def _qualified(claim: Claim, name: Entity) -> tuple[str, str] | None:
 
 
 def _called_by_kind(
-    claim: Claim, name: Entity, candidate: Candidate, fuller: Sequence[str] = ()
+    claim: Claim, name: Entity, candidate: Candidate, article_names: Sequence[str] = ()
 ) -> bool:
     """The sentence calls the claim's name by its kind: "the authority" for the Medicines
     Safety Authority, "the plant" for "the Brackenridge plant", "the trust" for Northgate
-    where the article writes "Northgate Health Trust". A second mention in news style; the
-    caller has checked that the sentence names nothing else of that kind."""
-    forms = [name.text, *(f for f in fuller if name.text in f)]
+    where the article writes "Northgate Health Trust", or plain "Dispatchers" for "Tamsett
+    County dispatchers" in an article naming Tamsett County. A second mention in news
+    style; the caller has checked that the sentence names nothing else of that kind."""
+    forms = [name.text, *(f for f in article_names if name.text in f)]
     kinds = {WORD.findall(f)[-1].lower() for f in forms if len(WORD.findall(f)) > 1}
+    text = candidate.text.lower()
     qualified = _qualified(claim, name)
+    if qualified is not None and len(forms) > 1:  # the article names it: its own noun will do
+        if re.search(rf"\b{re.escape(qualified[0].lower())}\b", text):
+            return True
     if qualified is not None:
         kinds.add(qualified[0].lower())
-    text = candidate.text.lower()
     return any(
         re.search(rf"\bthe {re.escape(kind)}\b", text) for kind in kinds if kind.isalpha()
     )
@@ -101,11 +105,11 @@ def _names_another(claim: Claim, name: Entity, candidate: Candidate) -> bool:
 
 
 def topic_names_stated(
-    claim: Claim, missing: list[Entity], candidate: Candidate, fuller: Sequence[str] = ()
+    claim: Claim, missing: list[Entity], candidate: Candidate, article_names: Sequence[str] = ()
 ) -> list[str]:
     """What the candidate states about the article's topic without naming it: each missing
     name of the claim the article is about, or that the sentence calls by its kind (the
-    article's `fuller` names give more kinds: "Northgate Health Trust" for "Northgate"),
+    `article_names` give more: "Northgate Health Trust" for "Northgate"),
     with no swap for it in the sentence (and the noun it qualifies in the claim, when the
     headline states it)."""
     found: list[str] = []
@@ -117,7 +121,8 @@ def topic_names_stated(
         ):
             continue  # another organisation or place in the sentence: it may stand in its role
         if not (
-            is_article_topic(name, candidate) or _called_by_kind(claim, name, candidate, fuller)
+            is_article_topic(name, candidate)
+            or _called_by_kind(claim, name, candidate, article_names)
         ):
             continue
         head = _phrase_head(claim, name, candidate)

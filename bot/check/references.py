@@ -33,7 +33,6 @@ RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must stat
 RESOLVE_ARTICLES = 12  # articles read around candidates per claim, at most
 TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
 PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
-DEFINITE = re.compile(r"\b[Tt]he [a-z]+\b")  # "the trust", "the union": a name called by its kind
 SPEECH_WORDS = frozenset(
     ["said", "says", "say", "told", "tells", "added", "adds", "asked", "stated", "wrote", "noted", "explained", "insisted", "stressed", "warned", "according"]
 )
@@ -194,10 +193,12 @@ def resolve_references(
     # "The company said ..." in an article headlined about Brindle Gas: no lookup needed
     by_topic = [n for n in missing if n.label in TOPIC_NAME_LABELS]
     on_topic = topic_names_stated(claim, by_topic, candidate)
-    if len(on_topic) < len(by_topic) and DEFINITE.search(candidate.text):
-        # "the trust": the article may write the name in full ("Northgate Health Trust")
-        fuller = [e.text for p in article_passages(store, candidate.article) for e in p.entities]
-        on_topic = topic_names_stated(claim, by_topic, candidate, fuller)
+    if len(on_topic) < len(by_topic):
+        # "the trust", "Dispatchers": the article may name it ("Northgate Health Trust")
+        article_names = [
+            e.text for p in article_passages(store, candidate.article) for e in p.entities
+        ]
+        on_topic = topic_names_stated(claim, by_topic, candidate, article_names)
     if topic_speaker_stated(claim, candidate):
         on_topic.append(claim.speaker or "")
     # "He also warned ...", a sentence opening a quotation or a quote whose speaker the index

@@ -293,8 +293,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 7: a cue after a quotation names its speaker before a capitalised label inside it;
 # 8: no sentence starts between a title's abbreviation and a name ("said Capt. Ronald ...");
 #    an HTML page's date from its markup only, never a year guessed from its text;
-# 9: tallies ("voted 5-2") and hyphenated measures ("a 36-inch main") as quantities.
-INDEX_VERSION = 9
+# 9: tallies ("voted 5-2") and hyphenated measures ("a 36-inch main") as quantities;
+# 10: lengths and masses in one unit each ("cm" -> centimetre, "feet" -> foot), converted.
+INDEX_VERSION = 10
 
 
 def _sha256(raw: bytes) -> str:

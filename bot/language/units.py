@@ -32,12 +32,20 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 }  # fmt: skip
 MEASURE_ALIASES: dict[str, str] = {
     "km": "kilometre", "kms": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre",
-    "meter": "metre", "metre": "metre", "mile": "mile", "kg": "kilogram", "kilo": "kilogram",
-    "kilogram": "kilogram", "ton": "tonne", "tonne": "tonne", "troop": "troop",
-    "soldier": "soldier", "person": "person", "people": "person",
+    "meter": "metre", "metre": "metre", "m": "metre", "cm": "centimetre",
+    "centimeter": "centimetre", "centimetre": "centimetre", "mm": "millimetre",
+    "millimeter": "millimetre", "millimetre": "millimetre", "mile": "mile", "foot": "foot",
+    "feet": "foot", "ft": "foot", "inch": "inch", "yard": "yard", "kg": "kilogram",
+    "kilo": "kilogram", "kilogram": "kilogram", "gram": "gram", "ton": "tonne", "tonne": "tonne",
+    "troop": "troop", "soldier": "soldier", "person": "person", "people": "person",
 }  # fmt: skip
-# conversion factors between the stored units, for comparing across them
+# conversion factors between the stored units, for comparing across them ("about 1.4
+# metres" is "roughly 140 cm"; a reporter converting says the same thing)
 DIMENSIONS: dict[str, tuple[str, float]] = {
     "minute": ("duration", 1.0), "day": ("duration", 1440.0),
     "month": ("duration", 43830.0), "year": ("duration", 525960.0),
+    "millimetre": ("length", 0.001), "centimetre": ("length", 0.01), "inch": ("length", 0.0254),
+    "foot": ("length", 0.3048), "yard": ("length", 0.9144), "metre": ("length", 1.0),
+    "kilometre": ("length", 1000.0), "mile": ("length", 1609.344),
+    "gram": ("mass", 0.001), "kilogram": ("mass", 1.0), "tonne": ("mass", 1000.0),
 }  # fmt: skip
