@@ -13,9 +13,10 @@ from check_world import Check, checker_for
 from spacy.language import Language
 
 from bot.check.claims import parse_claim
-from bot.check.reported_claims import _frame_fits, _frame_subjects, _spans
-from bot.check.retrieve import Candidate
-from bot.core.models import Article
+from bot.check.reported_claims import _frame_fits, _frame_subjects, _spans, writers_denials_dropped
+from bot.check.retrieve import Candidate, passage_candidate
+from bot.check.stance import Assessment
+from bot.core.models import Article, Passage, Reason
 from bot.language.speakers import SpeakerResolver
 
 DEBUNK = """A viral video on TikTok says this year's Dunmore County Fair has been canceled because of bird flu.
@@ -42,6 +43,39 @@ def test_a_sentence_reporting_the_same_supports_the_report(check, claim) -> None
     report = check(claim)
     assert report.verdict == "supported", report.evidence
     assert "TikTok" in report.evidence[0].text
+
+
+def _lemmas(nlp: Language, text: str) -> str:
+    return " ".join(t.lemma_.lower() for t in nlp(text))
+
+
+def test_the_writers_denial_does_not_conflict_with_what_a_post_claimed(nlp: Language) -> None:
+    denial = "Kell River tap water does not contain 10 times the legal limit of fluoride."
+    reported = "The utility said Kell River tap water does not contain 10 times the legal limit."
+    article = Article(path="corpus/802_fluoride.txt", content_hash="x", title="VERIFY: fluoride")
+    found = [
+        (
+            passage_candidate(Passage(text=text, position=i, lemmas=_lemmas(nlp, text)), article),
+            Assessment(
+                stance="conflicts",
+                reasons=[Reason(code="negation", detail='the source says "not"')],
+                score=0.8,
+                highlight="Kell River tap water does not contain 10 times the legal limit",
+            ),
+        )
+        for i, text in enumerate((denial, reported))
+    ]
+    speakers = SpeakerResolver()
+    video = parse_claim(
+        nlp("A viral video claimed that Kell River tap water contains ten times the legal limit of fluoride.")[:],
+        nlp=nlp,
+        speakers=speakers,
+    )
+    bare = parse_claim(nlp("Kell River tap water contains ten times the legal limit of fluoride.")[:], nlp=nlp, speakers=speakers)
+    # the writer denies what the video claimed, not that the video claimed it; the utility's
+    # denial is reported, and who reported what is the rules' call
+    assert [c.text for c, _ in writers_denials_dropped(video, found, nlp)] == [reported]
+    assert writers_denials_dropped(bare, found, nlp) == found
 
 
 def test_the_frame_must_name_the_claims_speaker(check) -> None:

@@ -151,6 +151,8 @@ def test_the_reporting_verb_is_not_a_word_the_claim_must_match(nlp: Language) ->
         ("Staff found the attack on patient records.", "Staff found the attack on Sunday, when nurses could not open patient records.", False),
         ("The plant will reopen.", "The plant will not reopen until the inquiry ends.", True),
         ("The inquiry ends in May.", "The plant will not reopen until the inquiry ends in May.", False),
+        # "no <noun> of/that ...": the whole complement is denied, however long
+        ("A truck fell into the river.", "Police said they had no record of anyone hurt in a truck falling into the river.", True),
     ],
 )
 def test_a_negation_bears_on_the_claim_only_in_its_own_clause(

@@ -53,7 +53,7 @@ from bot.check.rules.name_swaps import name_present, swapped_names
 from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
-from bot.check.reported_claims import examined_claims, reported_support
+from bot.check.reported_claims import examined_claims, reported_support, writers_denials_dropped
 from bot.check.joined_sentences import joined_support
 from bot.check.figure_free import figure_free, phrase_swaps, renamed
 from bot.check.article_passages import article_passages
@@ -336,6 +336,7 @@ def check_claim(
         assessed = examined_claims(
             claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words
         )
+    assessed = writers_denials_dropped(claim, assessed, nlp)  # "a post claimed S": not denied by S's denial
 
     evidence: list[Evidence] = []
     for candidate, verdict in drop_overlaps(claim, assessed):

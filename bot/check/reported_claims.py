@@ -208,6 +208,36 @@ def examined_claims(
     return [(c, f) for c, f in assessed if _sentence(c) not in dropped] + findings
 
 
+def writers_denials_dropped(
+    claim: Claim, assessed: list[tuple[Candidate, Assessment]], nlp: Language
+) -> list[tuple[Candidate, Assessment]]:
+    """`assessed` without the writer's own denials when the claim is about what a post, a
+    video or a message said: "Port Alder tap water does not contain 10 times the legal
+    limit" denies what "a viral video claimed", not that it claimed it. For a person's
+    words the rules read who said what (a denial framed "..., Achterberg said" is his)."""
+    if claim.speaker or not (claim.content != claim.text or _reports_at_root(claim.text, nlp)):
+        return assessed
+    return [
+        (c, f)
+        for c, f in assessed
+        if not (
+            f.stance == "conflicts"
+            and all(r.code in DENIALS for r in f.reasons)
+            and c.kind == "fact"
+            and not _spans(c.text, nlp)  # no one is reported saying anything in it
+        )
+    ]
+
+
+def _reports_at_root(text: str, nlp: Language) -> bool:
+    """The sentence as a whole reports a clause ("A viral video claimed that S"), not a
+    part of it ("Brandt drew applause after saying S")."""
+    root = parsed(text, nlp)[:].root
+    return root.lemma_.lower() in _FRAME_VERBS and any(
+        c.dep_ in _CONTENT_DEPS for c in root.children
+    )
+
+
 def _sentence(candidate: Candidate) -> tuple[str, int | None, int | None]:
     """Where a candidate's words stand: its article and sentence (a quote's own id when the
     index does not know its sentence)."""

@@ -177,9 +177,12 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
         position = at_marked[i]
         end = _clause_end(marked, position + 1)
         clause = [t for t in marked[position + 1 : end] if t not in CLAUSE_MARKS]
+        width = SCOPE_WORDS
+        if word == "no" and len(clause) > 2 and clause[1].lower() in ("of", "that"):
+            width = COMPLEMENT_SCOPE  # "no record of a car falling into a hole": all of it
         following = [
             re.sub(r"'s?$", "", t.lower().replace(".", "").replace("’", "'"))
-            for t in clause[:SCOPE_WORDS]
+            for t in clause[:width]
         ]
         if _negates_another_light_predicate(following, keys):
             continue
@@ -190,7 +193,7 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
             [re.sub(r"'s?$", "", t.lower().replace("’", "'")) for t in clause], keys
         ):
             continue
-        cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + SCOPE_WORDS])))
+        cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + width])))
     return cues
 
 
