@@ -14,7 +14,7 @@ from check_world import Check, checker_for, codes
 from spacy.language import Language
 
 from bot.check.claims import parse_claim
-from bot.check.figure_free import phrase_swaps, renamed
+from bot.check.renamed_claims import phrase_swaps, renamed
 from bot.check.retrieve import passage_candidate
 from bot.core.models import Article, Entity, Passage
 from bot.language.speakers import SpeakerResolver

@@ -278,7 +278,7 @@ def names_read(
     """A sentence naming another place or body where the claim names its own ("opened a
     shelter ... at the Brannock YMCA" against "set up its shelter ... at Brannock High
     School"): a conflict when the model reads the claim with the sentence's names in place of
-    its own as the sentence's event (`figure_free.renamed`, entailment `event`). The model
+    its own as the sentence's event (`renamed_claims`, entailment `event`). The model
     alone reads such a pair as a weak contradiction (0.66); the rules found the swap but
     could not align the paraphrase around it."""
     if not swaps or event < FACTS_EVENT:

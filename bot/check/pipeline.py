@@ -4,7 +4,8 @@ claims (parse once) -> retrieve (full-text candidates) -> resolve the claim's
 speaker by office (`speaker_roles`) and the names candidates refer to
 (`references`) -> align (rapidfuzz) -> stance (reasons), refined on a parse
 (`rules/word_substitutions`; `rules/event_facts`: a date or number of another event) -> the
-model's reading (`model_judgement`; the claim without its figures, `figure_free`; two
+model's reading (`model_judgement`; the claim without its figures, `figure_free`, or with
+the sentence's names, `renamed_claims`; two
 consecutive sentences when no one states the claim, `joined_sentences`; a report of the
 claim's speaker, `reported_claims`) -> one piece of evidence per quote and sentence
 (`evidence_dedup`) -> verdict (grouping, outlets). A compound sentence is also checked part
@@ -55,7 +56,8 @@ from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims, reported_support, writers_denials_dropped
 from bot.check.joined_sentences import joined_support
-from bot.check.figure_free import figure_free, phrase_swaps, renamed
+from bot.check.figure_free import figure_free
+from bot.check.renamed_claims import phrase_swaps, renamed
 from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
     WORD,
