@@ -11,7 +11,7 @@ headline or standfirst, and the sentence names no other entity of that kind
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.check.claims import Claim
 from bot.core.models import Entity
@@ -70,25 +70,35 @@ def _qualified(claim: Claim, name: Entity) -> tuple[str, str] | None:
 
 
 def _called_by_kind(
-    claim: Claim, name: Entity, candidate: Candidate, article_names: Sequence[str] = ()
+    claim: Claim,
+    name: Entity,
+    candidate: Candidate,
+    article_names: Callable[[], Sequence[str]] | None = None,
 ) -> bool:
     """The sentence calls the claim's name by its kind: "the authority" for the Medicines
     Safety Authority, "the plant" for "the Brackenridge plant", "the trust" for Northgate
     where the article writes "Northgate Health Trust", or plain "Dispatchers" for "Tamsett
     County dispatchers" in an article naming Tamsett County. A second mention in news
-    style; the caller has checked that the sentence names nothing else of that kind."""
-    forms = [name.text, *(f for f in article_names if name.text in f)]
-    kinds = {WORD.findall(f)[-1].lower() for f in forms if len(WORD.findall(f)) > 1}
+    style; the caller has checked that the sentence names nothing else of that kind. The
+    article's names are read only when the sentence and the claim do not settle it."""
     text = candidate.text.lower()
     qualified = _qualified(claim, name)
-    if qualified is not None and len(forms) > 1:  # the article names it: its own noun will do
-        if re.search(rf"\b{re.escape(qualified[0].lower())}\b", text):
-            return True
-    if qualified is not None:
-        kinds.add(qualified[0].lower())
-    return any(
-        re.search(rf"\bthe {re.escape(kind)}\b", text) for kind in kinds if kind.isalpha()
-    )
+    noun = [qualified[0].lower()] if qualified is not None else []
+    if _says_the_kind(text, [name.text], noun):
+        return True
+    if article_names is None:
+        return False
+    forms = [f for f in article_names() if name.text in f]
+    if forms and noun and re.search(rf"\b{re.escape(noun[0])}\b", text):
+        return True  # the article names it: the claim's own noun will do
+    return _says_the_kind(text, forms, [])
+
+
+def _says_the_kind(text: str, names: Sequence[str], nouns: Sequence[str]) -> bool:
+    """ "the <kind>" in the (lower-cased) text: the last word of a name of several words, or a
+    noun the name qualifies."""
+    kinds = [WORD.findall(n)[-1].lower() for n in names if len(WORD.findall(n)) > 1] + list(nouns)
+    return any(re.search(rf"\bthe {re.escape(k)}\b", text) for k in kinds if k.isalpha())
 
 
 def _names_another(claim: Claim, name: Entity, candidate: Candidate) -> bool:
@@ -105,11 +115,14 @@ def _names_another(claim: Claim, name: Entity, candidate: Candidate) -> bool:
 
 
 def topic_names_stated(
-    claim: Claim, missing: list[Entity], candidate: Candidate, article_names: Sequence[str] = ()
+    claim: Claim,
+    missing: list[Entity],
+    candidate: Candidate,
+    article_names: Callable[[], Sequence[str]] | None = None,
 ) -> list[str]:
     """What the candidate states about the article's topic without naming it: each missing
     name of the claim the article is about, or that the sentence calls by its kind (the
-    `article_names` give more: "Northgate Health Trust" for "Northgate"),
+    article's names, read when needed, give more: "Northgate Health Trust" for "Northgate"),
     with no swap for it in the sentence (and the noun it qualifies in the claim, when the
     headline states it)."""
     found: list[str] = []

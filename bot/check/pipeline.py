@@ -50,14 +50,14 @@ from bot.check.model_judgement import (
     wants_relevance,
 )
 from bot.check.review_matching import ReviewMatcher, is_strong
-from bot.check.rules.name_swaps import name_present, swapped_names
+from bot.check.rules.name_swaps import name_present
 from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims, reported_support, writers_denials_dropped
 from bot.check.joined_sentences import joined_support
 from bot.check.figure_free import figure_free
-from bot.check.renamed_claims import phrase_swaps, renamed
+from bot.check.renamed_claims import renamed, swaps
 from bot.check.article_passages import article_passages
 from bot.check.retrieve import (
     WORD,
@@ -137,13 +137,13 @@ def _renamed_events(
         for candidate, alignment, found in group:
             if found is not None or _key(candidate) not in judgements or not _rules_read(alignment):
                 continue  # the rules read it, found the swap, but could not align the rest
-            swaps = swapped_names(claim, candidate) or phrase_swaps(claim, candidate, nlp)
-            if swaps:
-                waiting.setdefault(renamed(claim, swaps), []).append((candidate, swaps))
+            swapped = swaps(claim, candidate, nlp)
+            if swapped:
+                waiting.setdefault(renamed(claim, swapped), []).append((candidate, swapped))
     return {
-        _key(candidate): (swaps, judgement.entailment)
+        _key(candidate): (swapped, judgement.entailment)
         for wording, read in waiting.items()
-        for (candidate, swaps), judgement in zip(read, judge(claim, [c for c, _ in read], wording))
+        for (candidate, swapped), judgement in zip(read, judge(claim, [c for c, _ in read], wording))
     }
 
 

@@ -191,14 +191,13 @@ def resolve_references(
     ] if with_topics else []
     offices = heading_offices(candidate) if people or claim.speaker else []
     # "The company said ..." in an article headlined about Brindle Gas: no lookup needed
-    by_topic = [n for n in missing if n.label in TOPIC_NAME_LABELS]
-    on_topic = topic_names_stated(claim, by_topic, candidate)
-    if len(on_topic) < len(by_topic):
-        # "the trust", "Dispatchers": the article may name it ("Northgate Health Trust")
-        article_names = [
-            e.text for p in article_passages(store, candidate.article) for e in p.entities
-        ]
-        on_topic = topic_names_stated(claim, by_topic, candidate, article_names)
+    # "the trust", "Dispatchers": the article may name it ("Northgate Health Trust")
+    on_topic = topic_names_stated(
+        claim,
+        [n for n in missing if n.label in TOPIC_NAME_LABELS],
+        candidate,
+        lambda: [e.text for p in article_passages(store, candidate.article) for e in p.entities],
+    )
     if topic_speaker_stated(claim, candidate):
         on_topic.append(claim.speaker or "")
     # "He also warned ...", a sentence opening a quotation or a quote whose speaker the index

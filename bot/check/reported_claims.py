@@ -215,18 +215,17 @@ def writers_denials_dropped(
     video or a message said: "Port Alder tap water does not contain 10 times the legal
     limit" denies what "a viral video claimed", not that it claimed it. For a person's
     words the rules read who said what (a denial framed "..., Achterberg said" is his)."""
-    if claim.speaker or not (claim.content != claim.text or _reports_at_root(claim.text, nlp)):
-        return assessed
-    return [
-        (c, f)
+    denials = [
+        c
         for c, f in assessed
-        if not (
-            f.stance == "conflicts"
-            and all(r.code in DENIALS for r in f.reasons)
-            and c.kind == "fact"
-            and not _spans(c.text, nlp)  # no one is reported saying anything in it
-        )
-    ]
+        if f.stance == "conflicts" and all(r.code in DENIALS for r in f.reasons) and c.kind == "fact"
+    ]  # cheap tests first: the parses below are for the few checks that have one
+    if claim.speaker or not denials:
+        return assessed
+    if not (claim.content != claim.text or _reports_at_root(claim.text, nlp)):
+        return assessed
+    writers = {id(c) for c in denials if not _spans(c.text, nlp)}  # no one reported in it
+    return [(c, f) for c, f in assessed if id(c) not in writers]
 
 
 def _reports_at_root(text: str, nlp: Language) -> bool:

@@ -63,14 +63,16 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Are the two quantities measures of the same kind of thing?
 
     Same unit; or two durations in the same or neighbouring units (hours and
-    days, days and months); or two lengths or two masses ("140 cm", "1.4 metres"). An age ("78-year-old") is not a duration, and
-    counts of different nouns (troops, percent) never compare.
+    days, days and months); or two lengths, or two masses ("140 cm", "1.4 metres").
+    An age ("78-year-old") is not a duration, and counts of different nouns
+    (troops, percent) never compare.
     """
     if a.unit == b.unit or same_count_noun(a.unit, b.unit):
         return True
     if a.unit in _DURATION_ORDER and b.unit in _DURATION_ORDER:
         return abs(_DURATION_ORDER.index(a.unit) - _DURATION_ORDER.index(b.unit)) <= 1
-    return _dimension(a.unit)[0] == _dimension(b.unit)[0] != "duration" and a.unit in DIMENSIONS
+    measures = {a.unit, b.unit} <= DIMENSIONS.keys() - set(_DURATION_ORDER)
+    return measures and _dimension(a.unit)[0] == _dimension(b.unit)[0]
 
 
 def _interval(value: float, comparator: Comparator) -> tuple[float, float]:

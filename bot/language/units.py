@@ -32,7 +32,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 }  # fmt: skip
 MEASURE_ALIASES: dict[str, str] = {
     "km": "kilometre", "kms": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre",
-    "meter": "metre", "metre": "metre", "m": "metre", "cm": "centimetre",
+    "meter": "metre", "metre": "metre", "cm": "centimetre",
     "centimeter": "centimetre", "centimetre": "centimetre", "mm": "millimetre",
     "millimeter": "millimetre", "millimetre": "millimetre", "mile": "mile", "foot": "foot",
     "feet": "foot", "ft": "foot", "inch": "inch", "yard": "yard", "kg": "kilogram",

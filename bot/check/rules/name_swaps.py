@@ -137,21 +137,6 @@ def find_entity_swap(
     return None
 
 
-def swapped_names(claim: Claim, candidate: Candidate) -> list[tuple[Entity, Entity]]:
-    """Each claim name the source leaves out, with the source's entity in its place ("at
-    Brannock High School" -> "at the Brannock YMCA"); empty when a name is neither stated
-    nor swapped, or none is swapped."""
-    swaps: list[tuple[Entity, Entity]] = []
-    for name in claim.names:
-        if name_present(name, candidate):
-            continue
-        swap = find_entity_swap(claim, name, candidate)
-        if swap is None:
-            return []
-        swaps.append((name, swap))
-    return swaps
-
-
 def _around(text: str, phrase: str) -> set[str]:
     """Content words within three words either side of `phrase`."""
     before, _ = _neighbours(text, phrase, before=3)
