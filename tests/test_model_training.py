@@ -131,3 +131,15 @@ def test_training_can_continue_from_the_shipped_model(tmp_path: Path) -> None:
     shipped = StanceModel(DATA_DIR / "stance.onnx").probabilities(questions)
     assert (continued.argmax(1) == shipped.argmax(1)).all()
     assert abs(continued - shipped).max() < 0.1
+
+
+def test_training_runs_in_bf16_only_where_the_cpu_multiplies_it_natively(tmp_path: Path) -> None:
+    from bot.model.fit import cpu_has_amx
+
+    sapphire_rapids = tmp_path / "amx"
+    sapphire_rapids.write_text("flags\t\t: fpu sse2 avx2 avx512f avx512_bf16 amx_bf16 amx_tile amx_int8\n")
+    epyc = tmp_path / "avx2"
+    epyc.write_text("flags\t\t: fpu sse2 avx2 fma\n")
+    assert cpu_has_amx(sapphire_rapids)
+    assert not cpu_has_amx(epyc)  # emulated bf16 is slower than fp32 there
+    assert not cpu_has_amx(tmp_path / "not-linux")

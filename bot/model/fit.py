@@ -6,7 +6,7 @@ can run it: it needs torch, numpy and safetensors only. `factcheck train-model` 
 `fit` directly; `--prepare DIR` / `--from-fit DIR` split the same run across machines, with
 `python -m bot.model.fit DIR --device cuda` in between.
 
-Deterministic for a seed on one device: batches are length-bucketed with the seed, torch is
+Deterministic for a seed on one kind of device (bf16 on GPUs and AMX CPUs, fp32 on others): batches are length-bucketed with the seed, torch is
 seeded. After each epoch the model is scored on the dev sets in the folder (MNLI
 dev-matched, FEVER-Symmetric dev, generated news pairs) and the best epoch is kept.
 
@@ -122,13 +122,26 @@ def accuracy(model, encoded: Encoded, two_way: bool, device: str) -> float:
 
 
 def _autocast(device: str):
+    """bf16 where the hardware does it natively: a GPU, or a CPU with AMX tiles, where a step
+    takes half the time of fp32 (0.5 s against 1.0 s at batch 64 on two cores). Elsewhere
+    (AVX2 machines such as CI's) bf16 is emulated and slower, so the loop stays fp32."""
     import contextlib
 
     import torch
 
     if device.startswith("cuda"):
         return torch.autocast("cuda", dtype=torch.bfloat16)
+    if cpu_has_amx():
+        return torch.autocast("cpu", dtype=torch.bfloat16)
     return contextlib.nullcontext()
+
+
+def cpu_has_amx(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether this CPU multiplies bf16 natively (Linux reports `amx_bf16` among its flags)."""
+    try:
+        return "amx_bf16" in cpuinfo.read_text().split()
+    except OSError:
+        return False
 
 
 def fit(
