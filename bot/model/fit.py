@@ -6,9 +6,10 @@ can run it: it needs torch, numpy and safetensors only. `factcheck train-model` 
 `fit` directly; `--prepare DIR` / `--from-fit DIR` split the same run across machines, with
 `python -m bot.model.fit DIR --device cuda` in between.
 
-Deterministic for a seed on one kind of device (bf16 on GPUs and AMX CPUs, fp32 on others): batches are length-bucketed with the seed, torch is
-seeded. After each epoch the model is scored on the dev sets in the folder (MNLI
-dev-matched, FEVER-Symmetric dev, generated news pairs) and the best epoch is kept.
+Deterministic for a seed on one kind of device (bf16 on GPUs and AMX CPUs, fp32 on others):
+batches are length-bucketed with the seed, torch is seeded. After each epoch the model is
+scored on the dev sets in the folder (MNLI dev-matched, FEVER-Symmetric dev, generated news
+pairs) and the best epoch is kept.
 
 A folder prepared with `--init` also holds `init.safetensors` (a trained model's weights):
 the loop starts from those instead of the base head."""
@@ -21,6 +22,7 @@ import random
 import sys
 import time
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -136,8 +138,10 @@ def _autocast(device: str):
     return contextlib.nullcontext()
 
 
+@lru_cache(maxsize=None)
 def cpu_has_amx(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
-    """Whether this CPU multiplies bf16 natively (Linux reports `amx_bf16` among its flags)."""
+    """Whether this CPU multiplies bf16 natively (Linux reports `amx_bf16` among its flags);
+    read once per process, not at every step that asks."""
     try:
         return "amx_bf16" in cpuinfo.read_text().split()
     except OSError:
