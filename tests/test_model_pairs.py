@@ -104,15 +104,59 @@ def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_se
 ) -> None:
     pairs, _ = build_pairs(news, nlp, seed=13)
     corpus = HARBOUR + FERRY + SCHOOL
+    headlines = [f"{text.splitlines()[0]}. " for text in (HARBOUR, FERRY, SCHOOL)]
 
     for pair in pairs:
+        premise = pair.premise
+        for headline in headlines:
+            premise = premise.removeprefix(headline)
         if pair.kind.startswith("contra_"):
-            assert pair.hypothesis != pair.premise
+            assert pair.hypothesis != premise
         if pair.kind == "neutral_added_detail":
-            assert pair.hypothesis in corpus and pair.premise not in corpus
+            assert pair.hypothesis in corpus and premise not in corpus
+        elif "_quote_" in pair.kind and pair.kind != "entail_quote_attribution":
+            speaker, words = re.fullmatch(r'(.+) said: "(.+)"', premise).groups()
+            assert speaker in corpus and words in corpus
         elif pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
                              "entail_reported_attributed"):
-            assert pair.premise in corpus, pair
+            assert premise in corpus, pair
+
+
+def test_about_half_the_sentences_are_read_under_their_headline_as_checks_show_them(
+    news: Path, nlp: Language
+) -> None:
+    pairs, _ = build_pairs(news, nlp, seed=13)
+
+    headed = [p for p in pairs if p.premise.startswith(("Harbour council", "Ferry operator", "New school"))]
+    assert 0.25 < len(headed) / len(pairs) < 0.75
+    assert all(re.match(r"(Harbour council approves new sea wall|Ferry operator cuts winter sailings"
+                        r"|New school opens in Kellan)\. [A-Z“]", p.premise) for p in headed)
+
+
+def test_a_quote_given_to_its_speaker_entails_the_reported_speech_and_not_the_same_words_from_another(
+    nlp: Language,
+) -> None:
+    from bot.model.pairs import Pools, quoted, read_articles
+
+    [article] = read_articles([HARBOUR.split("\n\n", 1)[1]], nlp, rng=random.Random(1))
+    pools = Pools([article.sentences, [sentence(nlp, "Tom Baxter opposed the wall.")]])
+    [quote] = article.quotes
+    made = [p for seed in range(30) for p in quoted(quote, pools, random.Random(seed))]
+
+    assert {p.premise for p in made} == {'Alice Hartley said: "We cannot wait another winter for this sea wall"'}
+    assert {p.hypothesis for p in made if p.label == "entailment"} == {
+        "Alice Hartley said we cannot wait another winter for this sea wall.",
+        "Alice Hartley said that we cannot wait another winter for this sea wall.",
+        "Alice Hartley says we cannot wait another winter for this sea wall.",
+        "According to Alice Hartley, we cannot wait another winter for this sea wall.",
+        "Hartley said “we cannot wait another winter for this sea wall.”",
+    }
+    assert {p.hypothesis for p in made if p.label == "neutral"} <= {
+        f"{other} {said} we cannot wait another winter for this sea wall."
+        for other in ("Tom Baxter", "Priya Shah")
+        for said in ("said", "said that", "says")
+    }
+    assert any(p.label == "neutral" for p in made)
 
 
 def test_a_swapped_number_keeps_its_format_and_changes_its_value(nlp: Language) -> None:

@@ -143,3 +143,16 @@ def test_training_runs_in_bf16_only_where_the_cpu_multiplies_it_natively(tmp_pat
     assert cpu_has_amx(sapphire_rapids)
     assert not cpu_has_amx(epyc)  # emulated bf16 is slower than fp32 there
     assert not cpu_has_amx(tmp_path / "not-linux")
+
+
+def test_the_schedule_is_sized_to_the_time_budget_on_a_slower_cpu() -> None:
+    from bot.model.fit import steps_within
+
+    budget, per_epoch, planned, scoring = 75 * 60, 1862, 3 * 1862, 60
+    xeon_amx = steps_within(budget, 0.5, per_epoch, scoring, planned)
+    epyc_avx2 = steps_within(budget, 1.9, per_epoch, scoring, planned)
+
+    assert xeon_amx == planned  # all three epochs fit
+    assert per_epoch < epyc_avx2 < 2 * per_epoch  # two epochs, the second shortened
+    assert epyc_avx2 * 1.9 + 2 * scoring <= budget < (epyc_avx2 + 1) * 1.9 + 2 * scoring
+    assert steps_within(5, 10.0, per_epoch, scoring, planned) == 1  # never no training at all

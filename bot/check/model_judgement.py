@@ -40,6 +40,7 @@ from bot.check.rules.number_date_checks import (
     year_reasons,
 )
 from bot.check.stance import Assessment
+from bot.model.stance_model import quote_premise, under_headline
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
 MAX_JUDGED = 3  # best-aligned candidates the model reads per claim (~9 ms each; 6 scored the same)
@@ -91,9 +92,8 @@ def premise(candidate: Candidate, text: str | None = None) -> str:
     attack") is otherwise "neutral" to a sentence that only says "the attack"."""
     text = text or candidate.text
     if candidate.kind == "quote" and candidate.speaker:
-        text = f'{candidate.speaker} said: "{candidate.text}"'
-    title = (candidate.article.title or "").strip()
-    return f"{title}. {text}" if title and title not in text else text
+        text = quote_premise(candidate.speaker, candidate.text)
+    return under_headline(candidate.article.title, text)
 
 
 def is_fragment(candidate: Candidate | Passage) -> bool:

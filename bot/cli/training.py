@@ -61,14 +61,14 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
 @click.option("--frozen-layers", default=0, show_default=True,
               help="Lowest transformer layers kept as published (cheaper steps on a busy machine).")
 @click.option("--epochs", default=3, show_default=True,
-              help="Passes over the pairs; the best epoch on the dev sets is kept. Three end within the "
-                   "75-minute budget on two cores with AMX (bf16), so the learning rate decays to the end.")
+              help="Passes over the pairs, fewer where they do not fit --minutes; the best epoch on the dev "
+                   "sets is kept. Three fit the 75-minute budget on two cores with AMX (bf16).")
 @click.option("--batch", default=64, show_default=True)
 @click.option("--lr", default=8e-5, show_default=True)
 @click.option("--head-lr", default=5e-4, show_default=True, help="Learning rate of the new classification head.")
 @click.option("--minutes", type=float, default=75, show_default=True,
-              help="Training time budget: past it the loop stops and keeps the best epoch so far "
-                   "(75 keeps the whole command within about 90 minutes on two cores).")
+              help="Training time budget: the loop times its first steps and sizes its schedule to fit, "
+                   "keeping the best epoch (75 keeps the whole command within about 90 minutes on two cores).")
 @click.option("--device", default="cpu", show_default=True, help="torch device: cpu, or cuda where a GPU is at hand.")
 @click.option("--init", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Continue from a trained stance model (its ONNX file, e.g. the shipped one) instead of "

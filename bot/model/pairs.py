@@ -7,7 +7,10 @@ opposite: "opened" -> "closed") contradicts it; a shorter clause, a reporting-ve
 paraphrase or the sentence itself is entailed; another sentence of the same or a
 related article, or the whole sentence given only its shorter clause, is neutral.
 Reported claims get their own pairs: "A post claims that S" is neutral for S and
-entails "A post said that S" (issue 11, point 5).
+entails "A post said that S" (issue 11, point 5). Premises take the form the checker
+shows the model: half the sentences under their article's headline, and a quote given to
+its speaker ('Hartley said: "We cannot wait"'), which entails the reported speech and is
+neutral for the words given to someone else.
 
 Output is deterministic for a seed: files are read in sorted order and every
 choice draws from one `random.Random(seed)`.
@@ -23,14 +26,18 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
+from bot.core.models import Quote
 from bot.ingest.corpus import clean_text
+from bot.ingest.quotes import extract_quotes
 from bot.ingest.paragraphs import is_prose, split_paragraphs
 from bot.language.numbers import SMALL_NUMBERS
+from bot.language.speakers import SpeakerResolver
 from bot.model.attribution_frames import (
     ATTRIBUTED_VERBS,
     CLAIM_VERBS,
@@ -38,7 +45,8 @@ from bot.model.attribution_frames import (
     GENERIC_SOURCES,
     PLURAL_SOURCES,
 )
-from bot.model.sentence_slots import SentenceSlots, Slot, analyse, usable
+from bot.model.sentence_slots import MAX_WORDS, SentenceSlots, Slot, analyse, usable
+from bot.model.stance_model import quote_premise, under_headline
 
 Label = Literal["entailment", "neutral", "contradiction"]
 HELD_OUT_PARTS = frozenset({"dev", "test"})
@@ -46,6 +54,9 @@ MAX_SENTENCES_PER_ARTICLE = 40
 REPORTED_SHARE = 0.6  # share of sentences also wrapped in an attribution frame
 IDENTITY_SHARE = 0.04
 ENTAILMENTS_PER_SENTENCE = 2
+QUOTES_PER_ARTICLE = 6  # a random sample of an article's direct quotes
+MIN_QUOTE_WORDS = 5
+HEADLINE_SHARE = 0.5  # sentences whose premises carry the article's headline, as checks show them
 MONTH_NAMES = tuple(calendar.month_name[1:])
 DAY_NAMES = tuple(calendar.day_name)
 NUMBER_WORDS = tuple(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 20 or v in (30, 40, 50))
@@ -89,24 +100,34 @@ def article_files(src_dir: Path) -> list[Path]:
     return sorted(src_dir.glob("*.txt"))
 
 
-def article_text(path: Path) -> str:
-    """The article's prose paragraphs, cleaned as ingest cleans them: title, dateline
-    ("NEW YORK (AP) —"), furniture, headings and links dropped."""
-    body = clean_text(path.read_text(encoding="utf-8", errors="replace")).body
-    return "\n\n".join(p for p in split_paragraphs(body) if is_prose(p))
+def article_parts(path: Path) -> tuple[str, str]:
+    """The article's headline and its prose paragraphs, cleaned as ingest cleans them:
+    dateline ("NEW YORK (AP) —"), furniture, headings and links dropped."""
+    cleaned = clean_text(path.read_text(encoding="utf-8", errors="replace"))
+    prose = "\n\n".join(p for p in split_paragraphs(cleaned.body) if is_prose(p))
+    return cleaned.head.title or "", prose
 
 
-def read_sentences(
+class ArticleReading(NamedTuple):
+    sentences: list[SentenceSlots]
+    quotes: list[Quote]  # direct quotes with the speakers ingest resolves, as checks show them
+
+
+def read_articles(
     texts: Iterable[str], nlp: Language, *, rng: random.Random, batch_size: int = 16
-) -> list[list[SentenceSlots]]:
-    """Usable sentences per article, at most MAX_SENTENCES_PER_ARTICLE (a random sample)."""
-    articles: list[list[SentenceSlots]] = []
+) -> list[ArticleReading]:
+    """Usable sentences per article, at most MAX_SENTENCES_PER_ARTICLE, and its attributed
+    direct quotes, at most QUOTES_PER_ARTICLE (random samples)."""
+    articles: list[ArticleReading] = []
     for article, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
         sents = [s for s in doc.sents if usable(s)]
         if len(sents) > MAX_SENTENCES_PER_ARTICLE:
             keep = sorted(rng.sample(range(len(sents)), MAX_SENTENCES_PER_ARTICLE))
             sents = [sents[i] for i in keep]
-        articles.append([analyse(s, article=article, index=i) for i, s in enumerate(sents)])
+        quotes = [q for q in extract_quotes(doc, resolver=SpeakerResolver()) if q.kind == "direct" and q.speaker]
+        if len(quotes) > QUOTES_PER_ARTICLE:
+            quotes = [quotes[i] for i in sorted(rng.sample(range(len(quotes)), QUOTES_PER_ARTICLE))]
+        articles.append(ArticleReading([analyse(s, article=article, index=i) for i, s in enumerate(sents)], quotes))
     return articles
 
 
@@ -283,6 +304,34 @@ def entailment(s: SentenceSlots, rng: random.Random) -> list[Pair]:
     return [Pair(premise=s.text, hypothesis=h, label="entailment", kind=kind) for kind, h in chosen]
 
 
+def quoted(quote: Quote, pools: Pools, rng: random.Random) -> list[Pair]:
+    """A quote as the checker shows it, given to the speaker ingest resolved ('Alice Hartley
+    said: "We cannot wait"'), entails the reported speech; the same words given to another
+    person of the corpus are neutral (the rules name the right speaker)."""
+    words = quote.text.rstrip(".,;:!?…—–- ")
+    if quote.kind != "direct" or not quote.speaker or not MIN_QUOTE_WORDS <= len(words.split()) <= MAX_WORDS:
+        return []
+    premise = quote_premise(quote.speaker, quote.text)
+    said = rng.choice(("said", "said that", "says"))
+    first = words.split()[0]
+    if first != "I" and first.lower() in STOP_WORDS:  # "We", "The": not a name
+        words = words[:1].lower() + words[1:]
+    mention = quote.speaker_mention if quote.speaker_mention and _NAME.match(quote.speaker_mention) else None
+    options = [
+        ("entail_quote_reported", f"{quote.speaker} {said} {words}."),
+        ("entail_quote_reported", f"According to {quote.speaker}, {words}."),
+    ]
+    if mention and mention != quote.speaker:
+        options.append(("entail_quote_reported", f"{mention} said “{words}.”"))
+    pairs = [Pair(premise=premise, hypothesis=rng.choice(options)[1], label="entailment", kind="entail_quote_reported")]
+    people = pools.corpus.get("person", [])
+    other = next((o for o in rng.sample(people, min(8, len(people))) if _differs(quote.speaker, o, quote.text)), None)
+    if other:
+        pairs.append(Pair(premise=premise, hypothesis=f"{other} {said} {words}.",
+                          label="neutral", kind="neutral_quote_other_speaker"))
+    return pairs
+
+
 def _overlap(a: SentenceSlots, b: SentenceSlots) -> float:
     union = a.content_words | b.content_words
     return len(a.content_words & b.content_words) / len(union) if union else 0.0
@@ -352,16 +401,30 @@ def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
     ]
 
 
-def generate(articles: Sequence[Sequence[SentenceSlots]], rng: random.Random) -> list[Pair]:
-    """All pairs, then each label cut to the rarest label's count (kept in corpus order)."""
-    pools = Pools(articles)
+def generate(
+    articles: Sequence[ArticleReading], rng: random.Random, titles: Sequence[str] = ()
+) -> list[Pair]:
+    """All pairs, then each label cut to the rarest label's count (kept in corpus order).
+    A sentence's or quote's premises go under its article's title (`titles`, one per
+    article) or none do."""
+    pools = Pools([a.sentences for a in articles])
     pairs: list[Pair] = []
-    for sentences in articles:
+    for n, (sentences, quotes) in enumerate(articles):
+        title = titles[n] if n < len(titles) else ""
+        made_from: list[list[Pair | None]] = []
         for s in sentences:
             made = [contradiction(s, pools, rng), *entailment(s, rng), neutral(s, sentences, pools, rng)]
             if rng.random() < REPORTED_SHARE:
                 made += reported(s, pools, rng)
-            pairs += [p for p in made if p is not None and p.hypothesis]
+            made_from.append(made)
+        made_from += [quoted(q, pools, rng) for q in quotes]
+        for made in made_from:
+            headed = rng.random() < HEADLINE_SHARE
+            pairs += [
+                p.model_copy(update={"premise": under_headline(title, p.premise)}) if headed else p
+                for p in made
+                if p is not None and p.hypothesis
+            ]
     return balance(pairs, rng)
 
 
@@ -384,11 +447,12 @@ def build_pairs(
     started = time.perf_counter()
     files = article_files(src_dir)[:limit] if limit else article_files(src_dir)
     rng = random.Random(seed)
-    articles = read_sentences((article_text(p) for p in files), nlp, rng=rng)
-    pairs = generate(articles, rng)
+    parts = [article_parts(p) for p in files]
+    articles = read_articles((prose for _, prose in parts), nlp, rng=rng)
+    pairs = generate(articles, rng, [title for title, _ in parts])
     summary = PairsSummary(
         articles=len(files),
-        sentences=sum(len(a) for a in articles),
+        sentences=sum(len(a.sentences) for a in articles),
         pairs=len(pairs),
         seconds=round(time.perf_counter() - started, 1),
         by_label=dict(Counter(p.label for p in pairs)),

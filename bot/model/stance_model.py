@@ -36,6 +36,18 @@ class StanceModel:
         return shifted / shifted.sum(axis=1, keepdims=True)
 
 
+def quote_premise(speaker: str, words: str) -> str:
+    """A quote as the model reads it: its words given to their speaker."""
+    return f'{speaker} said: "{words}"'
+
+
+def under_headline(title: str | None, text: str) -> str:
+    """A premise as the model reads it, at run time and in training: the source sentence
+    under its article's headline, as a reader meets it."""
+    title = (title or "").strip()
+    return f"{title}. {text}" if title and title not in text else text
+
+
 @lru_cache(maxsize=1)
 def shipped() -> StanceModel:
     """The model the package ships, loaded on first use and kept for the process."""
