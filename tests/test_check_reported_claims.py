@@ -83,6 +83,30 @@ def test_an_allegation_is_context_for_the_bare_claim_even_before_anyone_refutes_
     assert attributed.verdict == "supported"
 
 
+MEME = (
+    "checks/meme.txt",
+    "The Corvale Courier",
+    "No, Mayor Whitfield didn't say that library quote",
+    "A meme shared 5,000 times on Instagram shows a photo of Mayor Dana Whitfield beside the "
+    'words: "A city that stops building libraries has stopped believing in its children." '
+    "The caption credits the line to Whitfield. Whitfield did not say it. The quote shared as the "
+    "words of Mayor Dana Whitfield was written by columnist Rosa Kemp in 2019. "
+    '"We will rebuild the flooded library before winter," Whitfield said at Monday\'s council meeting.',
+)
+
+
+def test_words_shown_beside_a_name_are_not_that_persons_words_when_the_article_says_so(nlp: Language) -> None:
+    check = checker_for(nlp, [MEME])
+
+    credited = check("It was Mayor Dana Whitfield who said that a city that stops building libraries "
+                     "has stopped believing in its children")
+    her_own = check("Mayor Dana Whitfield said the flooded library would be rebuilt before winter")
+
+    assert credited.verdict == "conflicting"
+    assert all(e.stance == "conflicts" and e.reasons for e in credited.evidence)
+    assert her_own.verdict == "supported"
+
+
 def test_past_a_date_is_a_time_not_which_of_several_events(check: Check) -> None:
     # "past" anchors "the past strike" to one of several; "past January 15" is only a time
     report = check("A chain email said Corvale would fine homeowners $500 for holiday lights left up past January 15")

@@ -205,6 +205,18 @@ def test_organisation_as_speaker(quotes_of):
     assert q.speaker == "Kremlin"
 
 
+def test_words_ending_their_sentence_take_no_cue_from_the_next_sentence(quotes_of):
+    q = only(
+        quotes_of(
+            "A viral image shows former Mayor Augustin Pellowe beside the words: "
+            '"A town that stops planting trees has stopped believing in its grandchildren." '
+            "The caption credits the quote to Pellowe and urges residents to oppose the plan."
+        ),
+        containing="planting",
+    )
+    assert q.speaker is None  # "urges" belongs to the caption; the image's words are nobody's here
+
+
 # --- reported speech ----------------------------------------------------------
 
 

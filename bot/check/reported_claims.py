@@ -190,8 +190,15 @@ def examined_claims(
     that article's finding (a conflict the rules already cite from it, or the model's)."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
     framed = [c for c, f in assessed if frames.get(id(c))]
-    if not framed or _spans(claim.text, nlp):
-        return assessed  # "A post claimed that S" is what the framed sentence supports
+    if framed and _spans(claim.text, nlp):
+        source = next(iter(_frame_subjects(claim.text, nlp)), None)
+        if source is None or not _a_person(source):
+            return assessed  # "A post claimed that S" is what the framed sentence supports
+        # "Pellowe said S": a sentence giving the words to him supports it; one showing them
+        # beside his name (a post crediting them to him) is examined like a bare claim
+        framed = [c for c in framed if not _said_by(source, c, nlp)]
+    if not framed:
+        return assessed
     dropped: set[tuple[str, int | None, int | None]] = set()
     findings: list[tuple[Candidate, Assessment]] = []
     for candidate in framed:
@@ -252,12 +259,28 @@ def _frame_subjects(text: str, nlp: Language) -> list[Token]:
     for token in parsed(text, nlp):
         reports = any(_reported_clause(c) for c in token.children)
         if reports and token.lemma_.lower() in _FRAME_VERBS:
-            subjects += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    # "It was Pellowe who said that S": the relative pronoun stands for Pellowe
+                    relative = child.lower_ in ("who", "that") and token.dep_ == "relcl"
+                    subjects.append(token.head if relative else child)
     return subjects
 
 
 def _a_person(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
+
+
+def _said_by(person: Token, candidate: Candidate, nlp: Language) -> bool:
+    """Whether the candidate gives its words to `person`: a quote of theirs, or a sentence
+    whose reporting verb has them (or an unresolved "he") as its subject."""
+    if candidate.kind == "quote":
+        return candidate.speaker is None or person.lower_ in candidate.speaker.lower()
+    return any(
+        person.lower_ in s.lower_ or s.lower_ in _PERSONAL
+        for subject in _frame_subjects(candidate.text, nlp)
+        for s in subject.subtree
+    )
 
 
 def _frame_fits(

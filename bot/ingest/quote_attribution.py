@@ -111,6 +111,8 @@ def _cue_after(art: QuoteDocument, span: QuoteSpan) -> Attribution | None:
             break
         if token.is_punct and token.text not in ",—–-―":
             break  # a full stop after the closing mark ends the sentence: no cue beyond
+        if token.is_sent_start and token.idx > span.outer_end:
+            break  # nor after a full stop inside the marks ('... grandchildren." The caption credits ...')
         if is_cue(token, art.mask):
             return _attribution_near(art, token, span.outer_end)
         if not token.is_punct:
