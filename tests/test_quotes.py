@@ -197,6 +197,17 @@ def test_a_label_inside_a_quotation_with_a_cue_after_it_is_not_the_speaker(quote
     assert q.speaker is None and q.speaker_mention != "BREAKING"
 
 
+def test_what_a_post_claims_someone_told_people_is_not_their_reported_speech(quotes_of):
+    claimed = quotes_of(
+        "A post shared on Facebook claims that Mayor Anna Kowalski told residents that renters "
+        "who cannot pay should move to the next town."
+    )
+    told = quotes_of("Mayor Anna Kowalski told residents that the bridge would reopen in May.")
+
+    assert [q.speaker for q in claimed] == []
+    assert [(q.speaker, q.text) for q in told] == [("Anna Kowalski", "the bridge would reopen in May")]
+
+
 def test_organisation_as_speaker(quotes_of):
     q = only(
         quotes_of("The Kremlin said the talks were useful and would continue."),

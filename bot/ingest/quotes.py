@@ -11,7 +11,8 @@ Stages, one idea each:
    paragraph, or the previous paragraph when a quote opens its own
    paragraph) or of the attribution sentence right after it;
 4. reported speech -- a speech verb with a content clause
-   ("Hegseth emphasized that ...").
+   ("Hegseth emphasized that ..."), unless a claim verb reports it in turn
+   ("a post claims that X told residents that ...").
 
 Stages live in their own modules: quote_spans (marks), quote_document
 (people), quote_cues and quote_attribution (cues and speakers); this module
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span
 from bot.core.models import Quote
 from bot.ingest.quote_attribution import attribute
 from bot.language.quote_cues import SPEECH_LEMMAS, SUBJECT_DEPS, content_span, is_cue
+from bot.language.reporting_verbs import CLAIM_VERBS
 from bot.ingest.quote_document import Attribution, FoundQuote, QuoteDocument
 from bot.ingest.quote_spans import QuoteSpan
 from bot.language.speakers import SpeakerResolver
@@ -98,6 +100,9 @@ def _reported(art: QuoteDocument) -> list[FoundQuote]:
         )
         if not makes_clear and not is_cue(token, art.mask, SPEECH_LEMMAS):
             continue
+        owner = art.content_owner.get(token.i)
+        if owner is not None and owner.lemma_.lower() in CLAIM_VERBS:
+            continue  # "A post claims that the mayor told residents S": the post's claim, not her words
         span = content_span(token, art.mask)
         if span is None or span.start <= token.i < span.end:
             continue
