@@ -309,7 +309,7 @@ def quoted(quote: Quote, pools: Pools, rng: random.Random) -> list[Pair]:
     said: "We cannot wait"'), entails the reported speech; the same words given to another
     person of the corpus are neutral (the rules name the right speaker)."""
     words = quote.text.rstrip(".,;:!?…—–- ")
-    if quote.kind != "direct" or not quote.speaker or not MIN_QUOTE_WORDS <= len(words.split()) <= MAX_WORDS:
+    if not quote.speaker or not MIN_QUOTE_WORDS <= len(words.split()) <= MAX_WORDS:
         return []
     premise = quote_premise(quote.speaker, quote.text)
     said = rng.choice(("said", "said that", "says"))
@@ -317,13 +317,10 @@ def quoted(quote: Quote, pools: Pools, rng: random.Random) -> list[Pair]:
     if first != "I" and first.lower() in STOP_WORDS:  # "We", "The": not a name
         words = words[:1].lower() + words[1:]
     mention = quote.speaker_mention if quote.speaker_mention and _NAME.match(quote.speaker_mention) else None
-    options = [
-        ("entail_quote_reported", f"{quote.speaker} {said} {words}."),
-        ("entail_quote_reported", f"According to {quote.speaker}, {words}."),
-    ]
+    reports = [f"{quote.speaker} {said} {words}.", f"According to {quote.speaker}, {words}."]
     if mention and mention != quote.speaker:
-        options.append(("entail_quote_reported", f"{mention} said “{words}.”"))
-    pairs = [Pair(premise=premise, hypothesis=rng.choice(options)[1], label="entailment", kind="entail_quote_reported")]
+        reports.append(f"{mention} said “{words}.”")
+    pairs = [Pair(premise=premise, hypothesis=rng.choice(reports), label="entailment", kind="entail_quote_reported")]
     people = pools.corpus.get("person", [])
     other = next((o for o in rng.sample(people, min(8, len(people))) if _differs(quote.speaker, o, quote.text)), None)
     if other:
