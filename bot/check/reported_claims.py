@@ -272,10 +272,11 @@ def _a_person(token: Token) -> bool:
 
 
 def _said_by(person: Token, candidate: Candidate, nlp: Language) -> bool:
-    """Whether the candidate gives its words to `person`: a quote of theirs, or a sentence
-    whose reporting verb has them (or an unresolved "he") as its subject."""
+    """Whether the candidate gives its words to `person`: a quote of theirs (not one of
+    nobody's, a post's), or a sentence whose reporting verb has them (or an unresolved "he")
+    as its subject."""
     if candidate.kind == "quote":
-        return candidate.speaker is None or person.lower_ in candidate.speaker.lower()
+        return candidate.speaker is not None and person.lower_ in candidate.speaker.lower()
     return any(
         person.lower_ in s.lower_ or s.lower_ in _PERSONAL
         for subject in _frame_subjects(candidate.text, nlp)
