@@ -47,9 +47,29 @@ RUMOUR = (
 )
 
 
+CORRECTED = (
+    "checks/permits.txt",
+    "The Corvale Courier",
+    "Parking permit message gets the price wrong",
+    "A text message forwarded across Corvale this week warns that residents will pay $300 for "
+    "a street parking permit from March. The council did approve a new permit last month. "
+    "The city clerk said the price is wrong. It is $30 a year, not $300.",
+)
+
+
 @pytest.fixture(scope="module")
 def check(nlp: Language) -> Check:
-    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR])
+    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED])
+
+
+def test_a_corrected_figure_is_the_finding_that_refutes_a_restated_claim(check: Check) -> None:
+    # the correction shares no other word with the claim: its denied figure makes it the finding
+    report = check("Corvale residents will pay $300 for a street parking permit")
+
+    assert report.verdict == "conflicting"
+    assert [e.text for e in report.evidence] == ["It is $30 a year, not $300."]
+    assert [r.code for r in report.evidence[0].reasons] == ["number_mismatch"]
+    assert report.evidence[0].reasons[0].detail == "claim: $300; source: $30"
 
 
 def test_a_debunked_claim_gets_the_articles_finding_not_its_restatement(check: Check) -> None:

@@ -182,6 +182,20 @@ def test_two_round_figures_agree_only_within_one_tolerance(nlp):
     assert compare(nlp, "about 48,000 vehicles", "about 45,000 vehicles").relation == "consistent"
 
 
+def test_a_figure_after_not_is_denied_and_contradicts_only_that_figure(nlp):
+    assert quantities(nlp, "Each tire costs $4, not $40.") == [
+        ("$4", 4.0, "usd", "eq"),
+        ("not $40", 40.0, "usd", "ne"),
+    ]
+    denied = "The permit costs $30 a year, not $300."
+    assert compare(nlp, "The permit costs $300.", "It is not $300.").relation == "mismatch"
+    assert compare(nlp, "The permit costs $250.", "It is not $300.").relation == "unrelated"
+    assert compare(nlp, "It is not $300.", "It is not $300.").relation == "consistent"
+    assert [q[3] for q in quantities(nlp, denied)] == ["eq", "ne"]
+    # a longer phrase with "not" keeps its own meaning
+    assert only_quantity(nlp, "They may keep not more than 40 hens.").comparator == "le"
+
+
 def test_units_that_cannot_be_converted_are_unrelated(nlp):
     assert compare(nlp, "It lasted 5 hours.", "It grew 5 percent.").relation == "unrelated"
     assert compare(nlp, "They sent 500 troops.", "They sent 500 tanks.").relation == "unrelated"

@@ -23,7 +23,9 @@ from bot.check.lru import LruCache
 from bot.check.parses import parsed
 from bot.check.model_judgement import contradiction, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
+from bot.check.rules.number_date_checks import quantity_reasons
 from bot.check.stance import Assessment
+from bot.language import facts
 from bot.core.models import Article, Passage
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 
@@ -127,10 +129,22 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     return "claimed" if any(framing) else "reported"
 
 
-def _denies(found: Assessment) -> bool:
-    """A finding denies the claim ("no forecast was issued"); another number or date later in
-    the article is usually another event's."""
-    return found.stance == "conflicts" and any(r.code in DENIALS for r in found.reasons)
+def _denies(claim: Claim, candidate: Candidate, found: Assessment) -> bool:
+    """A finding denies the claim ("no forecast was issued"), or the claim's own figure ("$4
+    per tire, not $40"); another number or date later in the article is usually another
+    event's."""
+    if found.stance != "conflicts":
+        return False
+    return any(r.code in DENIALS for r in found.reasons) or _denied_figure(claim, candidate)
+
+
+def _denied_figure(claim: Claim, candidate: Candidate) -> bool:
+    """The candidate denies one of the claim's figures ("$4 per tire, not $40")."""
+    return any(
+        wrote.comparator == "ne" and facts.compare_quantities(said, wrote).relation == "mismatch"
+        for said in claim.quantities
+        for wrote in candidate.quantities
+    )
 
 
 def _later(candidate: Candidate, framed: Candidate) -> bool:
@@ -148,6 +162,17 @@ def article_finding(
     on about the restated claim even in other words ("He has worked there for 22 years." after
     what an earlier version of the story said). The next sentence's "he" is the claim's
     person, not the headline's, so the model reads that one without the headline."""
+    denied = [
+        p for p in passages if p.id != framed.passage_id and any(q.comparator == "ne" for q in p.quantities)
+    ]
+    denying = [
+        c
+        for c in (passage_candidate(p, framed.article) for p in denied)
+        if _later(c, framed) and _denied_figure(claim, c) and not is_fragment(c)
+    ]
+    conflicts = quantity_reasons(claim, denying[0]).conflicts if denying else []
+    if conflicts:  # the article corrects the claim's own figure, whatever words it uses
+        return denying[0], Assessment(stance="conflicts", reasons=conflicts, score=1.0)
     keys = set(claim.key_lemmas)
     after = framed.passage_position + 1 if framed.passage_position is not None else None
     later = [
@@ -204,7 +229,7 @@ def examined_claims(
     for candidate in framed:
         path = candidate.article.path
         cited = any(
-            c.article.path == path and _denies(f) and _later(c, candidate) for c, f in assessed + findings
+            c.article.path == path and _denies(claim, c, f) and _later(c, candidate) for c, f in assessed + findings
         )
         finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words)
         if cited or finding is not None or frames[id(candidate)] == "claimed":

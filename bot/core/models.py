@@ -18,7 +18,7 @@ Stance = Literal["supports", "conflicts", "related"]
 Verdict = Literal["supported", "conflicting", "mixed", "not_found"]
 QuoteKind = Literal["direct", "partial", "reported"]
 EvidenceKind = Literal["quote", "fact"]
-Comparator = Literal["eq", "gt", "ge", "lt", "le", "approx"]
+Comparator = Literal["eq", "gt", "ge", "lt", "le", "approx", "ne"]  # "ne": "$4, not $40"
 PassageKind = Literal["headline", "standfirst", "body"]
 
 # Body sentences are numbered from 0. The headline and the standfirst are passages too,

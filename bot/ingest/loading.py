@@ -294,8 +294,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 8: no sentence starts between a title's abbreviation and a name ("said Capt. Ronald ...");
 #    an HTML page's date from its markup only, never a year guessed from its text;
 # 9: tallies ("voted 5-2") and hyphenated measures ("a 36-inch main") as quantities;
-# 10: lengths and masses in one unit each ("cm" -> centimetre, "feet" -> foot), converted.
-INDEX_VERSION = 10
+# 10: lengths and masses in one unit each ("cm" -> centimetre, "feet" -> foot), converted;
+# 11: a figure after "not" is denied ("$4 per tire, not $40").
+INDEX_VERSION = 11
 
 
 def _sha256(raw: bytes) -> str:

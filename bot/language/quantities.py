@@ -48,6 +48,7 @@ _COMPARATOR_PHRASES: dict[str, Comparator] = {
     "an estimated": "approx", "estimated": "approx", "circa": "approx", "c.": "approx",
     "more or less": "approx", "or so": "approx", "approx.": "approx", "almost exactly": "eq",
     "exactly": "eq", "precisely": "eq",
+    "not": "ne",  # a figure denied: "$4 per tire, not $40" (longer phrases above win)
 }  # fmt: skip
 _COMPARATOR_BY_LENGTH: list[tuple[tuple[str, ...], Comparator]] = sorted(
     ((tuple(phrase.split()), comp) for phrase, comp in _COMPARATOR_PHRASES.items()),
@@ -108,7 +109,7 @@ def _multiplier_at(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
     if lemma in _MULTIPLIER_VERBS and not compound and (  # not "double-checked", "triple-A"
         tok.pos_ == "VERB"
         or tok.tag_ == "PDT"  # "double the patrols"
-        or (tok.pos_ == "NOUN" and _comparator_before(tokens, i)[0] != "eq")  # "more than triple"
+        or (tok.pos_ == "NOUN" and _comparator_before(tokens, i)[0] not in ("eq", "ne"))  # "more than triple"
     ):
         return _MULTIPLIER_VERBS[lemma], i + 1
     if tok.pos_ == "NOUN" and low in _MULTIPLIER_NOUNS:
@@ -314,7 +315,7 @@ def _a_unit(tokens: Sequence[Token], i: int) -> tuple[ParsedNumber, str, float, 
             return ParsedNumber(1.5, i, i + 5, in_words=True, simple_integer=False), *unit, i + 5
         # "for an hour", "over a year", "nearly a decade": a duration; but not
         # "twice a year" or "a week later", which are frequencies and offsets
-        if (i > 0 and tokens[i - 1].lower_ == "for") or _comparator_before(tokens, i)[0] != "eq":
+        if (i > 0 and tokens[i - 1].lower_ == "for") or _comparator_before(tokens, i)[0] not in ("eq", "ne"):
             return ParsedNumber(1, i, i + 2, in_words=True, simple_integer=False), *unit, i + 2
     return None
 
@@ -402,7 +403,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         if (
             _is_year_like(number)
             and currency is None
-            and comparator == "eq"
+            and comparator in ("eq", "ne")
             and unit not in _UNITS_AFTER_YEARS
         ):
             pending_range.clear()  # "in 2020", "the 2014 borders": a date, not a count

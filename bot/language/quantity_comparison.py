@@ -99,7 +99,8 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     mismatch, with detail
     "claim: <claim text>; source: <source text>". A bound does not state a
     value, though: an exact claim figure inside the source's bound is "bound"
-    (related, not supported), and the detail says which bound it is.
+    (related, not supported), and the detail says which bound it is. A denied
+    figure ("$4, not $40") contradicts that figure only: any other is "unrelated".
     """
     claim_dim, claim_factor = _dimension(claim.unit)
     source_dim, source_factor = _dimension(source.unit)
@@ -108,6 +109,9 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
         return QuantityComparison(relation="unrelated", detail=detail)
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
+    if "ne" in (claim.comparator, source.comparator):
+        same = claim.comparator == source.comparator
+        return _denied(claim.value * claim_factor, source.value * source_factor, same, detail)
     if claim.comparator == source.comparator == "approx":
         # two round figures are the same figure only within one tolerance, not two: "about
         # 48,000 vehicles" is not "about 38,000" though their 15% ranges touch
@@ -120,6 +124,15 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
             relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
         )
     return QuantityComparison(relation="consistent", detail=detail)
+
+
+def _denied(claim: float, source: float, same: bool, detail: str) -> QuantityComparison:
+    """ "not $40" against "$40" is a mismatch, against "not $40" the same figure; against
+    $50 it says nothing."""
+    low, high = _interval(claim, "eq")
+    if not low <= source <= high:
+        return QuantityComparison(relation="unrelated", detail=detail)
+    return QuantityComparison(relation="consistent" if same else "mismatch", detail=detail)
 
 
 _BOUND_NAMES: dict[Comparator, str] = {
