@@ -45,6 +45,25 @@ def test_a_sentence_reporting_the_same_supports_the_report(check, claim) -> None
     assert "TikTok" in report.evidence[0].text
 
 
+FIRE = """The fire at the Greyling recycling yard in Calder Falls was still smouldering on Tuesday.
+
+"This is a pile fire, and pile fires don't go out on a schedule," Fire Chief Dana Orlov said.
+
+Crews will keep watering the bales through the week.
+"""
+
+
+def test_a_persons_paraphrased_words_are_found_where_the_rules_cannot_align_their_quote(nlp) -> None:
+    # the index holds the words as Orlov's quote, but too loosely worded for the rules to read:
+    # the sentence reporting them is compared with what the claim says she said
+    check = checker_for(nlp, [("corpus/803_fire.txt", "Calder Falls Gazette", "Yard fire smoulders on", FIRE)])
+
+    report = check("Fire Chief Dana Orlov warned that pile fires do not burn out on a timetable")
+
+    assert report.verdict == "supported", report.evidence
+    assert "don't go out on a schedule" in report.evidence[0].text
+
+
 def _lemmas(nlp: Language, text: str) -> str:
     return " ".join(t.lemma_.lower() for t in nlp(text))
 

@@ -336,9 +336,9 @@ def reported_support(
     reports = claim.speaker is not None and claim.content != claim.text
     if not (reports or set(claim.lemmas) & _FRAME_VERBS):
         return {}  # the claim reports no one's words
-    quoted = {c.speaker for group in tried for c, _, _ in group if c.kind == "quote" and c.speaker}
-    if claim.speaker in quoted:
-        return {}  # the index holds the speaker's words as quotes: the rules read those
+    read = {c.speaker for group in tried for c, _, found in group if c.kind == "quote" and found}
+    if claim.speaker in read:
+        return {}  # the rules read the speaker's words in a quote of theirs
     unread = sorted(
         (
             (c, a)
