@@ -56,13 +56,14 @@ def health(port: int) -> tuple[int, dict[str, Any]] | None:
         return None
 
 
-def wait_health(port: int, status: int, timeout: float = 60.0) -> dict[str, Any]:
-    """Poll /healthz until it answers `status`; the timeout only bounds a hang."""
+def wait_health(port: int, status: int, error: str = "", timeout: float = 60.0) -> dict[str, Any]:
+    """Poll /healthz until it answers `status` (with `error` in its error, when given: "not
+    ready" first says "connecting", then why); the timeout only bounds a hang."""
     deadline = time.monotonic() + timeout
     seen = None
     while time.monotonic() < deadline:
         seen = health(port)
-        if seen and seen[0] == status:
+        if seen and seen[0] == status and error in (seen[1].get("error") or ""):
             return seen[1]
         time.sleep(0.1)
     raise AssertionError(f"/healthz never answered {status}; last answer {seen}")
@@ -116,8 +117,8 @@ def test_socket_mode_waits_for_an_unreachable_slack_then_connects(serve_process:
     )
     fake, socket_server = FakeSlackAPI(), FakeSocketModeServer()
     try:
-        waiting = wait_health(health_port, 503)
-        assert waiting["status"] == "not ready" and "unreachable" in waiting["error"]
+        waiting = wait_health(health_port, 503, error="unreachable")
+        assert waiting["status"] == "not ready"
 
         fake.start(port=api_port)
         fake.socket_mode_url = socket_server.start().url
