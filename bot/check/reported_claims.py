@@ -26,7 +26,7 @@ from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.rules.number_date_checks import quantity_reasons
 from bot.check.stance import Assessment
 from bot.language import facts
-from bot.core.models import Article, Passage
+from bot.core.models import Article, Passage, Quantity
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 
 # The model's contradiction a sentence of the same article needs to be read as its finding.
@@ -135,15 +135,15 @@ def _denies(claim: Claim, candidate: Candidate, found: Assessment) -> bool:
     event's."""
     if found.stance != "conflicts":
         return False
-    return any(r.code in DENIALS for r in found.reasons) or _denied_figure(claim, candidate)
+    return any(r.code in DENIALS for r in found.reasons) or _denied_figure(claim, candidate.quantities)
 
 
-def _denied_figure(claim: Claim, candidate: Candidate) -> bool:
-    """The candidate denies one of the claim's figures ("$4 per tire, not $40")."""
+def _denied_figure(claim: Claim, quantities: list[Quantity]) -> bool:
+    """A sentence's figures deny one of the claim's ("$4 per tire, not $40")."""
     return any(
         wrote.comparator == "ne" and facts.compare_quantities(said, wrote).relation == "mismatch"
         for said in claim.quantities
-        for wrote in candidate.quantities
+        for wrote in quantities
     )
 
 
@@ -162,13 +162,14 @@ def article_finding(
     on about the restated claim even in other words ("He has worked there for 22 years." after
     what an earlier version of the story said). The next sentence's "he" is the claim's
     person, not the headline's, so the model reads that one without the headline."""
-    denied = [
-        p for p in passages if p.id != framed.passage_id and any(q.comparator == "ne" for q in p.quantities)
-    ]
     denying = [
         c
-        for c in (passage_candidate(p, framed.article) for p in denied)
-        if _later(c, framed) and _denied_figure(claim, c) and not is_fragment(c)
+        for c in (
+            passage_candidate(p, framed.article)
+            for p in passages
+            if p.id != framed.passage_id and _denied_figure(claim, p.quantities) and not is_fragment(p)
+        )
+        if _later(c, framed)
     ]
     conflicts = quantity_reasons(claim, denying[0]).conflicts if denying else []
     if conflicts:  # the article corrects the claim's own figure, whatever words it uses
@@ -336,7 +337,7 @@ def reported_support(
     reports = claim.speaker is not None and claim.content != claim.text
     if not (reports or set(claim.lemmas) & _FRAME_VERBS):
         return {}  # the claim reports no one's words
-    read = {c.speaker for group in tried for c, _, found in group if c.kind == "quote" and found}
+    read = {c.speaker for group in tried for c, _, found in group if c.kind == "quote" and found is not None}
     if claim.speaker in read:
         return {}  # the rules read the speaker's words in a quote of theirs
     unread = sorted(
