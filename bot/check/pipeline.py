@@ -52,7 +52,7 @@ from bot.check.model_judgement import (
 from bot.check.review_matching import ReviewMatcher, is_strong
 from bot.check.rules.name_swaps import name_present
 from bot.check.rules.predicate_checks import reception_stated
-from bot.check.quote_owners import attribute_copies
+from bot.check.quote_owners import attribute_copies, named_in_full
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import examined_claims, reported_support, writers_denials_dropped
 from bot.check.joined_sentences import joined_support
@@ -178,7 +178,7 @@ def check_claim(
     limit: int = 8,
 ) -> ClaimReport:
     """Evidence for one parsed claim, with its verdict and outlet counts."""
-    candidates = retrieve(claim, store)
+    candidates = named_in_full(retrieve(claim, store), speakers)
     covered = [covered_keys(claim, c) for c in candidates]
     claim = resolve_role(claim, candidates, covered, store)
     weights = key_weights(claim, covered)

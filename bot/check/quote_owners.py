@@ -37,6 +37,18 @@ def _is_copy(copy: list[str], quote: list[str]) -> bool:
     return _contains(copy, quote) and len(quote) >= QUOTE_SHARE * len(copy)
 
 
+def named_in_full(candidates: list[Candidate], speakers: SpeakerResolver) -> list[Candidate]:
+    """Quotes given to the fullest name the archive knows for their speaker ("Oduya" ->
+    "Keith Oduya"). Ingest resolves a bare surname only against the names indexed before
+    it, so the stored name depends on the order articles came in; the answer must not."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        full = speakers.canonical(candidate.speaker) if candidate.kind == "quote" and candidate.speaker else None
+        named = full is not None and full != candidate.speaker
+        result.append(candidate.model_copy(update={"speaker": full}) if named else candidate)
+    return result
+
+
 def attribute_copies(candidates: list[Candidate], speakers: SpeakerResolver) -> list[Candidate]:
     """Candidates whose words are a quote the index attributes, with that speaker filled in.
 

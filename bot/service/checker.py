@@ -59,7 +59,6 @@ class FactChecker:
         self.encoder = encoder
         self.review_matcher = ReviewMatcher(store, nlp, encoder)
         self.outlets = corpus.OutletDirectory.load(settings.outlets_file)
-        self.speakers = SpeakerResolver.load(settings.aliases_file)
         self._register_known_speakers()
         self._has_articles = False  # once true it stays true: articles are replaced, not removed
 
@@ -73,8 +72,12 @@ class FactChecker:
         self.store.close()
 
     def _register_known_speakers(self) -> None:
-        for speaker in self.store.speakers():
-            self.speakers.register(speaker)
+        """The names the checker knows: the aliases file, every person the archive names and
+        the quotes' speakers, read from the store in its own order, so that a check reads the
+        same whatever order the articles were indexed in, and after a restart."""
+        self.speakers = SpeakerResolver.load(self.settings.aliases_file)
+        for name in (*self.store.named_people(), *self.store.speakers()):
+            self.speakers.register(name)
 
     # indexing --------------------------------------------------------------
     def ingest(
@@ -159,10 +162,14 @@ class FactChecker:
         return [as_match(found[r.review_id], r.score) for r in ranked if r.review_id in found]
 
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
-        """Quotes, optionally of one speaker given by any of their names."""
+        """Quotes, optionally of one speaker given by any of their names, under any name the
+        index stored them by ("Oduya" and "Keith Oduya": see `quote_owners.named_in_full`)."""
         if speaker is None:
             return self.store.quotes()
-        return self.store.quotes(self.speakers.canonical(speaker) or speaker)
+        person = self.speakers.canonical(speaker) or speaker
+        names = {person} | {s for s in self.store.speakers() if self.speakers.canonical(s) == person}
+        hits = {h.quote.id: h for name in names for h in self.store.quotes(name)}
+        return sorted(hits.values(), key=lambda h: (h.article.path, h.quote.id or 0))
 
     def who_said(self, words: str, limit: int = 5) -> list[QuoteHit]:
         """Quotes whose wording best matches `words`, best first."""

@@ -132,6 +132,10 @@ class Store(Protocol):
     def speakers(self) -> list[str]:
         """Distinct canonical speakers of the indexed quotes (cheap: no quote is loaded)."""
 
+    def named_people(self) -> list[str]:
+        """Every full name (two words or more) the tagger marked as a person in the indexed
+        passages, once per mention, in the archive's order (article path, then position)."""
+
     # retrieval -------------------------------------------------------------
     def search_passages(self, terms: list[str], limit: int = 50) -> list[PassageHit]:
         """Full-text OR-search of `terms` (lemmas or words) over passage text and lemmas."""

@@ -115,7 +115,7 @@ def json_list(models: Iterable[Any]) -> list[Any]:
     return out
 
 
-def _decoded(value: Any) -> Any:
+def decoded(value: Any) -> Any:
     return json.loads(value) if isinstance(value, (str, bytes)) else value
 
 
@@ -209,9 +209,9 @@ def passage_from_row(row: Row) -> Passage:
         position=row["p_position"],
         text=row["p_text"],
         lemmas=row["p_lemmas"],
-        entities=_decoded(row["p_entities"]),
-        quantities=_decoded(row["p_quantities"]),
-        dates=_decoded(row["p_dates"]),
+        entities=decoded(row["p_entities"]),
+        quantities=decoded(row["p_quantities"]),
+        dates=decoded(row["p_dates"]),
         negated=bool(row["p_negated"]),
     )
 
@@ -240,6 +240,6 @@ def check_from_row(row: Row) -> CheckAudit:
         source=row["source"],
         claim=row["claim"],
         verdict=row["verdict"],
-        evidence_ids=_decoded(row["evidence_ids"]),
+        evidence_ids=decoded(row["evidence_ids"]),
         created_at=row["created_at"],
     )

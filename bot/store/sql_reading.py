@@ -92,6 +92,19 @@ class SQLReading:
             )
             return [row["speaker"] for row in found]
 
+    def named_people(self) -> list[str]:
+        with self._read() as conn:
+            found = conn.execute(
+                "SELECT p.entities AS entities FROM passages p JOIN articles a ON a.id = p.article_id "
+                "ORDER BY a.path, p.position"
+            )
+            return [
+                entity["text"]
+                for row in found
+                for entity in rows.decoded(row["entities"]) or []
+                if entity.get("label") == "PERSON" and len(entity["text"].split()) >= 2
+            ]
+
     def quotes(self, speaker: str | None = None) -> list[QuoteHit]:
         sql = (
             f"SELECT {rows.QUOTE_COLUMNS}, {rows.ARTICLE_META_COLUMNS} "
