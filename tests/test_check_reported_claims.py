@@ -57,9 +57,29 @@ CORRECTED = (
 )
 
 
+PICTURED = (
+    "checks/bear.txt",
+    "The Fenwick Post",
+    "Bear photo did not come from Fenwick",
+    "A photo circulating in Fenwick parents' groups appears to show a black bear climbing the "
+    "slide at Marsh Lane Elementary School. \"BEAR at Marsh Lane this morning!!! Keep your kids "
+    "home,\" reads the post that came with it. The bear was never at the school. The same photo "
+    "was posted in 2029 by a wildlife photographer at a campground 200 miles away.",
+)
+
+
 @pytest.fixture(scope="module")
 def check(nlp: Language) -> Check:
-    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED])
+    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED])
+
+
+def test_what_a_photo_appears_to_show_is_refuted_by_the_writers_next_denial(check: Check) -> None:
+    # the post's own words come between the restatement and the writer's answer
+    report = check("A black bear climbed the slide at Marsh Lane Elementary School")
+
+    assert report.verdict == "conflicting"
+    assert [(e.stance, e.text) for e in report.evidence] == [("conflicts", "The bear was never at the school.")]
+    assert report.evidence[0].reasons[0].code == "contradiction"
 
 
 def test_a_corrected_figure_is_the_finding_that_refutes_a_restated_claim(check: Check) -> None:
@@ -144,6 +164,9 @@ def test_past_a_date_is_a_time_not_which_of_several_events(check: Check) -> None
         # "claims" read as a noun by the tagger ("on Nextdoor claims"): the infinitive still reports
         ("A photo shared in groups on Nextdoor claims to show a bear in the food court at Westbrook Mall.",
          "a bear in the food court at Westbrook Mall"),
+        # what a picture shows: an object that is a scene of its own
+        ("A photo circulating on Facebook appears to show a black bear climbing the slide at the school.",
+         "a black bear climbing the slide at the school"),
         # the post's own words, the quotation left open where the sentence ends
         ('"BREAKING: the county fair is CANCELLED for 2028 because of budget cuts.',
          "the county fair is CANCELLED for 2028 because of budget cuts"),
@@ -157,6 +180,12 @@ def test_a_question_states_nothing_and_the_withheld_claim_is_context(nlp: Langua
     question = _candidate("Does Port Alder's tap water contain 10 times the legal limit of fluoride?", nlp)
 
     assert frame(question, "Port Alder's tap water contain 10 times the legal limit of fluoride", nlp) == "claimed"
+
+
+def test_a_question_answered_in_the_same_headline_states_nothing(nlp: Language) -> None:
+    headline = _candidate("Did Corvale ban backyard chickens? No, but roosters are on the way out", nlp)
+
+    assert frame(headline, "Corvale ban backyard chickens", nlp) == "claimed"
 
 
 def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None:

@@ -13,6 +13,8 @@ said"): news attributes what it vouches for, so "said" alone does not tell a deb
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 
 from spacy.language import Language
@@ -36,6 +38,7 @@ REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's
 REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
 REPORTS_READ = 3  # best-aligned reports parsed and read per claim
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
+DENIALS_READ = 1  # the writer's next denials after a restatement, read whatever their words
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
@@ -54,6 +57,12 @@ def _reported_clause(child: Token) -> bool:
     )
 
 
+def _depicted(child: Token) -> bool:
+    """An object that is a scene of its own ("appears to show a bear climbing the jungle
+    gym", "a crack running through the bridge"): what a photo or a post shows, as a clause."""
+    return child.dep_ == "dobj" and any(t.dep_ == "acl" and t.pos_ == "VERB" for t in child.children)
+
+
 def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     """Character spans (in the sentence) of what its reporting verbs and "according to" report:
     "X claims that S", "X claims to show S", "According to X, S", "S, according to X"; each
@@ -67,7 +76,7 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
-            spans += [span(list(c.subtree), claimed) for c in token.children if _reported_clause(c)]
+            spans += [span(list(c.subtree), claimed) for c in token.children if _reported_clause(c) or _depicted(c)]
             after = token.nbor(1) if token.i + 1 < sent.end else None
             if after is not None and after.lower_ == "to" and after.head.i > token.i and after.head.pos_ == "VERB":
                 # "Nextdoor claims to show X" parsed with "claims" a noun: the infinitive it heads
@@ -103,6 +112,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def _question_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of the questions inside a text, each claiming nothing but asking."""
+    return [(m.start(), m.end(), True) for m in re.finditer(r"[^.!?]+\?", text)]
+
+
 def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
     """Whether the words aligned with the claim are what someone else is reported to say:
     "claimed" when the verb itself withholds the writer's word ("A post claims that S") or
@@ -117,7 +131,9 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     start = candidate.text.find(highlight)
     if start < 0:
         return None
-    spans = _quoted_spans(candidate.text)  # the post's words as the article prints them
+    # the post's words as the article prints them; a question asked, then answered ("Did
+    # Dalmoor County ban backyard chickens? No, but ...")
+    spans = _quoted_spans(candidate.text) + _question_spans(candidate.text)
     lemmas = set(candidate.lemmas.split())
     if lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas:
         spans += _spans(candidate.text, nlp)  # no reporting verb at all: skip the parse
@@ -154,6 +170,16 @@ def _later(candidate: Candidate, framed: Candidate) -> bool:
     return position is not None and (position < 0 or frame is None or position > frame)
 
 
+def _next_denials(passages: list[Passage], start: int) -> list[int]:
+    """Positions of the writer's first denials after a restatement: a debunk often quotes the
+    post next ('"CHICKENS NOW ILLEGAL," the graphic says'), then answers it in words of its
+    own ("The ordinance does nothing of the kind", "The photo was not taken in Wexcombe")."""
+    denials = sorted(
+        p.position for p in passages if p.position > start and p.negated and not any(q in p.text for q in '"“”')
+    )
+    return denials[:DENIALS_READ]
+
+
 def article_finding(
     claim: Claim, framed: Candidate, passages: list[Passage], stop_words: frozenset[str]
 ) -> tuple[Candidate, Assessment] | None:
@@ -175,18 +201,19 @@ def article_finding(
     if conflicts:  # the article corrects the claim's own figure, whatever words it uses
         return denying[0], Assessment(stance="conflicts", reasons=conflicts, score=1.0)
     keys = set(claim.key_lemmas)
-    after = framed.passage_position + 1 if framed.passage_position is not None else None
+    start = framed.passage_position
+    after = {start + 1, *_next_denials(passages, start)} if start is not None and start >= 0 else set()
     later = [
         passage_candidate(p, framed.article)
         for p in passages
-        if p.id != framed.passage_id and p.position != after
+        if p.id != framed.passage_id and p.position not in after
         and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)
     ]
     later = [c for c in later if _later(c, framed) and not is_fragment(c)]
     # the model reads only the few that state most of the claim (each read costs ~9 ms)
     later.sort(key=lambda c: -len(keys & set(c.lemmas.split())))
     untitled = framed.article.model_copy(update={"title": None})
-    following = [passage_candidate(p, untitled) for p in passages if p.position == after]
+    following = [passage_candidate(p, untitled) for p in passages if p.position in after]
     others = later[:FINDINGS_READ] + [c for c in following if not is_fragment(c)]
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, judge(claim, others)):
