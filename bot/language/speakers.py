@@ -245,18 +245,19 @@ class SpeakerResolver:
                 self._by_surname.setdefault(cleaned, Counter())[canonical] += 1
         self._forget_lookups()
 
-    def _remember(self, canonical: str) -> None:
+    def _remember(self, canonical: str, mentions: int = 1) -> None:
         key = normalise(canonical)
         words = key.split()
         if key not in self._names and len(words) >= 2:
             self._by_first.setdefault(words[0], []).append((len(self._names), words[-1], key))
         self._names[key] = canonical
         self._alias.setdefault(key, canonical)
-        self._by_surname.setdefault(words[-1], Counter())[canonical] += 1
+        self._by_surname.setdefault(words[-1], Counter())[canonical] += mentions
         self._forget_lookups()
 
-    def register(self, full_name: str) -> None:
-        """Record a PERSON name seen in the corpus (ignored unless it looks like a full name)."""
+    def register(self, full_name: str, mentions: int = 1) -> None:
+        """Record a PERSON name seen in the corpus `mentions` times (ignored unless it looks
+        like a full name)."""
         name = strip_titles(full_name)
         words = name.split()
         if not 2 <= len(words) <= 4 or _is_organisation(name):
@@ -267,10 +268,10 @@ class SpeakerResolver:
         if known is not None:
             self._by_surname.setdefault(normalise(known).split()[-1], Counter())[
                 known
-            ] += 1
+            ] += mentions
             self._forget_lookups()
             return
-        self._remember(name)
+        self._remember(name, mentions)
 
     def _forget_lookups(self) -> None:
         self._canonical_memo.clear()

@@ -6,6 +6,8 @@ process pays for them once; every method takes and returns plain models.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,8 +78,9 @@ class FactChecker:
         the quotes' speakers, read from the store in its own order, so that a check reads the
         same whatever order the articles were indexed in, and after a restart."""
         self.speakers = SpeakerResolver.load(self.settings.aliases_file)
-        for name in (*self.store.named_people(), *self.store.speakers()):
-            self.speakers.register(name)
+        mentions = Counter((*self.store.named_people(), *self.store.speakers()))  # in first-seen order
+        for name, count in mentions.items():
+            self.speakers.register(name, count)
 
     # indexing --------------------------------------------------------------
     def ingest(
@@ -94,7 +97,8 @@ class FactChecker:
             n_process=n_process,
             encoder=self.encoder,
         )
-        self._register_known_speakers()
+        if report.added or report.updated:
+            self._register_known_speakers()
         return report
 
     def ingest_urls(
@@ -117,7 +121,8 @@ class FactChecker:
                 progress=progress,
             )
         save_reviews(collector.reviews, report, nlp=self.nlp, store=self.store, encoder=self.encoder)
-        self._register_known_speakers()
+        if report.added or report.updated:
+            self._register_known_speakers()
         return report
 
     def versions(self, path: str) -> list[ArticleVersion]:
