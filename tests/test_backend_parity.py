@@ -82,3 +82,12 @@ def test_the_same_quotes_are_indexed_on_both(engines: dict[str, FactChecker]) ->
 
     assert rows(engines["postgresql"]) == rows(engines["sqlite"])
     assert len(rows(engines["sqlite"])) > 20
+
+
+@pytest.mark.postgres
+def test_both_name_the_same_people_in_the_same_order(engines: dict[str, FactChecker]) -> None:
+    # the checker learns speakers' full names from these, so both must read them alike
+    people = engines["sqlite"].store.named_people()
+
+    assert engines["postgresql"].store.named_people() == people
+    assert "Pete Hegseth" in people

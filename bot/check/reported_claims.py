@@ -14,7 +14,6 @@ said"): news attributes what it vouches for, so "said" alone does not tell a deb
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Sequence
 
 from spacy.language import Language
@@ -175,7 +174,7 @@ def _next_denials(passages: list[Passage], start: int) -> list[int]:
     post next ('"CHICKENS NOW ILLEGAL," the graphic says'), then answers it in words of its
     own ("The ordinance does nothing of the kind", "The photo was not taken in Wexcombe")."""
     denials = sorted(
-        p.position for p in passages if p.position > start and p.negated and not any(q in p.text for q in '"“”')
+        p.position for p in passages if p.position > start and p.negated and not _quoted_spans(p.text)
     )
     return denials[:DENIALS_READ]
 

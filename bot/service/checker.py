@@ -7,7 +7,6 @@ process pays for them once; every method takes and returns plain models.
 from __future__ import annotations
 
 from collections import Counter
-
 from pathlib import Path
 from typing import TYPE_CHECKING
 
