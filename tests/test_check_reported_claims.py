@@ -68,9 +68,29 @@ PICTURED = (
 )
 
 
+LABELLED = (
+    "checks/pool.txt",
+    "The Fenwick Post",
+    "Fact check: Five claims about the Fenwick pool",
+    "A post shared in local groups says the Fenwick town pool will be sold to a developer. "
+    "Claim: The town is selling the Fenwick pool to a housing developer. Rating: False. "
+    "The pool is not for sale, the town manager said on Monday. It will close for one season "
+    "while its filters are replaced.",
+)
+
+
 @pytest.fixture(scope="module")
 def check(nlp: Language) -> Check:
-    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED])
+    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED, LABELLED])
+
+
+def test_a_fact_checks_label_line_gives_way_to_its_finding(check: Check) -> None:
+    report = check("The town is selling the Fenwick pool to a housing developer")
+
+    assert report.verdict == "conflicting"
+    assert [(e.stance, e.text) for e in report.evidence] == [
+        ("conflicts", "The pool is not for sale, the town manager said on Monday.")
+    ]
 
 
 def test_what_a_photo_appears_to_show_is_refuted_by_the_writers_next_denial(check: Check) -> None:
@@ -186,6 +206,24 @@ def test_a_question_answered_in_the_same_headline_states_nothing(nlp: Language) 
     headline = _candidate("Did Corvale ban backyard chickens? No, but roosters are on the way out", nlp)
 
     assert frame(headline, "Corvale ban backyard chickens", nlp) == "claimed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Claim: The county has banned backyard chickens. Rating: False.",
+        "CLAIM: The county has banned backyard chickens",
+        "What was claimed: The county has banned backyard chickens.",
+    ],
+)
+def test_a_fact_checks_label_line_names_the_claim_it_examines(nlp: Language, line: str) -> None:
+    assert frame(_candidate(line, nlp), "The county has banned backyard chickens", nlp) == "claimed"
+
+
+def test_a_label_that_names_no_claim_heads_the_writers_own_statement(nlp: Language) -> None:
+    update = _candidate("Update: The county has banned backyard chickens as of Monday.", nlp)
+
+    assert frame(update, "The county has banned backyard chickens", nlp) is None
 
 
 def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None:

@@ -38,6 +38,7 @@ REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
 REPORTS_READ = 3  # best-aligned reports parsed and read per claim
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
 DENIALS_READ = 1  # the writer's next denials after a restatement, read whatever their words
+LABEL_WORDS = 3  # words of a label heading its line ("What was claimed:")
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
@@ -72,6 +73,10 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
         return tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base, claimed
 
     spans = []
+    colon = next((t for t in sent[:LABEL_WORDS + 1] if t.text == ":"), None)
+    if colon is not None and any(t.lemma_.lower() in CLAIM_VERBS for t in sent[: colon.i - sent.start]):
+        # a fact-check's label line ("Claim: S. Rating: False."): the claim it examines
+        spans.append(span(list(sent[colon.i + 1 - sent.start :]), True))
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
