@@ -14,8 +14,8 @@ from spacy.language import Language
 import bot.check.reported_claims as reported_claims
 from bot.check.claims import Claim
 from bot.check.model_judgement import Judgement
-from bot.check.reported_claims import article_finding, frame
-from bot.check.retrieve import Candidate
+from bot.check.reported_claims import article_finding, examined_claims, frame, restatements
+from bot.check.retrieve import Alignment, Candidate
 from bot.core.models import Article, Passage
 from check_world import Check, checker_for
 
@@ -220,6 +220,19 @@ def test_a_fact_checks_label_line_names_the_claim_it_examines(nlp: Language, lin
     assert frame(_candidate(line, nlp), "The county has banned backyard chickens", nlp) == "claimed"
 
 
+def test_a_claim_inside_what_someone_says_is_withheld_even_when_tagged_a_noun(nlp: Language) -> None:
+    sentence = ("A video posted by a user who says she is a nurse claims ambulances were being sent "
+                "to hospitals 80 miles away.")
+
+    assert frame(_candidate(sentence, nlp), "ambulances were being sent to hospitals 80 miles away", nlp) == "claimed"
+
+
+def test_claims_a_report_is_about_do_not_withhold_it(nlp: Language) -> None:
+    sentence = "The mayor said the claims about the pool were false."
+
+    assert frame(_candidate(sentence, nlp), "the claims about the pool were false", nlp) == "reported"
+
+
 def test_a_label_that_names_no_claim_heads_the_writers_own_statement(nlp: Language) -> None:
     update = _candidate("Update: The county has banned backyard chickens as of Monday.", nlp)
 
@@ -279,6 +292,42 @@ def test_the_next_sentence_is_read_as_the_finding_in_other_words_without_the_hea
     assert candidate.text == "He has led it for 20 years." and assessment.stance == "conflicts"
     assert read == [("He has led it for 20 years.", None)]  # "He" is Iverholt, not the headline's
     assert candidate.article.title == "Photo of felled oak is not from here"  # shown with its article
+
+
+def test_a_restatement_the_model_does_not_read_as_support_still_leads_to_the_finding(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the headline above "Claim: S" already answers it, so the model reads no support there
+    claim = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
+                  key_lemmas=["council", "cut", "old", "oak"])
+    label = _candidate("Claim: The council cut down the old oak. Rating: False.", nlp, position=1)
+    news = _candidate("The council cut its budget for the old oak festival.", nlp, position=5)
+    tried = [[(label, Alignment(coverage=1.0, highlight="The council cut down the old oak"), None)],
+             [(news, Alignment(coverage=0.75, highlight="The council cut"), None)]]
+    passages = [_passage(1, label.text, nlp), _passage(2, "The old oak was never cut down.", nlp)]
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.1, 0.9) for _ in cands])
+
+    restated = restatements(tried, [], nlp, coverage=0.45)
+    examined = examined_claims(claim, [], nlp=nlp, passages=lambda article: passages,
+                               stop_words=frozenset({"the", "was"}), restated=restated)
+
+    assert restated == [label]  # the news sentence states what it says: no restatement
+    assert [(c.text, a.stance) for c, a in examined] == [("The old oak was never cut down.", "conflicts")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nobodys"),
+    [
+        ('"Vittorelli’s CLOSED by the health dept.', True),
+        ('"The oak is GONE. Unbelievable."', True),
+        ('"The oak is still standing," the parks director said.', False),
+        ("The oak is still standing.", False),
+    ],
+)
+def test_words_all_in_quotation_marks_with_no_one_to_say_them_are_nobodys_finding(
+    sentence: str, nobodys: bool
+) -> None:
+    assert reported_claims._nobodys_words(sentence) is nobodys
 
 
 def _article() -> Article:

@@ -54,7 +54,12 @@ from bot.check.rules.name_swaps import name_present
 from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies, named_in_full
 from bot.check.references import resolve_candidates
-from bot.check.reported_claims import examined_claims, reported_support, writers_denials_dropped
+from bot.check.reported_claims import (
+    examined_claims,
+    reported_support,
+    restatements,
+    writers_denials_dropped,
+)
 from bot.check.joined_sentences import joined_support
 from bot.check.figure_free import figure_free
 from bot.check.renamed_claims import renamed, swaps
@@ -336,7 +341,8 @@ def check_claim(
     # 4. a sentence repeating the claim to examine it gives way to its article's own finding
     if not claim.speaker:
         assessed = examined_claims(
-            claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words
+            claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words,
+            restated=restatements(tried, assessed, nlp, PRE_FILTER_COVERAGE),
         )
     assessed = writers_denials_dropped(claim, assessed, nlp)  # "a post claimed S": not denied by S's denial
 

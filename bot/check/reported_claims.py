@@ -42,7 +42,8 @@ LABEL_WORDS = 3  # words of a label heading its line ("What was claimed:")
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said  # "claims that S", "claims to show S"
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
 _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of a post
 
@@ -63,6 +64,16 @@ def _depicted(child: Token) -> bool:
     return child.dep_ == "dobj" and any(t.dep_ == "acl" and t.pos_ == "VERB" for t in child.children)
 
 
+def _claim_word_within(verb: Token, clause: Token) -> bool:
+    """A verb that withholds the writer's word between a reporting verb and the end of its
+    clause, one the tagger read as a noun ("a user who says she is a nurse claims S"); not
+    one the clause is about ("said the claims were false")."""
+    return any(
+        t.lemma_.lower() in CLAIM_VERBS and t.dep_ not in _TOPIC_DEPS
+        for t in verb.doc[verb.i + 1 : clause.right_edge.i + 1]
+    )
+
+
 def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     """Character spans (in the sentence) of what its reporting verbs and "according to" report:
     "X claims that S", "X claims to show S", "According to X, S", "S, according to X"; each
@@ -80,7 +91,12 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
-            spans += [span(list(c.subtree), claimed) for c in token.children if _reported_clause(c) or _depicted(c)]
+            spans += [
+                # "says she is a paramedic claims S", the second verb tagged a noun: still withheld
+                span(list(c.subtree), claimed or _claim_word_within(token, c))
+                for c in token.children
+                if _reported_clause(c) or _depicted(c)
+            ]
             after = token.nbor(1) if token.i + 1 < sent.end else None
             if after is not None and after.lower_ == "to" and after.head.i > token.i and after.head.pos_ == "VERB":
                 # "Nextdoor claims to show X" parsed with "claims" a noun: the infinitive it heads
@@ -114,6 +130,17 @@ def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     if opened is not None:
         spans.append((opened, len(text), False))
     return spans
+
+
+def _nobodys_words(text: str) -> bool:
+    """A sentence all inside quotation marks, with no one named outside them to say it: a
+    post's words as the article prints them ('"Vittorelli's CLOSED by the health dept.'), never
+    the article's finding."""
+    outside, end = [], 0
+    for start, stop, _ in _quoted_spans(text):
+        outside.append(text[end:start])
+        end = stop
+    return end > 0 and not WORD.search("".join(outside) + text[end:])
 
 
 def _question_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -213,12 +240,12 @@ def article_finding(
         if p.id != framed.passage_id and p.position not in after
         and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)
     ]
-    later = [c for c in later if _later(c, framed) and not is_fragment(c)]
+    later = [c for c in later if _later(c, framed) and not is_fragment(c) and not _nobodys_words(c.text)]
     # the model reads only the few that state most of the claim (each read costs ~9 ms)
     later.sort(key=lambda c: -len(keys & set(c.lemmas.split())))
     untitled = framed.article.model_copy(update={"title": None})
     following = [passage_candidate(p, untitled) for p in passages if p.position in after]
-    others = later[:FINDINGS_READ] + [c for c in following if not is_fragment(c)]
+    others = later[:FINDINGS_READ] + [c for c in following if not is_fragment(c) and not _nobodys_words(c.text)]
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, judge(claim, others)):
         if judgement.contradiction >= FINDING_CONTRADICTION and (
@@ -242,11 +269,18 @@ def examined_claims(
     nlp: Language,
     passages: Callable[[Article], list[Passage]],
     stop_words: frozenset[str],
+    restated: Sequence[Candidate] = (),
 ) -> list[tuple[Candidate, Assessment]]:
     """`assessed` with every framed support whose article refutes the claim replaced by
-    that article's finding (a conflict the rules already cite from it, or the model's)."""
+    that article's finding (a conflict the rules already cite from it, or the model's).
+    `restated`: sentences restating the claim to examine it that the model did not read as
+    support (a debunk's headline above "Claim: S" already answers it); their articles'
+    findings are evidence too."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
     framed = [c for c, f in assessed if frames.get(id(c))]
+    if not _spans(claim.text, nlp):
+        frames |= {id(c): "claimed" for c in restated}
+        framed += restated
     if framed and _spans(claim.text, nlp):
         source = next(iter(_frame_subjects(claim.text, nlp)), None)
         if source is None or not _a_person(source):
@@ -270,6 +304,28 @@ def examined_claims(
             findings.append(finding)
     # a quote the index took from the same sentence ("the Islander reported that S") goes too
     return [(c, f) for c, f in assessed if _sentence(c) not in dropped] + findings
+
+
+def restatements(
+    tried: Sequence[Sequence[tuple[Candidate, Alignment, Assessment | None]]],
+    assessed: list[tuple[Candidate, Assessment]],
+    nlp: Language,
+    coverage: float,
+) -> list[Candidate]:
+    """The best-aligned sentences that withhold the writer's word on the claim ("Claim: S",
+    "A post claims that S") and stand as no evidence: where a debunk examines it."""
+    cited = {_sentence(c) for c, _ in assessed}
+    aligned = sorted(
+        (
+            (a.coverage, c, a.highlight)
+            for group in tried
+            for c, a, _ in group
+            if a.coverage >= coverage and _sentence(c) not in cited and not is_fragment(c)
+            and ("?" in c.text or CLAIM_VERBS & set(c.lemmas.split()))  # no parse for the rest
+        ),
+        key=lambda row: -row[0],
+    )
+    return [c for _, c, highlight in aligned if frame(c, highlight, nlp) == "claimed"][:REPORTS_READ]
 
 
 def writers_denials_dropped(
