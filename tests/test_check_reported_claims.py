@@ -79,9 +79,26 @@ LABELLED = (
 )
 
 
+CAPTIONED = (
+    "checks/payroll.txt",
+    "The Fenwick Post",
+    "Posts about the Fenwick hospital outage",
+    "A screenshot shared on Instagram shows a caption reading: \"Fenwick General nurses haven't "
+    "been paid since the outage.\" Payroll went out as scheduled on Friday, the hospital's finance "
+    "chief said.",
+)
+
+
 @pytest.fixture(scope="module")
 def check(nlp: Language) -> Check:
-    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED, LABELLED])
+    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED, LABELLED, CAPTIONED])
+
+
+def test_a_caption_no_one_is_named_for_is_not_support_for_the_claim_it_makes(check: Check) -> None:
+    report = check("Fenwick General nurses have not been paid since the outage")
+
+    assert report.verdict != "supported"
+    assert not [e for e in report.evidence if e.stance == "supports"]
 
 
 def test_a_fact_checks_label_line_gives_way_to_its_finding(check: Check) -> None:

@@ -150,13 +150,14 @@ def _question_spans(text: str) -> list[tuple[int, int, bool]]:
 
 def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
     """Whether the words aligned with the claim are what someone else is reported to say:
-    "claimed" when the verb itself withholds the writer's word ("A post claims that S") or
-    the sentence asks rather than states, "reported" for a plain report ("S, the trust said",
-    words in quotation marks), None when the writer states them."""
+    "claimed" when the verb itself withholds the writer's word ("A post claims that S"), the
+    sentence asks rather than states, or the words are a quote of no one the article names (a
+    caption, a post); "reported" for a plain report ("S, the trust said", words in quotation
+    marks), None when the writer states them."""
     if not highlight:
         return None
     if candidate.kind == "quote" and not candidate.speaker:
-        return "reported"  # words of nobody the article names: a post's ("BREAKING: ... CANCELLED")
+        return "claimed"  # words of nobody the article names: a post's ("BREAKING: ... CANCELLED")
     if candidate.text.rstrip(" \"”'’").endswith("?"):
         return "claimed"  # a question states nothing ("Does the tap water contain ...?")
     start = candidate.text.find(highlight)

@@ -332,6 +332,9 @@ def _near_month(tokens: Sequence[Token], number: ParsedNumber) -> bool:
     return before in MONTHS or after in MONTHS
 
 
+DENIAL_GAP = 1  # tokens between a figure and the bare one it denies: the comma of "X, not Y"
+
+
 def extract_quantities(span: Span | Doc) -> list[Quantity]:
     """Every number-with-unit in `span`, normalised (see the module docstring)."""
     tokens, text, offset = _tokens_and_offset(span)
@@ -339,6 +342,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
     n = len(tokens)
     quantities: list[Quantity] = []
     pending_range: list[tuple[ParsedNumber, Comparator, int]] = []  # "5 to [10 percent]"
+    last: tuple[str, float, int] | None = None  # the latest figure's unit, factor and end
     i = 0
     while i < n:
         tok = tokens[i]
@@ -418,6 +422,8 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
                 pending_range.clear()
                 i = number.end
                 continue
+        if not unit and comparator == "ne" and last is not None and start - last[2] <= DENIAL_GAP:
+            unit, factor = last[0], last[1]  # "about 19,000 gallons, not 190,000": gallons too
         trailing, after = _comparator_after(tokens, end)
         if trailing is not None and comparator == "eq":
             comparator, end = trailing, after
@@ -433,6 +439,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
                     comparator = "le"
         pending_range.clear()
         quantities.append(_make(tokens, start, end, number.value * factor, unit, comparator))
+        last = (unit, factor, end) if unit else None
         i = max(end, number.end)
     return quantities
 
