@@ -231,6 +231,9 @@ def test_a_question_answered_in_the_same_headline_states_nothing(nlp: Language) 
         "Claim: The county has banned backyard chickens. Rating: False.",
         "CLAIM: The county has banned backyard chickens",
         "What was claimed: The county has banned backyard chickens.",
+        # a rating line: the claim, then its rating
+        "The county has banned backyard chickens: False.",
+        "The county has banned backyard chickens: Mostly false.",
     ],
 )
 def test_a_fact_checks_label_line_names_the_claim_it_examines(nlp: Language, line: str) -> None:
@@ -252,8 +255,10 @@ def test_claims_a_report_is_about_do_not_withhold_it(nlp: Language) -> None:
 
 def test_a_label_that_names_no_claim_heads_the_writers_own_statement(nlp: Language) -> None:
     update = _candidate("Update: The county has banned backyard chickens as of Monday.", nlp)
+    told = _candidate("The clerk put it plainly: the county has banned backyard chickens.", nlp)
 
     assert frame(update, "The county has banned backyard chickens", nlp) is None
+    assert frame(told, "the county has banned backyard chickens", nlp) is None
 
 
 def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None:

@@ -76,8 +76,9 @@ def _claim_word_within(verb: Token, clause: Token) -> bool:
 
 def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     """Character spans (in the sentence) of what its reporting verbs and "according to" report:
-    "X claims that S", "X claims to show S", "According to X, S", "S, according to X"; each
-    with whether its verb withholds the writer's word by its meaning ("claims", "alleges")."""
+    "X claims that S", "X claims to show S", "According to X, S", "S, according to X", and a
+    fact-check's label and rating lines ("Claim: S", "S: False"); each with whether its verb
+    withholds the writer's word by its meaning ("claims", "alleges")."""
     base = sent.start_char
 
     def span(tokens: list[Token], claimed: bool = False) -> tuple[int, int, bool]:
@@ -88,6 +89,10 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     if colon is not None and any(t.lemma_.lower() in CLAIM_VERBS for t in sent[: colon.i - sent.start]):
         # a fact-check's label line ("Claim: S. Rating: False."): the claim it examines
         spans.append(span(list(sent[colon.i + 1 - sent.start :]), True))
+    rated = [t for t in sent if t.text == ":"]
+    if rated and len([t for t in sent[rated[-1].i + 1 - sent.start :] if not t.is_punct]) <= LABEL_WORDS:
+        # a rating line ("Evacuation zone expanded to 10 miles: False."): the claim it rates
+        spans.append(span(list(sent[: rated[-1].i - sent.start]), True))
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
@@ -167,8 +172,8 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     # Dalmoor County ban backyard chickens? No, but ...")
     spans = _quoted_spans(candidate.text) + _question_spans(candidate.text)
     lemmas = set(candidate.lemmas.split())
-    if lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas:
-        spans += _spans(candidate.text, nlp)  # no reporting verb at all: skip the parse
+    if lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas or ":" in candidate.text:
+        spans += _spans(candidate.text, nlp)  # no reporting verb nor label at all: skip the parse
     end = start + len(highlight)
     inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
     framing = [claimed for share, claimed in inside if share >= FRAME_SHARE * len(highlight)]
