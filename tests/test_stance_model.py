@@ -289,6 +289,17 @@ def test_a_fragment_or_short_heading_is_never_evidence() -> None:
     assert not is_fragment(_candidate("The council approved the budget on Monday."))
 
 
+def test_a_subheading_in_the_body_states_nothing_but_a_sentence_or_standfirst_does() -> None:
+    def body(text: str, kind: str = "fact") -> Candidate:
+        return _candidate(text, kind).model_copy(update={"passage_position": 11})
+
+    assert is_fragment(body("Why the two branches are closing"))
+    assert not is_fragment(body("The two branches are closing on June 30."))
+    assert not is_fragment(body("quietly paid the hackers ten million dollars", kind="quote"))  # a quote's words
+    # a standfirst indexed with the body: a long line, stop or no stop
+    assert not is_fragment(body("An overheated wheel bearing set off a trackside alarm four minutes before the train derailed"))
+
+
 def test_the_model_is_asked_only_where_its_answer_could_change_the_report(every_path_on: None) -> None:
     from bot.check.model_judgement import model_may_change
 

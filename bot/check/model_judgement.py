@@ -43,6 +43,7 @@ from bot.check.stance import Assessment
 from bot.model.stance_model import quote_premise, under_headline
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
+MAX_HEADING_WORDS = 10  # a body line this short without a stop is a subheading; a standfirst is longer
 MAX_JUDGED = 3  # best-aligned candidates the model reads per claim (~9 ms each; 6 scored the same)
 MIN_JUDGED_COVERAGE = 0.2  # below the rules' pre-filter (0.45): paraphrases and denials
 
@@ -76,6 +77,7 @@ NEUTRAL_VETO = float("inf")  # neutral that drops a rule support (a reported cla
 OTHER_MATTER = float("inf")  # neutral that drops a conflict no hard fact backs (other people, another event)
 HARD_FACTS = frozenset({"number_mismatch", "date_mismatch", "speaker_mismatch", "misquote"})
 
+_STOPPED = re.compile(r"[.!?…:;\"”'’)\]]\s*$")  # a sentence's last characters
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -97,7 +99,17 @@ def premise(candidate: Candidate, text: str | None = None) -> str:
 
 
 def is_fragment(candidate: Candidate | Passage) -> bool:
-    return len(_WORD.findall(candidate.text)) < MIN_EVIDENCE_WORDS
+    """A few words ("fair"), or a heading: a line of the body that ends without a sentence's
+    stop ("Why the two branches are closing"), which names what follows but states nothing."""
+    words = len(_WORD.findall(candidate.text))
+    if words < MIN_EVIDENCE_WORDS:
+        return True
+    position = candidate.position if isinstance(candidate, Passage) else candidate.passage_position
+    fact = isinstance(candidate, Passage) or candidate.kind == "fact"
+    return (
+        fact and words <= MAX_HEADING_WORDS and position is not None and position >= 0
+        and not _STOPPED.search(candidate.text)
+    )
 
 
 def judge(
