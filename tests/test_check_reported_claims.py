@@ -16,6 +16,7 @@ from bot.check.claims import Claim
 from bot.check.model_judgement import Judgement
 from bot.check.reported_claims import article_finding, examined_claims, frame, restatements
 from bot.check.retrieve import Alignment, Candidate
+from bot.check.stance import Assessment
 from bot.core.models import Article, Passage
 from check_world import Check, checker_for
 
@@ -335,6 +336,31 @@ def test_a_restatement_the_model_does_not_read_as_support_still_leads_to_the_fin
 
     assert restated == [label]  # the news sentence states what it says: no restatement
     assert [(c.text, a.stance) for c, a in examined] == [("The old oak was never cut down.", "conflicts")]
+
+
+@pytest.mark.parametrize(
+    ("restatement", "refuted"),
+    [
+        ("A post claims that the council cut down the old oak.", True),  # withheld: a refutation is expected
+        ("The council cut down the old oak, the parks director said.", False),  # vouched for: it takes more
+    ],
+)
+def test_a_withheld_claim_gives_way_to_a_weaker_finding_than_a_plain_report(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, restatement: str, refuted: bool
+) -> None:
+    claim = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
+                  key_lemmas=["council", "cut", "old", "oak"])
+    framed = _candidate(restatement, nlp, position=1)
+    passages = [_passage(1, restatement, nlp), _passage(2, "The old oak is where it has always been.", nlp)]
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.05, 0.55, 0.4) for _ in cands])
+    support = Assessment(stance="supports", score=0.9, highlight="the council cut down the old oak"
+                         if refuted else "The council cut down the old oak")
+
+    examined = examined_claims(claim, [(framed, support)], nlp=nlp, passages=lambda article: passages,
+                               stop_words=frozenset({"the", "is", "it", "has"}))
+
+    stances = [(c.text, a.stance) for c, a in examined]
+    assert stances == ([("The old oak is where it has always been.", "conflicts")] if refuted else [(restatement, "supports")])
 
 
 @pytest.mark.parametrize(

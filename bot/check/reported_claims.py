@@ -30,8 +30,11 @@ from bot.language import facts
 from bot.core.models import Article, Passage, Quantity
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 
-# The model's contradiction a sentence of the same article needs to be read as its finding.
+# The model's contradiction a sentence of the same article needs to be read as its finding:
+# after a plain report ("..., the director said"), and after a restatement the article
+# withholds its word on ("A post claims that S", "Claim: S"), where a refutation is expected.
 FINDING_CONTRADICTION = 0.5
+WITHHELD_FINDING_CONTRADICTION = 0.3
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
 REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's
 REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
@@ -218,7 +221,11 @@ def _next_denials(passages: list[Passage], start: int) -> list[int]:
 
 
 def article_finding(
-    claim: Claim, framed: Candidate, passages: list[Passage], stop_words: frozenset[str]
+    claim: Claim,
+    framed: Candidate,
+    passages: list[Passage],
+    stop_words: frozenset[str],
+    threshold: float = FINDING_CONTRADICTION,
 ) -> tuple[Candidate, Assessment] | None:
     """The sentence of the framed claim's article that the model reads as refuting it: one of
     the few later sentences stating most of the claim, or the very next sentence, which goes
@@ -254,7 +261,7 @@ def article_finding(
     others = later[:FINDINGS_READ] + [c for c in following if not is_fragment(c) and not _nobodys_words(c.text)]
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, judge(claim, others)):
-        if judgement.contradiction >= FINDING_CONTRADICTION and (
+        if judgement.contradiction >= threshold and (
             best is None or judgement.contradiction > best[0]
         ):
             best = (judgement.contradiction, candidate)
@@ -303,7 +310,8 @@ def examined_claims(
         cited = any(
             c.article.path == path and _denies(claim, c, f) and _later(c, candidate) for c, f in assessed + findings
         )
-        finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words)
+        threshold = WITHHELD_FINDING_CONTRADICTION if frames[id(candidate)] == "claimed" else FINDING_CONTRADICTION
+        finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words, threshold)
         if cited or finding is not None or frames[id(candidate)] == "claimed":
             dropped.add(_sentence(candidate))
         if finding is not None:
