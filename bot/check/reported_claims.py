@@ -45,8 +45,8 @@ LABEL_WORDS = 3  # words of a label heading its line ("What was claimed:")
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
-_TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said  # "claims that S", "claims to show S"
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
+_TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
 _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of a post
 
@@ -291,10 +291,11 @@ def examined_claims(
     findings are evidence too."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
     framed = [c for c, f in assessed if frames.get(id(c))]
-    if not _spans(claim.text, nlp):
+    about_a_report = bool(_spans(claim.text, nlp))
+    if not about_a_report:
         frames |= {id(c): "claimed" for c in restated}
         framed += restated
-    if framed and _spans(claim.text, nlp):
+    if framed and about_a_report:
         source = next(iter(_frame_subjects(claim.text, nlp)), None)
         if source is None or not _a_person(source):
             return assessed  # "A post claimed that S" is what the framed sentence supports
