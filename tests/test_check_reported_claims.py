@@ -268,11 +268,14 @@ def test_a_sentence_stating_the_fact_itself_is_not_framed(nlp: Language) -> None
     assert frame(_candidate(sentence, nlp), "The senator was arrested on Friday", nlp) is None
 
 
+OAK = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
+            key_lemmas=["council", "cut", "old", "oak"])
+
+
 def test_only_a_later_sentence_the_model_reads_as_a_contradiction_is_the_finding(
     nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    claim = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
-                  key_lemmas=["council", "cut", "old", "oak"])
+    claim = OAK
     framed = _candidate("A photo claims to show the council cutting down the old oak.", nlp, position=1)
     passages = [
         _passage(0, "The council said the old oak was inspected last year.", nlp),
@@ -321,8 +324,7 @@ def test_a_restatement_the_model_does_not_read_as_support_still_leads_to_the_fin
     nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the headline above "Claim: S" already answers it, so the model reads no support there
-    claim = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
-                  key_lemmas=["council", "cut", "old", "oak"])
+    claim = OAK
     label = _candidate("Claim: The council cut down the old oak. Rating: False.", nlp, position=1)
     news = _candidate("The council cut its budget for the old oak festival.", nlp, position=5)
     tried = [[(label, Alignment(coverage=1.0, highlight="The council cut down the old oak"), None)],
@@ -348,8 +350,7 @@ def test_a_restatement_the_model_does_not_read_as_support_still_leads_to_the_fin
 def test_a_withheld_claim_gives_way_to_a_weaker_finding_than_a_plain_report(
     nlp: Language, monkeypatch: pytest.MonkeyPatch, restatement: str, refuted: bool
 ) -> None:
-    claim = Claim(text="The council cut down the old oak", content="The council cut down the old oak",
-                  key_lemmas=["council", "cut", "old", "oak"])
+    claim = OAK
     framed = _candidate(restatement, nlp, position=1)
     passages = [_passage(1, restatement, nlp), _passage(2, "The old oak is where it has always been.", nlp)]
     monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.05, 0.55, 0.4) for _ in cands])
