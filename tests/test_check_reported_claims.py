@@ -365,6 +365,37 @@ def test_a_withheld_claim_gives_way_to_a_weaker_finding_than_a_plain_report(
 
 
 @pytest.mark.parametrize(
+    ("claim", "told"),
+    [
+        ("Firefighters were told to stand down and let the street burn.", True),  # what happened to them
+        ("Firefighters were told by the chief to stand down.", False),  # the chief said so
+        ("A post claimed that firefighters stood down.", False),
+        ("The mayor said the pool would close.", False),
+    ],
+)
+def test_a_claim_about_what_someone_was_told_is_not_about_a_report(nlp: Language, claim: str, told: bool) -> None:
+    assert reported_claims._told(claim, nlp) is told
+
+
+def test_a_post_claiming_what_someone_was_told_gives_way_to_the_finding(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Firefighters were told to stand down on Juniper Lane"
+    claim = Claim(text=text, content=text, key_lemmas=["firefighter", "tell", "stand", "juniper", "lane"])
+    post = "A Facebook post claims that firefighters were told to stand down on Juniper Lane."
+    passages = [_passage(1, post, nlp), _passage(2, "No crew was ever told to stand down, the fire chief said.", nlp)]
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.1, 0.9) for _ in cands])
+    support = Assessment(stance="supports", score=0.95, highlight="firefighters were told to stand down on Juniper Lane")
+
+    examined = examined_claims(claim, [(_candidate(post, nlp, position=1), support)], nlp=nlp,
+                               passages=lambda article: passages, stop_words=frozenset({"to", "on", "was", "the"}))
+
+    assert [(c.text, a.stance) for c, a in examined] == [
+        ("No crew was ever told to stand down, the fire chief said.", "conflicts")
+    ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "nobodys"),
     [
         ('"Vittorelli’s CLOSED by the health dept.', True),

@@ -291,7 +291,7 @@ def examined_claims(
     findings are evidence too."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
     framed = [c for c, f in assessed if frames.get(id(c))]
-    about_a_report = bool(_spans(claim.text, nlp))
+    about_a_report = bool(_spans(claim.text, nlp)) and not _told(claim.text, nlp)
     if not about_a_report:
         frames |= {id(c): "claimed" for c in restated}
         framed += restated
@@ -393,6 +393,19 @@ def _frame_subjects(text: str, nlp: Language) -> list[Token]:
                     relative = child.lower_ in ("who", "that") and token.dep_ == "relcl"
                     subjects.append(token.head if relative else child)
     return subjects
+
+
+def _told(text: str, nlp: Language) -> bool:
+    """The claim's reporting verbs are all passive with no one saying ("Firefighters were told
+    to stand down"): it states what happened to its subject, not what a source reported."""
+    verbs = [
+        t for t in parsed(text, nlp)
+        if t.lemma_.lower() in _FRAME_VERBS and any(_reported_clause(c) for c in t.children)
+    ]
+    return bool(verbs) and all(
+        any(c.dep_ == "nsubjpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)
+        for t in verbs
+    )
 
 
 def _a_person(token: Token) -> bool:
