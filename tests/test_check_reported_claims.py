@@ -395,6 +395,28 @@ def test_a_post_claiming_what_someone_was_told_gives_way_to_the_finding(
     ]
 
 
+def test_for_a_claim_naming_its_speaker_only_words_the_article_withholds_are_examined(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'Mayor Dana Whitfield said "We can\'t keep pouring money into the pool."'
+    claim = Claim(text=text, content="We can't keep pouring money into the pool.", speaker="Dana Whitfield")
+    caption = Candidate(kind="quote", text="We can't keep pouring money into the pool.", article=_article(),
+                        passage_id=3, passage_position=2, speaker=None)  # a meme's words, no one named
+    reported = _candidate('"We can\'t keep pouring money into the pool," the mayor said on Monday.', nlp, position=5)
+    support = Assessment(stance="supports", score=0.9, highlight="We can't keep pouring money into the pool")
+    passages = [_passage(6, "The pool is not losing money, the city's auditor said.", nlp)]
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.1, 0.9) for _ in cands])
+
+    examined = examined_claims(claim, [(caption, support), (reported, support)], nlp=nlp,
+                               passages=lambda article: passages, stop_words=frozenset(), withheld_only=True)
+
+    # the meme's words give way to the article's finding; her own words, reported, stay support
+    assert [(c.text, a.stance) for c, a in examined] == [
+        (reported.text, "supports"),
+        ("The pool is not losing money, the city's auditor said.", "conflicts"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "nobodys"),
     [

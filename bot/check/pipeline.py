@@ -339,11 +339,13 @@ def check_claim(
             claim, tried, judgements, _key, lambda a: article_passages(store, a)
         )
     # 4. a sentence repeating the claim to examine it gives way to its article's own finding
-    if not claim.speaker:
-        assessed = examined_claims(
-            claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words,
-            restated=restatements(tried, assessed, nlp, PRE_FILTER_COVERAGE),
-        )
+    #    (for a claim naming its speaker, only what the article withholds: "Claim: X admitted
+    #    S", a caption; their own words reported stay theirs)
+    assessed = examined_claims(
+        claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words,
+        restated=() if claim.speaker else restatements(tried, assessed, nlp, PRE_FILTER_COVERAGE),
+        withheld_only=bool(claim.speaker),
+    )
     assessed = writers_denials_dropped(claim, assessed, nlp)  # "a post claimed S": not denied by S's denial
 
     evidence: list[Evidence] = []

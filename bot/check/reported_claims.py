@@ -283,6 +283,7 @@ def examined_claims(
     passages: Callable[[Article], list[Passage]],
     stop_words: frozenset[str],
     restated: Sequence[Candidate] = (),
+    withheld_only: bool = False,
 ) -> list[tuple[Candidate, Assessment]]:
     """`assessed` with every framed support whose article refutes the claim replaced by
     that article's finding (a conflict the rules already cite from it, or the model's).
@@ -290,7 +291,7 @@ def examined_claims(
     support (a debunk's headline above "Claim: S" already answers it); their articles'
     findings are evidence too."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
-    framed = [c for c, f in assessed if frames.get(id(c))]
+    framed = [c for c, f in assessed if frames.get(id(c)) in (("claimed",) if withheld_only else ("claimed", "reported"))]
     about_a_report = bool(_spans(claim.text, nlp)) and not _told(claim.text, nlp)
     if not about_a_report:
         frames |= {id(c): "claimed" for c in restated}
