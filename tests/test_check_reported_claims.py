@@ -417,6 +417,15 @@ def test_for_a_claim_naming_its_speaker_only_words_the_article_withholds_are_exa
     ]
 
 
+def test_words_a_post_credits_to_someone_are_not_given_to_them_by_the_article(nlp: Language) -> None:
+    person = nlp("Councilmember Reyes admitted it")[1]
+    post = _candidate('Claim 1: "Even Councilmember Reyes admits the budget gap is only $2 million."', nlp)
+    plain = _candidate("Councilmember Reyes admits the budget gap is only $2 million.", nlp)
+
+    assert not reported_claims._said_by(person, post, nlp)
+    assert reported_claims._said_by(person, plain, nlp)
+
+
 @pytest.mark.parametrize(
     ("sentence", "nobodys"),
     [

@@ -416,12 +416,14 @@ def _a_person(token: Token) -> bool:
 def _said_by(person: Token, candidate: Candidate, nlp: Language) -> bool:
     """Whether the candidate gives its words to `person`: a quote of theirs (not one of
     nobody's, a post's), or a sentence whose reporting verb has them (or an unresolved "he")
-    as its subject."""
+    as its subject, outside quotation marks (inside them it is what a post says they said)."""
     if candidate.kind == "quote":
         return candidate.speaker is not None and person.lower_ in candidate.speaker.lower()
+    quoted = _quoted_spans(candidate.text)  # '"Even Okafor-Reyes admits S"': the post says he does
     return any(
         person.lower_ in s.lower_ or s.lower_ in _PERSONAL
         for subject in _frame_subjects(candidate.text, nlp)
+        if not any(a <= subject.idx < b for a, b, _ in quoted)
         for s in subject.subtree
     )
 
