@@ -291,7 +291,8 @@ def examined_claims(
     support (a debunk's headline above "Claim: S" already answers it); their articles'
     findings are evidence too."""
     frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
-    framed = [c for c, f in assessed if frames.get(id(c)) in (("claimed",) if withheld_only else ("claimed", "reported"))]
+    examined = {"claimed"} if withheld_only else {"claimed", "reported"}
+    framed = [c for c, f in assessed if frames.get(id(c)) in examined]
     about_a_report = bool(_spans(claim.text, nlp)) and not _told(claim.text, nlp)
     if not about_a_report:
         frames |= {id(c): "claimed" for c in restated}
@@ -381,28 +382,31 @@ def _sentence(candidate: Candidate) -> tuple[str, int | None, int | None]:
     return candidate.article.path, candidate.passage_position, None
 
 
+def _reporting_verbs(text: str, nlp: Language) -> list[Token]:
+    """The text's reporting verbs that report a clause of their own ("said that S")."""
+    return [
+        t for t in parsed(text, nlp)
+        if t.lemma_.lower() in _FRAME_VERBS and any(_reported_clause(c) for c in t.children)
+    ]
+
+
 def _frame_subjects(text: str, nlp: Language) -> list[Token]:
     """Who or what the text's reporting verbs say reported their clause ("video" of "A TikTok
     video said that S", "report" of "Corvane's written report estimated that S", "Hegseth")."""
     subjects = []
-    for token in parsed(text, nlp):
-        reports = any(_reported_clause(c) for c in token.children)
-        if reports and token.lemma_.lower() in _FRAME_VERBS:
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    # "It was Pellowe who said that S": the relative pronoun stands for Pellowe
-                    relative = child.lower_ in ("who", "that") and token.dep_ == "relcl"
-                    subjects.append(token.head if relative else child)
+    for token in _reporting_verbs(text, nlp):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                # "It was Pellowe who said that S": the relative pronoun stands for Pellowe
+                relative = child.lower_ in ("who", "that") and token.dep_ == "relcl"
+                subjects.append(token.head if relative else child)
     return subjects
 
 
 def _told(text: str, nlp: Language) -> bool:
     """The claim's reporting verbs are all passive with no one saying ("Firefighters were told
     to stand down"): it states what happened to its subject, not what a source reported."""
-    verbs = [
-        t for t in parsed(text, nlp)
-        if t.lemma_.lower() in _FRAME_VERBS and any(_reported_clause(c) for c in t.children)
-    ]
+    verbs = _reporting_verbs(text, nlp)
     return bool(verbs) and all(
         any(c.dep_ == "nsubjpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)
         for t in verbs
