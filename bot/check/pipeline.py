@@ -153,12 +153,14 @@ def _renamed_events(
 
 
 def timed(
-    claim: Claim, candidate: Candidate, found: Assessment, entailment: float | None, nlp: Language
+    claim: Claim, candidate: Candidate, found: Assessment, related: float | None, nlp: Language
 ) -> Assessment | None:
     """A support (the rules' or the model's) whose source gives another time of day: a
     conflict when the model reads it as the claim's event all the same and the time dates
     the sentence's own event, else none (the time is another moment's: "lifted its order at
     noon" against "ordered ... at 3:05 a.m.", "two hours after the leak began at 1:05 a.m.").
+    The claim's event is the model's entailment or contradiction, not neutral: a model that
+    reads times reads "at 4:20 a.m." against "at 6:20 a.m." as a contradiction of that event.
     The model reads a rules' support here only (rare: the claim names a minute)."""
     reasons = time_reasons(claim, candidate)
     if reasons == []:
@@ -167,9 +169,9 @@ def timed(
         return None
     if dates_a_clause_of_its_own(candidate, clock_times(candidate.text)[0].text, nlp):
         return None
-    if entailment is None:
-        entailment = judge(claim, [candidate])[0].entailment
-    if entailment < FACTS_EVENT:
+    if related is None:
+        related = 1 - judge(claim, [candidate])[0].neutral
+    if related < FACTS_EVENT:
         return None
     return found.model_copy(update={"stance": "conflicts", "reasons": reasons})
 
@@ -328,7 +330,7 @@ def check_claim(
                 found = None  # other people on another day: a different event, not a conflict
             if found is not None and found.stance == "supports":
                 found = timed(
-                    claim, candidate, found, judgement.entailment if judgement else None, nlp
+                    claim, candidate, found, 1 - judgement.neutral if judgement else None, nlp
                 )
             if found is not None:
                 assessed.append((candidate, found))

@@ -50,6 +50,11 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
               help="News texts the in-domain pairs are generated from (train split only).")
 @click.option("--pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Use pairs already written by `factcheck model-pairs` (same seed) instead of generating.")
+@click.option("--eval-dir", type=click.Path(file_okay=False, path_type=Path), default="eval",
+              show_default=True, help="The audited story sets: claims of the sets before HELD_OUT_FROM are "
+                                      "trained on, the later sets' claims measure the model (audit_pairs.py).")
+@click.option("--audited-repeat", default=4, show_default=True,
+              help="How many times each audited claim pair enters the mix (0: leave them out).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where stance.onnx and model_card.json go (default: the package's bot/model/data).")
 @click.option("--seed", default=13, show_default=True)
@@ -77,7 +82,8 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
               help="Only write the encoded mix and base weights to DIR, for `python -m bot.model.fit DIR` elsewhere.")
 @click.option("--from-fit", "fit_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Publish the weights `python -m bot.model.fit` wrote into DIR (after --prepare DIR).")
-def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, out_dir: Path | None,
+def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, eval_dir: Path, audited_repeat: int,
+                out_dir: Path | None,
                 seed: int, examples: int | None, threads: int, eval_limit: int | None, frozen_layers: int,
                 epochs: int, batch: int, lr: float, head_lr: float, minutes: float, device: str, init: Path | None,
                 prepare_dir: Path | None, fit_dir: Path | None) -> None:
@@ -87,17 +93,25 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ou
     from bot.model.train import TrainConfig, prepare, publish, train
 
     config = TrainConfig(base=base, nli_dir=nli_dir, pairs=pairs, out_dir=out_dir or DATA_DIR, seed=seed,
-                         examples=examples, eval_limit=eval_limit, init=init,
+                         examples=examples, eval_limit=eval_limit, init=init, audited_repeat=audited_repeat,
                          fit=FitConfig(seed=seed, epochs=epochs, batch=batch, lr=lr, head_lr=head_lr, threads=threads,
                                        frozen_layers=frozen_layers, device=device, minutes=minutes))
     if fit_dir is not None:
         card = publish(config, fit_dir)
     else:
+        from bot.language import load_pipeline
+        from bot.model.audit_pairs import audited_pairs
+
+        nlp = load_pipeline(_settings(None).spacy_model)
+        if eval_dir.is_dir():
+            config.audited = audited_pairs(eval_dir, nlp, seed=seed) if audited_repeat else []
+            config.audited_dev = audited_pairs(eval_dir, nlp, seed=seed, held_out=True)
+        click.echo(f"audited claims ({eval_dir}): {len(config.audited)} training pairs, "
+                   f"{len(config.audited_dev)} held out", err=True)
         if pairs is None:
-            from bot.language import load_pipeline
             from bot.model.pairs import build_pairs, write_jsonl
 
-            generated, summary = build_pairs(polnear, load_pipeline(_settings(None).spacy_model), seed=seed)
+            generated, summary = build_pairs(polnear, nlp, seed=seed)
             config.pairs = (prepare_dir or out_dir or DATA_DIR) / "build" / "news_pairs.jsonl"
             config.pairs.parent.mkdir(parents=True, exist_ok=True)
             write_jsonl(generated, config.pairs)
@@ -117,10 +131,22 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ou
 @click.option("--nli-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default="../shared/nli", show_default=True)
 @click.option("--limit", type=int, default=None, help="Only the first N pairs of each set.")
-def eval_model(nli_dir: Path, limit: int | None) -> None:
-    """Accuracy of the shipped stance model on NLI sets held out from its training."""
-    from bot.model.scores import evaluation_scores
-    from bot.model.stance_model import shipped
+@click.option("--eval-dir", type=click.Path(file_okay=False, path_type=Path), default="eval", show_default=True,
+              help="The audited story sets; the claims of those never trained on are scored too.")
+@click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Another stance model (ONNX) to score instead of the shipped one.")
+def eval_model(nli_dir: Path, limit: int | None, eval_dir: Path, model_file: Path | None) -> None:
+    """Accuracy of the shipped stance model on sets held out from its training."""
+    from bot.model.scores import accuracy, evaluation_scores
+    from bot.model.stance_model import StanceModel, shipped
 
-    for name, value in evaluation_scores(shipped().logits, nli_dir, limit).items():
+    model = StanceModel(model_file) if model_file else shipped()
+    for name, value in evaluation_scores(model.logits, nli_dir, limit).items():
         click.echo(f"{name:24} {value:.3f}")
+    if eval_dir.is_dir():
+        from bot.language import load_pipeline
+        from bot.model.audit_pairs import AUDITED, audited_pairs
+
+        pairs = audited_pairs(eval_dir, load_pipeline(_settings(None).spacy_model), held_out=True)[:limit]
+        if pairs:
+            click.echo(f"{AUDITED} {accuracy(model.logits, pairs):.3f} ({len(pairs)} pairs)")

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.model.audit_pairs import AUDITED
 from bot.model.base_weights import BASE_SHA256, WHEEL_NAME, locate
 from bot.model.fit import SELECTION, Encoded, FitConfig, encode, load_trained, run_folder, save_encoded
 from bot.model.nli_data import CAPS, EVALUATION, LABELS, TRAIN, Pair, read_pairs
@@ -41,6 +42,9 @@ class TrainConfig:
     in_domain_dev: float = 0.03
     eval_limit: int | None = None
     init: Path | None = None  # a trained stance model (ONNX) to continue from
+    audited: list[Pair] = field(default_factory=list)  # the story sets' claims (audit_pairs.py)
+    audited_dev: list[Pair] = field(default_factory=list)  # the held-out story sets' claims
+    audited_repeat: int = 4  # a few hundred reporter-worded pairs among 100k: seen this often
     fit: FitConfig = field(default_factory=FitConfig)
     log: list[str] = field(default_factory=list)
 
@@ -85,7 +89,9 @@ def training_mix(config: TrainConfig) -> tuple[list[Pair], list[Pair], dict[str,
         half = config.examples // 2
         news = news[: max(half, config.examples - len(public))]
         chosen = news + public[: config.examples - len(news)]
-        rng.shuffle(chosen)
+    # The audited claims are few and the only pairs in reporters' own words: a cut never drops them.
+    chosen += config.audited * config.audited_repeat
+    rng.shuffle(chosen)
     counts = dict(sorted(Counter(p.source for p in chosen).items()))
     return chosen, dev, counts
 
@@ -110,6 +116,8 @@ def _selection_sets(config: TrainConfig, dev: list[Pair]) -> dict[str, list[Pair
     sets = {name: list(read_pairs(config.nli_dir / EVALUATION[name][0]))[: config.eval_limit]
             for name in SELECTION if name in EVALUATION and (config.nli_dir / EVALUATION[name][0]).is_file()}
     sets["in-domain dev"] = dev[: config.eval_limit]
+    if config.audited_dev:  # scored every epoch, never used to choose one
+        sets[AUDITED] = config.audited_dev[: config.eval_limit]
     return sets
 
 
@@ -136,9 +144,10 @@ def prepare(config: TrainConfig, folder: Path) -> dict[str, int]:
 
         save_file(state_from_onnx(config.init), str(folder / "init.safetensors"))
         _say(config, f"continuing from {config.init}")
-    with (folder / "in_domain_dev.jsonl").open("w", encoding="utf-8") as handle:
-        for pair in dev:
-            handle.write(pair.model_dump_json() + "\n")
+    for name, rows in (("in_domain_dev", dev), ("audited_dev", config.audited_dev)):
+        with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for pair in rows:
+                handle.write(pair.model_dump_json() + "\n")
     (folder / "mix.json").write_text(json.dumps({"counts": counts, "seed": config.seed}, indent=2) + "\n")
     return counts
 
@@ -163,6 +172,8 @@ def publish(config: TrainConfig, folder: Path, minutes: float | None = None) -> 
     fitted = json.loads((folder / "fit.json").read_text())
     counts = json.loads((folder / "mix.json").read_text())["counts"]
     dev = list(read_pairs(folder / "in_domain_dev.jsonl"))
+    if (folder / "audited_dev.jsonl").is_file():
+        config.audited_dev = list(read_pairs(folder / "audited_dev.jsonl"))
     steps = fitted["scores"].get("steps") or -(-sum(counts.values()) // config.fit.batch) * fitted["scores"]["epoch"]
     return _publish(model, weights.parent / "tokenizer.json", dev, counts, config,
                     minutes if minutes is not None else fitted["minutes"], steps, fitted)
@@ -187,6 +198,8 @@ def _publish(
         stance = StanceModel(path)
         result = evaluation_scores(stance.logits, config.nli_dir, config.eval_limit)
         result["in-domain dev (generated news pairs)"] = accuracy(stance.logits, dev[: config.eval_limit])
+        if config.audited_dev:
+            result[AUDITED] = accuracy(stance.logits, config.audited_dev[: config.eval_limit])
         scores[name] = result
         _say(config, f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
     mean = {name: sum(r.values()) / len(r) for name, r in scores.items()}
