@@ -43,6 +43,7 @@ HEADLINE_SHARE = 0.5
 MAX_EVIDENCE_SENTENCES = 3
 MIN_FRAGMENT_WORDS = 5
 MIN_NEUTRAL_WORDS = 8  # a heading or a menu line is no sentence to compare a claim with
+MIN_SHARED_WORDS = 2  # content words a neutral sentence shares with the claim: the same story
 LABEL_OF = {"supported": "entailment", "conflicting": "contradiction", "not_found": "neutral"}
 _AUDIT_NAME = re.compile(r"^corpus(\d+)_(debunk\d*)_AUDIT\.md$")
 _CLAIM_ID = re.compile(r"\b[cd]\d+-\d+\b")
@@ -121,9 +122,14 @@ def cited_sentences(block: str, sentences: list[Sentence]) -> list[Sentence]:
             if len(s.key.split()) >= 3 and (s.key in block_key or any(f in s.key for f in fragments))]
 
 
-def _shared(key: str, claim: str) -> tuple[int, float]:
-    """Content words a sentence shares with the claim, then their likeness as strings."""
-    return len(_content_words(key) & _content_words(claim)), fuzz.token_sort_ratio(key, _key(claim))
+def _closest(sentences: list[Sentence], claim: str) -> Sentence | None:
+    """The sentence sharing most content words with the claim (at least MIN_SHARED_WORDS),
+    ties broken by their likeness as strings; headings and menu lines are no sentences here."""
+    wanted, key = _content_words(claim), _key(claim)
+    scored = [((len(wanted & _content_words(s.key)), fuzz.token_sort_ratio(s.key, key)), s)
+              for s in sentences if len(s.key.split()) >= MIN_NEUTRAL_WORDS]
+    best = max(scored, key=lambda item: item[0], default=None)
+    return best[1] if best is not None and best[0][0] >= MIN_SHARED_WORDS else None
 
 
 def _content_words(text: str) -> set[str]:
@@ -150,10 +156,8 @@ def set_pairs(audited: AuditedSet, nlp: Language, rng: random.Random) -> list[Pa
             if label is None:  # "mixed": no single stance
                 continue
             docs = {str(d) for d in claim.get("docs") or []}
-            others = [s for doc in sorted(by_doc) if doc not in docs for s in by_doc[doc]
-                      if len(s.key.split()) >= MIN_NEUTRAL_WORDS]
-            closest = max(others, key=lambda s: _shared(s.key, claim["claim"]), default=None)
-            if closest is not None and _shared(closest.key, claim["claim"])[0] >= 2:
+            closest = _closest([s for doc in sorted(by_doc) if doc not in docs for s in by_doc[doc]], claim["claim"])
+            if closest is not None:
                 # the story told elsewhere: the closest sentence of an article the label does not cite
                 pairs.append(Pair(premise=_premise(closest.title, [closest], rng),
                                   hypothesis=claim["claim"], label="neutral", source=source))
