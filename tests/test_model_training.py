@@ -188,3 +188,27 @@ def test_eval_model_scores_the_held_out_story_sets_too(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "FEVER-Symmetric test" in result.output
     assert f"{AUDITED} " in result.output and "(5 pairs)" in result.output
+
+
+def test_entailed_pairs_naming_what_the_source_lacks_are_scored_apart() -> None:
+    """A model trained on name swaps reads "Local 2217" for "the union" as a swap: `eval-model`
+    prints how often the held-out claims that name what their source describes are read right."""
+    import numpy as np
+
+    from bot.model.nli_data import LABELS, Pair
+    from bot.model.scores import entailed_with_new_names, names_premise_lacks
+
+    union = "The union's contract with the city contains a no-strike clause."
+    named = Pair(premise=union, hypothesis="Local 2217's contract with Tessford contains a no-strike clause.",
+                 label="entailment")
+    plain = Pair(premise=union, hypothesis="The union's contract contains a no-strike clause.", label="entailment")
+    assert names_premise_lacks(named) and not names_premise_lacks(plain)
+
+    def swap_reader(pairs):  # contradiction wherever the claim brings a name of its own
+        rows = np.zeros((len(pairs), len(LABELS)))
+        for row, (premise, hypothesis) in zip(rows, pairs):
+            new = names_premise_lacks(Pair(premise=premise, hypothesis=hypothesis, label="neutral"))
+            row[LABELS.index("contradiction" if new else "entailment")] = 1.0
+        return rows
+
+    assert entailed_with_new_names(swap_reader, [named, plain]) == (0.0, 1.0, 1)
