@@ -19,7 +19,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 def names_premise_lacks(pair: Pair) -> bool:
     """The hypothesis names what the premise only describes or leaves out ("Local 2217's
     contract" for "the union's contract"): a model trained on name swaps reads any name it
-    has not seen in the premise as one (its first word is capitalised anyway)."""
+    has not seen in the premise as one. The hypothesis's first word is skipped: every
+    sentence capitalises it."""
     return any(word not in pair.premise for word in _CAPITALISED.findall(pair.hypothesis.split(" ", 1)[-1]))
 
 
