@@ -190,25 +190,32 @@ def test_eval_model_scores_the_held_out_story_sets_too(tmp_path: Path) -> None:
     assert f"{AUDITED} " in result.output and "(5 pairs)" in result.output
 
 
-def test_entailed_pairs_naming_what_the_source_lacks_are_scored_apart() -> None:
-    """A model trained on name swaps reads "Local 2217" for "the union" as a swap: `eval-model`
-    prints how often the held-out claims that name what their source describes are read right."""
+def test_entailed_pairs_naming_what_the_source_lacks_or_attributing_it_are_scored_apart() -> None:
+    """A model trained on name swaps reads "Local 2217" for "the union" as a swap, and one
+    trained on reported claims may read "Kinsey said S" as vouching for nothing: `eval-model`
+    prints how often the held-out claims of each kind are read right."""
     import numpy as np
 
     from bot.model.nli_data import LABELS, Pair
-    from bot.model.scores import entailed_with_new_names, names_premise_lacks
+    from bot.model.scores import entailed_where, names_premise_lacks, sourced_in_premise_only
 
     union = "The union's contract with the city contains a no-strike clause."
     named = Pair(premise=union, hypothesis="Local 2217's contract with Tessford contains a no-strike clause.",
                  label="entailment")
     plain = Pair(premise=union, hypothesis="The union's contract contains a no-strike clause.", label="entailment")
+    sourced = Pair(premise="The union's contract contains a no-strike clause, Kinsey said.",
+                   hypothesis="The union's contract contains a no-strike clause.", label="entailment")
     assert names_premise_lacks(named) and not names_premise_lacks(plain)
+    assert sourced_in_premise_only(sourced) and not sourced_in_premise_only(plain)
 
-    def swap_reader(pairs):  # contradiction wherever the claim brings a name of its own
+    def swap_reader(pairs):  # contradiction wherever the claim brings a name; neutral for a source
         rows = np.zeros((len(pairs), len(LABELS)))
         for row, (premise, hypothesis) in zip(rows, pairs):
-            new = names_premise_lacks(Pair(premise=premise, hypothesis=hypothesis, label="neutral"))
-            row[LABELS.index("contradiction" if new else "entailment")] = 1.0
+            pair = Pair(premise=premise, hypothesis=hypothesis, label="neutral")
+            read = "contradiction" if names_premise_lacks(pair) else "neutral" if sourced_in_premise_only(pair) else "entailment"
+            row[LABELS.index(read)] = 1.0
         return rows
 
-    assert entailed_with_new_names(swap_reader, [named, plain]) == (0.0, 1.0, 1)
+    assert entailed_where(swap_reader, [named, plain, sourced], names_premise_lacks) == (0.0, 1.0, 0.0, 1)
+    assert entailed_where(swap_reader, [named, plain, sourced], sourced_in_premise_only) == (0.0, 0.0, 1.0, 1)
+    assert entailed_where(swap_reader, [plain], names_premise_lacks)[3] == 0

@@ -137,7 +137,7 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ev
               help="Another stance model (ONNX) to score instead of the shipped one.")
 def eval_model(nli_dir: Path, limit: int | None, eval_dir: Path, model_file: Path | None) -> None:
     """Accuracy of the shipped stance model on sets held out from its training."""
-    from bot.model.scores import accuracy, entailed_with_new_names, evaluation_scores
+    from bot.model.scores import accuracy, entailed_where, evaluation_scores, names_premise_lacks, sourced_in_premise_only
     from bot.model.stance_model import StanceModel, shipped
 
     model = StanceModel(model_file) if model_file else shipped()
@@ -150,6 +150,8 @@ def eval_model(nli_dir: Path, limit: int | None, eval_dir: Path, model_file: Pat
         pairs = audited_pairs(eval_dir, load_pipeline(_settings(None).spacy_model), held_out=True)[:limit]
         if pairs:
             click.echo(f"{AUDITED} {accuracy(model.logits, pairs):.3f} ({len(pairs)} pairs)")
-            right, contradicted, n = entailed_with_new_names(model.logits, pairs)
-            click.echo(f"  entailed, the claim naming what the source does not: {right:.3f} "
-                       f"(read as contradiction: {contradicted:.3f}; {n} pairs)")
+            for what, chosen_by in (("the claim naming what the source does not", names_premise_lacks),
+                                    ("the source attributing what the claim states", sourced_in_premise_only)):
+                right, contradicted, neutral, n = entailed_where(model.logits, pairs, chosen_by)
+                click.echo(f"  entailed, {what}: {right:.3f} "
+                           f"(read as contradiction: {contradicted:.3f}, neutral: {neutral:.3f}; {n} pairs)")

@@ -14,6 +14,7 @@ from bot.model.nli_data import EVALUATION, LABELS, Pair, read_pairs
 
 Scorer = Callable[[Sequence[tuple[str, str]]], np.ndarray]
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_SOURCED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 def names_premise_lacks(pair: Pair) -> bool:
@@ -24,16 +25,26 @@ def names_premise_lacks(pair: Pair) -> bool:
     return any(word not in pair.premise for word in _CAPITALISED.findall(pair.hypothesis.split(" ", 1)[-1]))
 
 
-def entailed_with_new_names(score: Scorer, pairs: Sequence[Pair]) -> tuple[float, float, int]:
-    """Accuracy on the entailed pairs whose hypothesis names what the premise lacks, the share
-    of them read as contradictions, and their number."""
-    chosen = [p for p in pairs if p.label == "entailment" and names_premise_lacks(p)]
+def sourced_in_premise_only(pair: Pair) -> bool:
+    """The premise gives what it states to a source ("Kinsey said S", "..., according to the
+    county") and the hypothesis states it bare: a model trained on reported claims ("A post
+    says S" is neutral for S) may read every attribution as a report vouching for nothing."""
+    return bool(_SOURCED.search(pair.premise)) and not _SOURCED.search(pair.hypothesis)
+
+
+def entailed_where(
+    score: Scorer, pairs: Sequence[Pair], chosen_by: Callable[[Pair], bool]
+) -> tuple[float, float, float, int]:
+    """On the entailed pairs `chosen_by` picks: accuracy, the shares read as contradiction and
+    as neutral, and their number."""
+    chosen = [p for p in pairs if p.label == "entailment" and chosen_by(p)]
     if not chosen:
-        return float("nan"), float("nan"), 0
+        return float("nan"), float("nan"), float("nan"), 0
     read = np.asarray(score([(p.premise, p.hypothesis) for p in chosen])).argmax(axis=1)
     return (
         float((read == LABELS.index("entailment")).mean()),
         float((read == LABELS.index("contradiction")).mean()),
+        float((read == LABELS.index("neutral")).mean()),
         len(chosen),
     )
 
