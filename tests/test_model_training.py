@@ -212,7 +212,11 @@ def test_entailed_pairs_naming_what_the_source_lacks_or_attributing_it_are_score
         rows = np.zeros((len(pairs), len(LABELS)))
         for row, (premise, hypothesis) in zip(rows, pairs):
             pair = Pair(premise=premise, hypothesis=hypothesis, label="neutral")
-            read = "contradiction" if names_premise_lacks(pair) else "neutral" if sourced_in_premise_only(pair) else "entailment"
+            read = "entailment"
+            if names_premise_lacks(pair):
+                read = "contradiction"
+            elif sourced_in_premise_only(pair):
+                read = "neutral"
             row[LABELS.index(read)] = 1.0
         return rows
 

@@ -137,7 +137,13 @@ def train_model(base: Path, nli_dir: Path, polnear: Path, pairs: Path | None, ev
               help="Another stance model (ONNX) to score instead of the shipped one.")
 def eval_model(nli_dir: Path, limit: int | None, eval_dir: Path, model_file: Path | None) -> None:
     """Accuracy of the shipped stance model on sets held out from its training."""
-    from bot.model.scores import accuracy, entailed_where, evaluation_scores, names_premise_lacks, sourced_in_premise_only
+    from bot.model.scores import (
+        accuracy,
+        entailed_where,
+        evaluation_scores,
+        names_premise_lacks,
+        sourced_in_premise_only,
+    )
     from bot.model.stance_model import StanceModel, shipped
 
     model = StanceModel(model_file) if model_file else shipped()
