@@ -50,3 +50,20 @@ def test_a_reported_figure_belongs_to_the_report_that_gives_it(check) -> None:
     assert codes(wrong.evidence) == {"number_mismatch"}
     right = check("The 2021 comptroller audit found that 38 percent of the county's bridges were in poor condition.")
     assert right.verdict == "supported", right.evidence
+
+
+CREEK = """DNR crews counted 11,400 dead fish along 3.5 miles of the creek during a survey on Monday, the agency said.
+"""
+
+
+def test_the_models_support_never_stands_over_a_differing_figure(nlp: Language) -> None:
+    """The sentence says "the creek" where the claim names it, so the rules leave it to the
+    model, which reads "5.3 miles" for "3.5 miles" as the same (entailment 0.999): a differing
+    figure is the rules' call, and the model's word is no support over it."""
+    check = checker_for(nlp, [("corpus/901_creek.txt", "Valley Times", "Osier Creek fish kill count doubles", CREEK)])
+
+    wrong = check("DNR crews counted 11,400 dead fish along 5.3 miles of Osier Creek during Monday's survey.")
+    right = check("DNR crews counted 11,400 dead fish along 3.5 miles of Osier Creek during Monday's survey.")
+
+    assert not [e for e in wrong.evidence if e.stance == "supports"], wrong.evidence
+    assert right.verdict == "supported", right.evidence

@@ -80,3 +80,16 @@ def test_a_plain_noun_stands_for_the_name_qualifying_it_in_an_article_naming_it(
 def test_a_sentence_naming_another_body_of_that_kind_does_not_stand_for_the_claims(check) -> None:
     report = check("The Drug Safety Authority said its warehouse would reopen on Tuesday.")
     assert not any("Port Authority" in e.text for e in report.evidence), report.evidence
+
+
+def test_an_acronym_states_the_name_it_abbreviates(nlp: Language) -> None:
+    """"the DNR" in a claim is the source's "Wisconsin Department of Natural Resources", not
+    another body in its place."""
+    council = ("After nearly three hours of public comment, the City Council voted 6-1 to send a letter asking "
+               "the Wisconsin Department of Natural Resources to hold a public hearing in Harlow Springs.\n")
+    check = checker_for(nlp, [("corpus/905_council.txt", "Harlow Springs Courier", "Council asks for hearing", council)])
+
+    report = check("Council members voted 6-1 to ask the DNR in writing to hold a public hearing in Harlow Springs.")
+
+    assert "entity_mismatch" not in codes(report.evidence), report.evidence
+    assert report.verdict == "supported", report.evidence

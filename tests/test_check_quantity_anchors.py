@@ -166,3 +166,17 @@ def test_a_source_figure_stating_one_claim_figure_is_not_a_mismatch_for_another(
     assert "number_mismatch" not in codes(report.evidence), report.evidence
     wrong = check("A state inspector estimated that the yard held about 4,300 tons of baled paper.")
     assert codes(wrong.evidence) == {"number_mismatch"}, wrong.evidence
+
+
+def test_a_counted_source_figure_stating_a_bare_claim_figure_is_not_a_mismatch_for_another(nlp: Language) -> None:
+    # "employs about 210 people" states "a workforce of about 210"; the town's 4,300 people are not stated here
+    check = checker_for(
+        nlp,
+        [("corpus/313_plant.txt", "Valley Times", "Cheese plant",
+          "The Brackett Valley plant employs about 210 people and is the largest employer in Harlow Springs.\n")],
+    )
+    report = check("With a workforce of about 210, the Brackett Valley plant is the largest employer in Harlow Springs, "
+                   "a city of roughly 4,300 people.")
+    assert "number_mismatch" not in codes(report.evidence), report.evidence
+    wrong = check("The Brackett Valley plant employs about 120 people.")
+    assert codes(wrong.evidence) == {"number_mismatch"}, wrong.evidence

@@ -331,7 +331,11 @@ def combine(
     """The rules' assessment (None: they found no relation) adjusted by the model."""
     score = _score(alignment, judgement)
     if found is None:
-        if judgement.entailment >= SUPPORT_ALONE and alignment.coverage >= SUPPORT_ALONE_COVERAGE:
+        if (
+            judgement.entailment >= SUPPORT_ALONE
+            and alignment.coverage >= SUPPORT_ALONE_COVERAGE
+            and not (figures(claim, candidate) or ([], True))[0]
+        ):  # a differing figure is the rules' call: the model reads "5.3 miles" for "3.5 miles"
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
         if not (
             wants_relevance(claim, candidate, found, judgement, alignment, stop_words)

@@ -67,8 +67,13 @@ def name_present(name: Entity, candidate: Candidate) -> bool:
     words = name.text.split()
     if name.label == "PERSON" and len(words) > 1 and _folded(words[-1]) in text:
         return True
-    bare = name.text.replace(".", "")
-    return bare.isupper() and 2 <= len(bare) <= 6 and _acronym_in(bare, candidate.text)
+    return acronym_stated(name.text, candidate.text)
+
+
+def acronym_stated(word: str, text: str) -> bool:
+    """ "DNR" (or "D.N.R.") is stated by "the Department of Natural Resources" in `text`."""
+    bare = word.replace(".", "")
+    return bare.isupper() and 2 <= len(bare) <= 6 and _acronym_in(bare, text)
 
 
 def labels_compatible(a: str, b: str) -> bool:

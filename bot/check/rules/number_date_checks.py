@@ -47,10 +47,7 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             w
             for w in same_kind
             if facts.compare_quantities(said, w).relation == "consistent"
-            or not any(
-                other is not said and facts.compare_quantities(other, w).relation == "consistent"
-                for other in claim.quantities
-            )
+            or not any(other is not said and _states(w, other) for other in claim.quantities)
         ]
         if not same_kind and not said.unit:  # "topped 3,900" against "more than 2,300 claims"
             same_kind = [
@@ -76,6 +73,17 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             found.stated = False
             return found
     return found
+
+
+def _states(wrote: Quantity, said: Quantity) -> bool:
+    """Whether a source figure states a claim figure, a bare count included ("a workforce of
+    about 210" / "employs about 210 people")."""
+    if facts.compare_quantities(said, wrote).relation == "consistent":
+        return True
+    bare = wrote.model_copy(update={"unit": ""})
+    return not said.unit and bool(wrote.unit) and facts.is_count(wrote.unit) and (
+        facts.compare_quantities(said, bare).relation == "consistent"
+    )
 
 
 def _counted_there(said: Quantity, candidate: Candidate) -> bool:

@@ -27,6 +27,7 @@ from bot.language.speakers import TITLE_WORDS, role_equivalents
 from bot.check.stance import Assessment
 from bot.check.rules.negation_scope import source_lemmas
 from bot.check.rules.polarity import opposite_words
+from bot.check.rules.name_swaps import acronym_stated
 from bot.check.rules.word_equivalence import same_stem, spelling_variant
 
 SLOT_CHECKS = 12  # supporting candidates parsed to compare word slots (per claim)
@@ -119,6 +120,8 @@ def find_substitution(
             continue
         if lemma in claim.adjunct_lemmas or token.is_stop:
             continue  # a circumstance the reporter added may be worded freely
+        if acronym_stated(token.text, source_doc.text):
+            continue  # "the DNR" for "the Department of Natural Resources"
         head, relation, preposition = _slot(token)
         if head is token:
             continue
