@@ -180,3 +180,18 @@ def test_a_counted_source_figure_stating_a_bare_claim_figure_is_not_a_mismatch_f
     assert "number_mismatch" not in codes(report.evidence), report.evidence
     wrong = check("The Brackett Valley plant employs about 120 people.")
     assert codes(wrong.evidence) == {"number_mismatch"}, wrong.evidence
+
+
+def test_a_claim_figure_the_source_does_not_state_leaves_the_next_one_compared(nlp: Language) -> None:
+    # the 14,870 dead fish are not in this sentence; its 3,960 brown trout still conflict with 1,960
+    check = checker_for(
+        nlp,
+        [("corpus/314_creek.txt", "Badger Environmental Report", "Fish kill toll rises",
+          "The final tally, completed during a survey of the lower creek on Monday, includes about 3,960 brown trout, "
+          "said DNR fisheries biologist Renee Castellano.\n")],
+    )
+    report = check("The DNR's final count of 14,870 dead fish included about 1,960 brown trout.")
+    assert report.verdict == "conflicting", report.evidence
+    assert [r.detail for e in report.evidence for r in e.reasons] == [
+        "claim: about 1,960 brown trout; source: about 3,960 brown trout"
+    ]

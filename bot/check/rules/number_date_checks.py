@@ -70,8 +70,7 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
         elif bound is not None:
             found.bounds.append(Reason(code="bound", detail=bound.detail))
         else:
-            found.stated = False
-            return found
+            found.stated = False  # and the claim's other figures are still compared
     return found
 
 
