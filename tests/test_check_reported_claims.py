@@ -248,6 +248,23 @@ def test_a_claim_inside_what_someone_says_is_withheld_even_when_tagged_a_noun(nl
     assert frame(_candidate(sentence, nlp), "ambulances were being sent to hospitals 80 miles away", nlp) == "claimed"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "aligned"),
+    [
+        # "claims" tagged a noun, the clause it introduces hung off it
+        ("A post shared more than 4,000 times claims that arena manager Gordon Hale was fired over the leak.",
+         "arena manager Gordon Hale was fired over the leak"),
+        # "post claims families" read as one noun phrase, "sued" as the sentence's verb
+        ("A widely shared post claims families have sued the city for $10 million.",
+         "families have sued the city for $10 million"),
+    ],
+)
+def test_a_claiming_verb_the_tagger_reads_as_a_noun_still_withholds_the_claim(
+    nlp: Language, sentence: str, aligned: str
+) -> None:
+    assert frame(_candidate(sentence, nlp), aligned, nlp) == "claimed"
+
+
 def test_claims_a_report_is_about_do_not_withhold_it(nlp: Language) -> None:
     sentence = "The mayor said the claims about the pool were false."
 
@@ -318,6 +335,32 @@ def test_the_next_sentence_is_read_as_the_finding_in_other_words_without_the_hea
     assert candidate.text == "He has led it for 20 years." and assessment.stance == "conflicts"
     assert read == [("He has led it for 20 years.", None)]  # "He" is Iverholt, not the headline's
     assert candidate.article.title == "Photo of felled oak is not from here"  # shown with its article
+
+
+def test_after_a_verdict_of_a_few_words_the_next_statement_is_read_as_the_finding(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Arena manager Gordon Hale was fired over the leak"
+    claim = Claim(text=text, content=text, key_lemmas=["arena", "manager", "gordon", "hale", "fire", "leak"])
+    framed = _candidate("A post claims that arena manager Gordon Hale was fired over the leak.", nlp, position=4)
+    passages = [
+        _passage(4, framed.text, nlp),
+        _passage(5, "That is false.", nlp),  # a verdict: too few words to be the finding
+        _passage(6, "Hale was placed on paid administrative leave on Jan. 20 and remains on leave.", nlp),
+    ]
+    read = []
+
+    def judge(claim, candidates):
+        read.extend(c.text for c in candidates)
+        return [_judged(0.05, 0.2, 0.75) for _ in candidates]
+
+    monkeypatch.setattr(reported_claims, "judge", judge)
+
+    finding = article_finding(claim, framed, passages, frozenset({"the", "was", "on", "and", "over"}))
+
+    assert finding is not None
+    assert finding[0].text.startswith("Hale was placed on paid administrative leave")
+    assert read == [passages[2].text]
 
 
 def test_a_restatement_the_model_does_not_read_as_support_still_leads_to_the_finding(

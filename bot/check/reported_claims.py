@@ -54,11 +54,25 @@ _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of 
 def _reported_clause(child: Token) -> bool:
     """A verb's content clause, or one the tagger hung off a noun ("A viral post claims that
     S" read as the noun "post claims"): a "that" complementizer marks content, not a relative."""
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
     if child.dep_ in _CONTENT_DEPS:
-        return child.head.pos_ in ("VERB", "AUX")
-    return child.dep_ in ("relcl", "acl") and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-    )
+        return child.head.pos_ in ("VERB", "AUX") or that  # "shared 4,000 times claims that S"
+    return child.dep_ in ("relcl", "acl") and that
+
+
+def _glued_clause(token: Token) -> list[Token]:
+    """What a claiming verb the tagger glued into its sentence's subject reports ("A widely
+    shared post claims families have sued the city": "post claims families" read as one
+    noun phrase, "sued" as the sentence's verb): the words after it."""
+    root = token.sent.root
+    if token.pos_ != "NOUN" or token.dep_ != "compound" or token.i == token.sent.start:
+        return []
+    if token.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return []
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.left_edge.i <= token.i < subject.i:
+        return []
+    return [t for t in token.doc[token.i + 1 : token.sent.end] if not t.is_punct]
 
 
 def _depicted(child: Token) -> bool:
@@ -99,6 +113,8 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
             claimed = token.lemma_.lower() in CLAIM_VERBS
+            if claimed and (glued := _glued_clause(token)):
+                spans.append(span(glued, True))
             spans += [
                 # "says she is a paramedic claims S", the second verb tagged a noun: still withheld
                 span(list(c.subtree), claimed or _claim_word_within(token, c))
@@ -220,6 +236,12 @@ def _next_denials(passages: list[Passage], start: int) -> list[int]:
     return denials[:DENIALS_READ]
 
 
+def _next_statement(passages: list[Passage], start: int) -> list[int]:
+    """The first sentence after a restatement that states something: a debunk's verdict ("That
+    is false.") is a fragment, and the sentence after it goes on with the finding."""
+    return sorted(p.position for p in passages if p.position > start and not is_fragment(p))[:1]
+
+
 def article_finding(
     claim: Claim,
     framed: Candidate,
@@ -246,7 +268,10 @@ def article_finding(
         return denying[0], Assessment(stance="conflicts", reasons=conflicts, score=1.0)
     keys = set(claim.key_lemmas)
     start = framed.passage_position
-    after = {start + 1, *_next_denials(passages, start)} if start is not None and start >= 0 else set()
+    after = (
+        {start + 1, *_next_statement(passages, start), *_next_denials(passages, start)}
+        if start is not None and start >= 0 else set()
+    )
     later = [
         passage_candidate(p, framed.article)
         for p in passages
