@@ -251,6 +251,13 @@ def figures(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool] | N
     return conflicts, stated and times == [] and not conflicts
 
 
+def _figures_differ(claim: Claim, candidate: Candidate) -> bool:
+    """The rules read one of the claim's figures otherwise in the sentence: a differing figure
+    is theirs to call, and the model reads "5.3 miles" for "3.5 miles" as the same."""
+    read = figures(claim, candidate)
+    return read is not None and bool(read[0])
+
+
 def figures_read(
     claim: Claim,
     candidate: Candidate,
@@ -334,8 +341,8 @@ def combine(
         if (
             judgement.entailment >= SUPPORT_ALONE
             and alignment.coverage >= SUPPORT_ALONE_COVERAGE
-            and not (figures(claim, candidate) or ([], True))[0]
-        ):  # a differing figure is the rules' call: the model reads "5.3 miles" for "3.5 miles"
+            and not _figures_differ(claim, candidate)
+        ):
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
         if not (
             wants_relevance(claim, candidate, found, judgement, alignment, stop_words)

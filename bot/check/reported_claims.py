@@ -64,12 +64,11 @@ def _glued_clause(token: Token) -> list[Token]:
     """What a claiming verb the tagger glued into its sentence's subject reports ("A widely
     shared post claims families have sued the city": "post claims families" read as one
     noun phrase, "sued" as the sentence's verb): the words after it."""
-    root = token.sent.root
     if token.pos_ != "NOUN" or token.dep_ != "compound" or token.i == token.sent.start:
         return []
     if token.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
         return []
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not subject.left_edge.i <= token.i < subject.i:
         return []
     return [t for t in token.doc[token.i + 1 : token.sent.end] if not t.is_punct]
