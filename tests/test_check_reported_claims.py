@@ -257,6 +257,10 @@ def test_a_claim_inside_what_someone_says_is_withheld_even_when_tagged_a_noun(nl
         # "post claims families" read as one noun phrase, "sued" as the sentence's verb
         ("A widely shared post claims families have sued the city for $10 million.",
          "families have sued the city for $10 million"),
+        # "X claims" read as the object of "on", inside the subject of "fined"
+        ("A post on X claims that MIOSHA, the state's workplace safety agency, has already fined Northline "
+         "$250,000 over the collapse.",
+         "MIOSHA, the state's workplace safety agency, has already fined Northline $250,000 over the collapse"),
     ],
 )
 def test_a_claiming_verb_the_tagger_reads_as_a_noun_still_withholds_the_claim(

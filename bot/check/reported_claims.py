@@ -63,13 +63,14 @@ def _reported_clause(child: Token) -> bool:
 def _glued_clause(token: Token) -> list[Token]:
     """What a claiming verb the tagger glued into its sentence's subject reports ("A widely
     shared post claims families have sued the city": "post claims families" read as one
-    noun phrase, "sued" as the sentence's verb): the words after it."""
-    if token.pos_ != "NOUN" or token.dep_ != "compound" or token.i == token.sent.start:
+    noun phrase, "sued" as the sentence's verb; "A post on X claims that S": "X claims" the
+    object of "on"): the words after it."""
+    if token.pos_ != "NOUN" or token.i == token.sent.start:
         return []
     if token.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
         return []
     subject = next((c for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not subject.left_edge.i <= token.i < subject.i:
+    if subject is None or token.i == subject.i or not subject.left_edge.i <= token.i <= subject.right_edge.i:
         return []
     return [t for t in token.doc[token.i + 1 : token.sent.end] if not t.is_punct]
 
