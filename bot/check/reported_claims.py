@@ -236,10 +236,11 @@ def _next_denials(passages: list[Passage], start: int) -> list[int]:
     return denials[:DENIALS_READ]
 
 
-def _next_statement(passages: list[Passage], start: int) -> list[int]:
+def _next_statement(passages: list[Passage], start: int) -> set[int]:
     """The first sentence after a restatement that states something: a debunk's verdict ("That
     is false.") is a fragment, and the sentence after it goes on with the finding."""
-    return sorted(p.position for p in passages if p.position > start and not is_fragment(p))[:1]
+    first = min((p.position for p in passages if p.position > start and not is_fragment(p)), default=None)
+    return set() if first is None else {first}
 
 
 def article_finding(

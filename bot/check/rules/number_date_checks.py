@@ -50,11 +50,7 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             or not any(other is not said and _states(w, other) for other in claim.quantities)
         ]
         if not same_kind and not said.unit:  # "topped 3,900" against "more than 2,300 claims"
-            same_kind = [
-                w.model_copy(update={"unit": ""})
-                for w in candidate.quantities
-                if w.unit and facts.is_count(w.unit)
-            ]
+            same_kind = [_bare(w) for w in candidate.quantities if w.unit and facts.is_count(w.unit)]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         if (
@@ -74,31 +70,32 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
     return found
 
 
-def _states(wrote: Quantity, said: Quantity) -> bool:
-    """Whether a source figure states a claim figure, a bare count included ("a workforce of
-    about 210" / "employs about 210 people")."""
-    if facts.compare_quantities(said, wrote).relation == "consistent":
-        return True
-    bare = wrote.model_copy(update={"unit": ""})
-    return not said.unit and bool(wrote.unit) and facts.is_count(wrote.unit) and (
-        facts.compare_quantities(said, bare).relation == "consistent"
+def _bare(quantity: Quantity) -> Quantity:
+    return quantity.model_copy(update={"unit": ""})
+
+
+def _counted(said: Quantity, wrote: Quantity) -> bool:
+    """The same count written with its noun on one side and bare on the other ("more than
+    1,100 calls" / "calls topped 1,100"; "employs about 210 people" / "a workforce of about 210")."""
+    if not said.unit:
+        return bool(wrote.unit) and facts.is_count(wrote.unit) and (
+            facts.compare_quantities(said, _bare(wrote)).relation == "consistent"
+        )
+    return not wrote.unit and facts.is_count(said.unit) and (
+        facts.compare_quantities(_bare(said), wrote).relation == "consistent"
     )
+
+
+def _states(wrote: Quantity, said: Quantity) -> bool:
+    """Whether a source figure states a claim figure, a count written bare included."""
+    return facts.compare_quantities(said, wrote).relation == "consistent" or _counted(said, wrote)
 
 
 def _counted_there(said: Quantity, candidate: Candidate) -> bool:
     """A count written with its noun on one side and bare on the other: stated, whatever other
-    figures the source has ("calls topped 1,100" / "more than 1,100 calls"; "14 people had
-    been treated" / "three more people ..., bringing the number treated to 14")."""
-    def bare(quantity: Quantity) -> Quantity:
-        return quantity.model_copy(update={"unit": ""})
-
-    if not said.unit:
-        counted = [bare(w) for w in candidate.quantities if w.unit and facts.is_count(w.unit)]
-        return any(facts.compare_quantities(said, w).relation == "consistent" for w in counted)
-    plain = [w for w in candidate.quantities if not w.unit]
-    return facts.is_count(said.unit) and any(
-        facts.compare_quantities(bare(said), w).relation == "consistent" for w in plain
-    )
+    figures the source has ("14 people had been treated" / "three more people ..., bringing
+    the number treated to 14")."""
+    return any(_counted(said, wrote) for wrote in candidate.quantities)
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
