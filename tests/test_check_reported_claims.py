@@ -505,3 +505,126 @@ def _passage(position: int, text: str, nlp: Language) -> Passage:
 
 def _judged(e: float, n: float, c: float) -> Judgement:
     return Judgement(entailment=e, neutral=n, contradiction=c)
+
+
+@pytest.mark.parametrize(
+    ("ruling", "read", "expected"),
+    [
+        ("That is false.", _judged(0.01, 0.09, 0.9), ("conflicts", "contradiction")),
+        ("That is true.", _judged(0.95, 0.04, 0.01), ("supports", None)),
+        ("We could not verify that.", _judged(0.05, 0.9, 0.05), None),  # open: the finding decides
+    ],
+)
+def test_a_restatement_is_read_with_the_articles_ruling_on_it(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, ruling: str, read: Judgement, expected: tuple | None
+) -> None:
+    framed = _candidate("According to a viral video, the council cut down the old oak.", nlp, position=3)
+    passages = [_passage(3, framed.text, nlp), _passage(4, ruling, nlp),
+                _passage(5, "Parks staff inspected the tree on Monday.", nlp)]
+    asked = _ruling_model(monkeypatch, {f"{framed.text} {ruling}": read, framed.text: _judged(0.1, 0.8, 0.1)})
+
+    found = reported_claims._ruling_read(OAK, framed, passages, nlp)
+
+    # the two sentences as one, and without the ruling; no headline ("What's true and what's false ...")
+    assert asked == [(f"{framed.text} {ruling}", OAK.text), (framed.text, OAK.text)]
+    if expected is None:
+        assert found is None
+        return
+    candidate, assessment = found
+    assert candidate.text == f"{framed.text} {ruling}" and candidate.passage_id == framed.passage_id
+    assert (assessment.stance, assessment.reasons[0].code if assessment.reasons else None) == expected
+    if assessment.reasons:
+        assert assessment.reasons[0].detail == f"the article restates it, then rules: {ruling}"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The old oak was never cut down.",  # short, but a finding of its own: it names the oak
+        "Is that true?",  # a question rules on nothing
+        "\"It's gone!\"",  # the post's words
+        "Parks staff inspected the tree on Monday and found it healthy.",  # a statement, not a ruling
+        "Two have since gone home.",  # short, but with a figure of its own
+        "Hollis disagrees.",  # a name: someone's answer, not the writer's ruling
+    ],
+)
+def test_only_a_few_words_of_the_writers_own_naming_nothing_of_the_claim_are_a_ruling(
+    nlp: Language, after: str
+) -> None:
+    framed = _candidate("A post claims that the council cut down the old oak.", nlp, position=1)
+
+    assert reported_claims.ruled(OAK, framed, [_passage(1, framed.text, nlp), _passage(2, after, nlp)], nlp) is None
+
+
+def _ruling_model(monkeypatch: pytest.MonkeyPatch, reads: dict[str, Judgement]) -> list[tuple[str, str]]:
+    """The ruling model replaced by fixed reads of each premise; returns the pairs it was asked."""
+    import numpy as np
+
+    import bot.model.stance_model as stance_model
+
+    asked: list[tuple[str, str]] = []
+
+    class Reader:
+        def probabilities(self, pairs):
+            asked.extend(pairs)
+            return np.array([[reads[p].entailment, reads[p].neutral, reads[p].contradiction] for p, _ in pairs])
+
+    monkeypatch.setattr(stance_model, "ruling", lambda: Reader())
+    return asked
+
+
+def test_a_ruling_counts_only_where_it_moves_the_models_reading(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the restatement's own words already contradict the claim: "That is true." is not why
+    framed = _candidate("Posts claim that the council left the old oak standing.", nlp, position=1)
+    passages = [_passage(1, framed.text, nlp), _passage(2, "That is true.", nlp)]
+    read = _judged(0.0, 0.12, 0.88)
+    _ruling_model(monkeypatch, {framed.text: read, f"{framed.text} That is true.": read})
+
+    assert reported_claims._ruling_read(OAK, framed, passages, nlp) is None
+
+
+def test_a_ruled_restatement_is_cited_with_its_ruling_in_place_of_the_restatement(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    framed = _candidate("According to a viral video, the council cut down the old oak.", nlp, position=1)
+    passages = [_passage(1, framed.text, nlp), _passage(2, "That is false.", nlp)]
+    _ruling_model(monkeypatch, {framed.text: _judged(0.95, 0.05, 0.0), f"{framed.text} That is false.": _judged(0.0, 0.1, 0.9)})
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 1.0, 0.0) for _ in cands])
+    support = Assessment(stance="supports", score=0.95, highlight="the council cut down the old oak")
+
+    examined = examined_claims(OAK, [(framed, support)], nlp=nlp, passages=lambda article: passages,
+                               stop_words=frozenset({"the"}))
+
+    assert [(c.text, a.stance) for c, a in examined] == [(f"{framed.text} That is false.", "conflicts")]
+
+
+RULINGS = (
+    "checks/arena.txt",
+    "The Tamsworth Ledger",
+    "Fact check: What's true and what's false about the Tamsworth arena leak",
+    "According to a viral video, more than 100 people were poisoned at the Tamsworth arena. "
+    "That is false. The county's final tally is 47 people treated, and no one died. "
+    "A post shared 1,200 times claims that the arena's resurfacer had gone nearly two years "
+    "without an emissions tune-up. That is true. Maintenance logs show its last tune-up was in "
+    "March 2024.",
+)
+
+
+def test_a_fact_checks_ruling_on_what_it_restates_is_its_answer(nlp: Language) -> None:
+    check = checker_for(nlp, [RULINGS])
+
+    refuted = check("More than 100 people were poisoned at the Tamsworth arena")
+    upheld = check("The Tamsworth arena's resurfacer went almost two years without an emissions tune-up")
+
+    assert refuted.verdict == "conflicting"
+    assert [(e.stance, e.text) for e in refuted.evidence] == [(
+        "conflicts",
+        "According to a viral video, more than 100 people were poisoned at the Tamsworth arena. That is false.",
+    )]
+    assert [(r.code, r.detail) for r in refuted.evidence[0].reasons] == [
+        ("contradiction", "the article restates it, then rules: That is false.")
+    ]
+    assert upheld.verdict == "supported"
+    assert upheld.evidence[0].text.endswith("without an emissions tune-up. That is true.")

@@ -118,7 +118,7 @@ def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_se
             speaker, words = re.fullmatch(r'(.+) said: "(.+)"', premise).groups()
             assert speaker in corpus and words in corpus
         elif pair.kind not in ("neutral_reported_bare", "neutral_reported_denied", "neutral_reported_changed",
-                             "entail_reported_attributed"):
+                             "entail_reported_attributed") and not pair.kind.startswith("ruled_"):
             assert premise in corpus, pair
 
 
@@ -227,7 +227,7 @@ def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed
     pools = Pools([[s]])
     kinds = Counter()
     for seed in range(40):
-        framed, attributed = reported(s, pools, random.Random(seed))
+        framed, attributed, *_ = reported(s, pools, random.Random(seed))
         kinds[framed.kind] += 1
 
         assert framed.premise == attributed.premise
@@ -248,6 +248,31 @@ def test_a_framed_claim_is_neutral_for_the_bare_claim_and_entails_the_attributed
         else:
             assert framed.hypothesis != s.text
     assert kinds["neutral_reported_bare"] > kinds["neutral_reported_denied"] > 0
+
+
+def test_a_restatement_with_a_ruling_after_it_stands_or_falls_by_the_ruling(nlp: Language) -> None:
+    from bot.model.attribution_frames import VERDICTS
+    from bot.model.pairs import Pools, reported
+
+    s = sentence(nlp, "The council did not publish the full engineering report on Tuesday.")
+    other = sentence(nlp, "Flood waters closed three roads near the harbour overnight.")
+    pools = Pools([[s, other]])
+    kinds = Counter()
+    for seed in range(80):
+        framed, _, *ruled = reported(s, pools, random.Random(seed), [s, other])
+        for pair in ruled:
+            kinds[pair.kind] += 1
+            assert pair.premise.startswith(framed.premise + " ")  # the restatement, then its ruling
+            ruling = pair.premise.removeprefix(framed.premise + " ")
+            said = next(label for label, rulings in VERDICTS.items() if ruling in rulings)
+            if pair.hypothesis == other.text:
+                assert (pair.kind, pair.label) == ("ruled_other", "neutral")  # a ruling on S says nothing of another
+            elif pair.hypothesis == s.text:
+                assert pair.label == said  # false: contradiction; true: entailment; open: neutral
+            else:  # a shorter clause of S: true of S, true of it
+                assert (pair.kind, said, pair.label) == ("ruled_true_clause", "entailment", "entailment")
+                assert pair.hypothesis in s.shorter
+    assert set(kinds) >= {"ruled_contradiction", "ruled_entailment", "ruled_neutral", "ruled_other"}
 
 
 def test_a_real_claimed_that_sentence_is_neutral_for_its_bare_clause(nlp: Language) -> None:

@@ -141,6 +141,9 @@ def test_training_can_continue_from_the_shipped_model(tmp_path: Path) -> None:
     card = json.loads((out / "model_card.json").read_text())
     assert "Continued from `stance.onnx`" in card["notes"][0]
     assert card["started_from"]["training"]["steps"] > 0  # the shipped model's own recipe
+    written = (out / "MODEL_CARD.md").read_text()
+    assert "## Started from" in written  # and the card people read keeps it
+    assert f"{card['started_from']['training']['steps']} steps on" in written
     questions = [("The council approved the budget.", "The council rejected the budget."),
                  ("A dog runs in the park.", "An animal is outside."),
                  ("The ferry left at 7:05 a.m.", "The ferry was delayed by fog.")]

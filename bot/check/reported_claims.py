@@ -22,12 +22,12 @@ from spacy.tokens import Span, Token
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
 from bot.check.parses import parsed
-from bot.check.model_judgement import contradiction, is_fragment, judge
+from bot.check.model_judgement import Judgement, contradiction, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.rules.number_date_checks import quantity_reasons
 from bot.check.stance import Assessment
 from bot.language import facts
-from bot.core.models import Article, Passage, Quantity
+from bot.core.models import Article, Passage, Quantity, Reason
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 
 # The model's contradiction a sentence of the same article needs to be read as its finding:
@@ -41,6 +41,8 @@ REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
 REPORTS_READ = 3  # best-aligned reports parsed and read per claim
 FINDINGS_READ = 3  # sentences of the article the model reads for its finding
 DENIALS_READ = 1  # the writer's next denials after a restatement, read whatever their words
+RULING_WORDS = 6  # words of a ruling on the sentence before it ("That is not true.")
+RULED_SUPPORT = 0.9  # entailment of the claim from a restatement with its ruling ("That is true.")
 LABEL_WORDS = 3  # words of a label heading its line ("What was claimed:")
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
@@ -243,6 +245,51 @@ def _next_statement(passages: list[Passage], start: int) -> set[int]:
     return set() if first is None else {first}
 
 
+def ruled(claim: Claim, framed: Candidate, passages: list[Passage], nlp: Language) -> Candidate | None:
+    """The restatement with the ruling right after it, as one excerpt: a fact-check rules on
+    what it has just restated in a few words of its own ("A viral video claims S." "That is
+    false."), which name nothing of the claim and no figure or name at all, so only the two
+    together say what is false ("The oak was never cut down." states its own finding)."""
+    start = framed.passage_position
+    if framed.kind != "fact" or start is None or start < 0:
+        return None
+    ruling = next((p for p in passages if p.position == start + 1), None)
+    if ruling is None or len(WORD.findall(ruling.text)) > RULING_WORDS or _quoted_spans(ruling.text):
+        return None
+    if set(claim.key_lemmas) & set(ruling.lemmas.lower().split()):
+        return None  # a short finding of its own, read as one
+    if any(t.like_num or t.pos_ in ("NUM", "PROPN") for t in parsed(ruling.text, nlp)):
+        return None  # a figure or a name: a statement of its own ("Two have since gone home.")
+    if not ruling.text.rstrip().endswith((".", "!")):
+        return None  # a heading, or a question
+    return framed.model_copy(update={"text": f"{framed.text} {ruling.text}"})
+
+
+def _ruling_read(
+    claim: Claim, framed: Candidate, passages: list[Passage], nlp: Language
+) -> tuple[Candidate, Assessment] | None:
+    """What the article's ruling on its restatement makes of the claim (`ruled`): a conflict
+    when the ruling model (`stance_model.ruling`) reads the two as contradicting it, support when as stating it; each only
+    where the ruling is what moves the model's reading past its threshold, never the
+    restatement's own words ("Posts claim pickup days will stay the same" against "will not
+    change" reads as a contradiction with or without "That is true.")."""
+    candidate = ruled(claim, framed, passages, nlp)
+    if candidate is None:
+        return None
+    from bot.model.stance_model import ruling as ruling_model
+
+    # read without the headline, which may rule on other claims ("What's true and what's false ...")
+    rows = ruling_model().probabilities([(candidate.text, claim.text), (framed.text, claim.text)])
+    read, alone = (Judgement(float(e), float(n), float(c)) for e, n, c in rows)
+    ruling = candidate.text[len(framed.text) + 1 :]
+    if read.contradiction >= FINDING_CONTRADICTION > alone.contradiction:
+        reason = Reason(code="contradiction", detail=f"the article restates it, then rules: {ruling}")
+        return candidate, Assessment(stance="conflicts", reasons=[reason], score=round(read.contradiction, 4))
+    if read.entailment >= RULED_SUPPORT > alone.entailment:
+        return candidate, Assessment(stance="supports", score=round(read.entailment, 4))
+    return None
+
+
 def article_finding(
     claim: Claim,
     framed: Candidate,
@@ -336,11 +383,19 @@ def examined_claims(
     findings: list[tuple[Candidate, Assessment]] = []
     for candidate in framed:
         path = candidate.article.path
+        # the article's ruling on it: one that upholds it is the answer; one that rejects it
+        # is, where the article's finding in words of its own is not found
+        ruling = _ruling_read(claim, candidate, passages(candidate.article), nlp)
+        if ruling is not None and ruling[1].stance == "supports":
+            dropped.add(_sentence(candidate))  # the restatement is cited with its ruling
+            findings.append(ruling)
+            continue
         cited = any(
             c.article.path == path and _denies(claim, c, f) and _later(c, candidate) for c, f in assessed + findings
         )
         threshold = WITHHELD_FINDING_CONTRADICTION if frames[id(candidate)] == "claimed" else FINDING_CONTRADICTION
         finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words, threshold)
+        finding = finding or (None if cited else ruling)
         if cited or finding is not None or frames[id(candidate)] == "claimed":
             dropped.add(_sentence(candidate))
         if finding is not None:

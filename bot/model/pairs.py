@@ -7,7 +7,9 @@ opposite: "opened" -> "closed") contradicts it; a shorter clause, a reporting-ve
 paraphrase or the sentence itself is entailed; another sentence of the same or a
 related article, or the whole sentence given only its shorter clause, is neutral.
 Reported claims get their own pairs: "A post claims that S" is neutral for S and
-entails "A post said that S" (issue 11, point 5). Premises take the form the checker
+entails "A post said that S" (issue 11, point 5); half of those frames go on with a
+fact-check's ruling ("A post claims that S. That is false."), which contradicts, entails or
+leaves open S by what it rules, and leaves another sentence neutral. Premises take the form the checker
 shows the model: half the sentences under their article's headline, and a quote given to
 its speaker ('Hartley said: "We cannot wait"'), which entails the reported speech and is
 neutral for the words given to someone else.
@@ -44,6 +46,7 @@ from bot.model.attribution_frames import (
     FRAME_VERBS,
     GENERIC_SOURCES,
     PLURAL_SOURCES,
+    VERDICTS,
 )
 from bot.model.sentence_slots import MAX_WORDS, SentenceSlots, Slot, analyse, usable
 from bot.model.stance_model import quote_premise, under_headline
@@ -52,6 +55,7 @@ Label = Literal["entailment", "neutral", "contradiction"]
 HELD_OUT_PARTS = frozenset({"dev", "test"})
 MAX_SENTENCES_PER_ARTICLE = 40
 REPORTED_SHARE = 0.6  # share of sentences also wrapped in an attribution frame
+VERDICT_SHARE = 0.5  # share of those frames followed by a fact-check's ruling ("That is false.")
 IDENTITY_SHARE = 0.04
 ENTAILMENTS_PER_SENTENCE = 2
 QUOTES_PER_ARTICLE = 6  # a random sample of an article's direct quotes
@@ -366,9 +370,29 @@ def neutral(
     return Pair(premise=premise, hypothesis=hypothesis, label="neutral", kind=kind)
 
 
-def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
+def ruled(premise: str, s: SentenceSlots, others: Sequence[SentenceSlots], rng: random.Random) -> list[Pair]:
+    """A debunk's restatement with its ruling after it ("A post claims that S. That is false."),
+    once with each kind of ruling, so that the ruling is all that tells the pairs apart: it
+    contradicts, entails or leaves open S. A ruling of "true" also entails a shorter clause of
+    S, and no ruling says anything of another sentence of the article. A claim that changes S
+    gets no pair: the change is the rules' to find."""
+    said = {label: f"{premise} {rng.choice(VERDICTS[label])}" for label in sorted(VERDICTS)}
+    pairs = [Pair(premise=said[label], hypothesis=s.text, label=label, kind=f"ruled_{label}") for label in said]
+    if s.shorter:
+        pairs.append(Pair(premise=said["entailment"], hypothesis=rng.choice(s.shorter), label="entailment",
+                          kind="ruled_true_clause"))
+    other = rng.choice(others) if others else None
+    if other is not None and other is not s and _overlap(s, other) < 0.5:
+        pairs.append(Pair(premise=said[rng.choice(sorted(said))], hypothesis=other.text, label="neutral",
+                          kind="ruled_other"))
+    return pairs
+
+
+def reported(
+    s: SentenceSlots, pools: Pools, rng: random.Random, others: Sequence[SentenceSlots] = ()
+) -> list[Pair]:
     """Wrap the sentence in an attribution frame: neutral for the bare claim, entailment for
-    the attributed one."""
+    the attributed one; some frames go on with a fact-check's ruling (`ruled`)."""
     if s.report is not None or not s.as_clause:
         return []
     names = pools.corpus.get("source", [])
@@ -392,10 +416,13 @@ def reported(s: SentenceSlots, pools: Pools, rng: random.Random) -> list[Pair]:
     if changed is not None:
         bare = changed.hypothesis
         kind = "neutral_reported_denied" if changed.kind == "contra_negation" else "neutral_reported_changed"
-    return [
+    pairs = [
         Pair(premise=premise, hypothesis=bare, label="neutral", kind=kind),
         Pair(premise=premise, hypothesis=attributed, label="entailment", kind="entail_reported_attributed"),
     ]
+    if rng.random() < VERDICT_SHARE:
+        pairs += ruled(premise, s, others, rng)
+    return pairs
 
 
 def generate(
@@ -412,7 +439,7 @@ def generate(
         for s in sentences:
             made = [contradiction(s, pools, rng), *entailment(s, rng), neutral(s, sentences, pools, rng)]
             if rng.random() < REPORTED_SHARE:
-                made += reported(s, pools, rng)
+                made += reported(s, pools, rng, sentences)
             made_from.append(made)
         made_from += [quoted(q, pools, rng) for q in quotes]
         for made in made_from:

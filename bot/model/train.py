@@ -291,4 +291,27 @@ def render_card(card: dict) -> str:
     for name in names:
         lines.append(f"| {name} | " + " | ".join(f"{r[name]:.3f}" for r in card["scores"].values()) + " |")
     lines += ["", "FEVER-Symmetric is two-way: entailment against contradiction only.", ""]
-    return "\n".join(lines)
+    return "\n".join(lines + _started_from(card.get("started_from")))
+
+
+def _started_from(earlier: dict | None) -> list[str]:
+    """The recipe and data of the model a continued one started from, back to the base: the
+    shipped file's whole history stays on its card."""
+    if not earlier:
+        return []
+    training = earlier["training"]
+    int8 = earlier.get("scores", {}).get("int8", {})
+    return [
+        "## Started from",
+        "",
+        f"{training['examples']} pairs, {training['steps']} steps on {training.get('device', 'cpu')}, "
+        f"learning rate {training['lr']}: "
+        + ", ".join(f"{name} {score:.3f}" for name, score in int8.items()) + " (int8).",
+        *([""] + earlier["notes"] if earlier.get("notes") else []),
+        "",
+        "| source | pairs |",
+        "|---|---|",
+        *(f"| {name} | {count} |" for name, count in training["pairs_by_source"].items()),
+        "",
+        *_started_from(earlier.get("started_from")),
+    ]
