@@ -256,12 +256,12 @@ def ruled(claim: Claim, framed: Candidate, passages: list[Passage], nlp: Languag
     ruling = next((p for p in passages if p.position == start + 1), None)
     if ruling is None or len(WORD.findall(ruling.text)) > RULING_WORDS or _quoted_spans(ruling.text):
         return None
+    if not ruling.text.rstrip().endswith((".", "!")):
+        return None  # a heading, or a question
     if set(claim.key_lemmas) & set(ruling.lemmas.lower().split()):
         return None  # a short finding of its own, read as one
     if any(t.like_num or t.pos_ in ("NUM", "PROPN") for t in parsed(ruling.text, nlp)):
         return None  # a figure or a name: a statement of its own ("Two have since gone home.")
-    if not ruling.text.rstrip().endswith((".", "!")):
-        return None  # a heading, or a question
     return framed.model_copy(update={"text": f"{framed.text} {ruling.text}"})
 
 
@@ -269,9 +269,9 @@ def _ruling_read(
     claim: Claim, framed: Candidate, passages: list[Passage], nlp: Language
 ) -> tuple[Candidate, Assessment] | None:
     """What the article's ruling on its restatement makes of the claim (`ruled`): a conflict
-    when the ruling model (`stance_model.ruling`) reads the two as contradicting it, support when as stating it; each only
-    where the ruling is what moves the model's reading past its threshold, never the
-    restatement's own words ("Posts claim pickup days will stay the same" against "will not
+    when the ruling model (`stance_model.ruling`) reads the two as contradicting it, support
+    when as stating it; each only where the ruling is what moves the model's reading past its
+    threshold, never the restatement's own words ("Posts claim pickup days will stay the same" against "will not
     change" reads as a contradiction with or without "That is true.")."""
     candidate = ruled(claim, framed, passages, nlp)
     if candidate is None:
