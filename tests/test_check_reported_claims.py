@@ -591,7 +591,7 @@ def test_a_ruled_restatement_is_cited_with_its_ruling_in_place_of_the_restatemen
     framed = _candidate("According to a viral video, the council cut down the old oak.", nlp, position=1)
     passages = [_passage(1, framed.text, nlp), _passage(2, "That is false.", nlp)]
     _ruling_model(monkeypatch, {framed.text: _judged(0.95, 0.05, 0.0), f"{framed.text} That is false.": _judged(0.0, 0.1, 0.9)})
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 1.0, 0.0) for _ in cands])
+    monkeypatch.setattr(reported_claims, "article_finding", lambda *args: None)  # no finding in its own words
     support = Assessment(stance="supports", score=0.95, highlight="the council cut down the old oak")
 
     examined = examined_claims(OAK, [(framed, support)], nlp=nlp, passages=lambda article: passages,

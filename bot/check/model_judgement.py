@@ -40,7 +40,7 @@ from bot.check.rules.number_date_checks import (
     year_reasons,
 )
 from bot.check.stance import Assessment
-from bot.model.stance_model import quote_premise, under_headline
+from bot.model.stance_model import StanceModel, quote_premise, under_headline
 
 MIN_EVIDENCE_WORDS = 5  # "fair", "Off Message": a fragment or heading is never evidence alone
 MAX_HEADING_WORDS = 10  # a body line this short without a stop is a subheading; a standfirst is longer
@@ -113,14 +113,15 @@ def is_fragment(candidate: Candidate | Passage) -> bool:
 
 
 def judge(
-    claim: Claim, candidates: Sequence[Candidate], hypothesis: str | None = None
+    claim: Claim, candidates: Sequence[Candidate], hypothesis: str | None = None, model: StanceModel | None = None
 ) -> list[Judgement]:
-    """One model call for every candidate of the claim (or of `hypothesis`, a form of it)."""
+    """One model call for every candidate of the claim (or of `hypothesis`, a form of it), by
+    the shipped stance model or another (`stance_model.ruling`)."""
     from bot.model.stance_model import shipped
 
     if not candidates:
         return []
-    rows = shipped().probabilities([(premise(c), hypothesis or claim.text) for c in candidates])
+    rows = (model or shipped()).probabilities([(premise(c), hypothesis or claim.text) for c in candidates])
     return [Judgement(float(e), float(n), float(c)) for e, n, c in rows]
 
 

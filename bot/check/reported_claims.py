@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
 from bot.check.parses import parsed
-from bot.check.model_judgement import Judgement, contradiction, is_fragment, judge
+from bot.check.model_judgement import contradiction, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.rules.number_date_checks import quantity_reasons
 from bot.check.stance import Assessment
@@ -271,16 +271,16 @@ def _ruling_read(
     """What the article's ruling on its restatement makes of the claim (`ruled`): a conflict
     when the ruling model (`stance_model.ruling`) reads the two as contradicting it, support
     when as stating it; each only where the ruling is what moves the model's reading past its
-    threshold, never the restatement's own words ("Posts claim pickup days will stay the same" against "will not
-    change" reads as a contradiction with or without "That is true.")."""
+    threshold, never the restatement's own words ("Posts claim pickup days will stay the
+    same" against "will not change" reads as a contradiction with or without "That is true.")."""
     candidate = ruled(claim, framed, passages, nlp)
     if candidate is None:
         return None
     from bot.model.stance_model import ruling as ruling_model
 
     # read without the headline, which may rule on other claims ("What's true and what's false ...")
-    rows = ruling_model().probabilities([(candidate.text, claim.text), (framed.text, claim.text)])
-    read, alone = (Judgement(float(e), float(n), float(c)) for e, n, c in rows)
+    untitled = {"article": framed.article.model_copy(update={"title": None})}
+    read, alone = judge(claim, [c.model_copy(update=untitled) for c in (candidate, framed)], model=ruling_model())
     ruling = candidate.text[len(framed.text) + 1 :]
     if read.contradiction >= FINDING_CONTRADICTION > alone.contradiction:
         reason = Reason(code="contradiction", detail=f"the article restates it, then rules: {ruling}")
