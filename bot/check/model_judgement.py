@@ -8,7 +8,9 @@ paths are on):
 - a rule conflict on a hard fact stands, unless the model is sure the sentence is about
   something else (another event, other people): then it is not evidence;
 - a rule support the model reads as neutral or as a contradiction is dropped or turned
-  into a conflict with a readable difference;
+  into a conflict with a readable difference; one in a sentence about another matter
+  (far from the claim by the sentence encoder, neutral to the model) is dropped whatever
+  the thresholds (`unrelated_supports_dropped`);
 - a candidate the rules could not align is evidence when the model is confident and the
   sentence shares enough of the claim's words (paraphrases: "48 hours" for "two days"); as
   a conflict, only when the sentence is about the claim's matter (`similarities`);
@@ -64,6 +66,11 @@ CONFLICT_ALONE_COVERAGE = 0.2
 # A conflict on the model's word also needs the sentence to be about what the claim is about:
 # cosine of the two sentences' MiniLM vectors (the encoder that matches fact-checks).
 CONFLICT_RELEVANCE = 0.5
+# A support needs less: the rules found the claim's words in it. But shared words are not a
+# shared matter ("secure the release" of Iran's hostages in 1986 for a schoolteacher freed in
+# 2025); a sentence this far from the claim that the model reads as unrelated is no support.
+SUPPORT_RELEVANCE = 0.4
+UNRELATED_NEUTRAL = 0.5
 # The model reads numbers and dates poorly ("postponed 1,140" for "2,380": neutral 0.99) but
 # whether a sentence says the claim's thing well; the rules read the figures. A sentence the
 # model reads as stating the claim (entailment + contradiction, i.e. not neutral) is compared
@@ -135,6 +142,31 @@ def similarities(claim: Claim, candidates: Sequence[Candidate]) -> list[float]:
         return [0.0] * len(candidates)
     vectors = encoder.encode([claim.text, *(c.text for c in candidates)])
     return [float(x) for x in vectors[1:] @ vectors[0]]
+
+
+def unrelated_supports_dropped(
+    claim: Claim, assessed: list[tuple[Candidate, Assessment]]
+) -> list[tuple[Candidate, Assessment]]:
+    """`assessed` without the supports about another matter: the sentence encoder puts them
+    below `SUPPORT_RELEVANCE` and the model reads them as neutral. Both are asked once per
+    check, the model only about the distant few; without the encoder nothing is known to be
+    distant."""
+    from bot.model.sentence_encoder import load_encoder
+
+    if load_encoder() is None:
+        return assessed
+    supports = [(i, c) for i, (c, f) in enumerate(assessed) if f.stance == "supports"]
+    distant = [
+        (i, c)
+        for (i, c), similarity in zip(supports, similarities(claim, [c for _, c in supports]))
+        if similarity < SUPPORT_RELEVANCE
+    ]
+    unrelated = {
+        i
+        for (i, _), judgement in zip(distant, judge(claim, [c for _, c in distant]))
+        if judgement.neutral >= UNRELATED_NEUTRAL
+    }
+    return [pair for i, pair in enumerate(assessed) if i not in unrelated]
 
 
 def wants_relevance(

@@ -46,6 +46,7 @@ from bot.check.model_judgement import (
     model_may_change,
     names_read,
     similarities,
+    unrelated_supports_dropped,
     wants_event,
     wants_relevance,
 )
@@ -340,6 +341,8 @@ def check_claim(
         assessed = joined_support(
             claim, tried, judgements, _key, lambda a: article_passages(store, a)
         )
+    # 3c. words of the claim in a sentence about something else are no support
+    assessed = unrelated_supports_dropped(claim, assessed)
     # 4. a sentence repeating the claim to examine it gives way to its article's own finding
     #    (for a claim naming its speaker, only what the article withholds: "Claim: X admitted
     #    S", a caption; their own words reported stay theirs)
