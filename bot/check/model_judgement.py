@@ -71,6 +71,7 @@ CONFLICT_RELEVANCE = 0.5
 # 2025); a sentence this far from the claim that the model reads as unrelated is no support.
 SUPPORT_RELEVANCE = 0.4
 UNRELATED_NEUTRAL = 0.5
+CLOSE_SUPPORT = 0.8  # a support scored this high is worded as the claim is: not asked
 # The model reads numbers and dates poorly ("postponed 1,140" for "2,380": neutral 0.99) but
 # whether a sentence says the claim's thing well; the rules read the figures. A sentence the
 # model reads as stating the claim (entailment + contradiction, i.e. not neutral) is compared
@@ -149,13 +150,15 @@ def unrelated_supports_dropped(
 ) -> list[tuple[Candidate, Assessment]]:
     """`assessed` without the supports about another matter: the sentence encoder puts them
     below `SUPPORT_RELEVANCE` and the model reads them as neutral. Both are asked once per
-    check, the model only about the distant few; without the encoder nothing is known to be
-    distant."""
+    check, the encoder only about supports scored below `CLOSE_SUPPORT` and the model only
+    about the distant few; without the encoder nothing is known to be distant."""
     from bot.model.sentence_encoder import load_encoder
 
     if load_encoder() is None:
         return assessed
-    supports = [(i, c) for i, (c, f) in enumerate(assessed) if f.stance == "supports"]
+    supports = [
+        (i, c) for i, (c, f) in enumerate(assessed) if f.stance == "supports" and f.score < CLOSE_SUPPORT
+    ]
     distant = [
         (i, c)
         for (i, c), similarity in zip(supports, similarities(claim, [c for _, c in supports]))
