@@ -23,6 +23,7 @@ from bot.check.claims import (
     speech_verb,
 )
 from bot.check.questions import asked_statement, is_question
+from bot.check.parses import parsed
 from bot.language.speakers import SpeakerResolver
 from bot.store.review_index import TaggedText, tagged_text
 
@@ -127,7 +128,7 @@ def select_claims(
         return ClaimSelection()
     cut = len(cleaned) > MAX_MESSAGE_CHARS
     read = cleaned[:MAX_MESSAGE_CHARS]
-    doc = nlp(read)
+    doc = parsed(read, nlp)
     sentences = split_sentences(doc)
     if cut and sentences and not _ends_cleanly(read, cleaned):
         sentences = sentences[:-1]
@@ -179,5 +180,5 @@ def _parse_asked(sent: Span, *, nlp: Language, speakers: SpeakerResolver) -> Cla
     statement = asked_statement(sent)
     if statement is None:  # "Who said ...?": no single statement; checked as written
         return parse_claim(sent, nlp=nlp, speakers=speakers).model_copy(update={"question": True})
-    parsed = parse_claim(nlp(statement)[:], nlp=nlp, speakers=speakers)
-    return parsed.model_copy(update={"question": True, "asked_whether": statement})
+    claim = parse_claim(parsed(statement, nlp)[:], nlp=nlp, speakers=speakers)
+    return claim.model_copy(update={"question": True, "asked_whether": statement})

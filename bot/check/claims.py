@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.language import facts
 from bot.core.models import Entity, Quantity
+from bot.check.parses import parsed
 from bot.language.negation import COMPARATIVE_BOUND
 from bot.language.paraphrases import INTENSIFIERS
 from bot.language.quote_cues import joins_a_name
@@ -500,7 +501,7 @@ def parse_claim(
         speaker = speakers.canonical(mention) or _last_person(sent, mention)
         co_speakers = [speakers.canonical(m) or m for m in _co_speakers(sent)]
     quoted = _quoted_words(text)
-    content_doc: Span | Doc = nlp(content) if content != text else sent
+    content_doc: Span | Doc = parsed(content, nlp) if content != text else sent
     quantities = facts.extract_quantities(content_doc)
     has_duration = any(q.unit in DURATION_UNITS for q in quantities)
     key_lemmas = []

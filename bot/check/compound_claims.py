@@ -18,6 +18,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from bot.check.parses import parsed
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CARRIED = frozenset({"aux", "auxpass", "neg"})  # shared by a second verb without its own
@@ -190,7 +192,7 @@ def claim_parts(text: str, nlp: Language, *, depth: int = 0) -> list[str]:
     """
     if any(mark in text for mark in QUOTE_MARKS):
         return []
-    doc = nlp(text)
+    doc = parsed(text, nlp)
     if len(list(doc.sents)) != 1:
         return []
     split = _relative_clause(doc) or _coordinated_verbs(doc) or _juxtaposed_clauses(doc)

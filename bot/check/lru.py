@@ -22,6 +22,9 @@ class LruCache(Generic[K, V]):
         self.size = size
         self._values: OrderedDict[K, V] = OrderedDict()
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
     def get_or_make(self, key: K, make: Callable[[], V]) -> V:
         """The cached value for `key`, made (and remembered) on a miss."""
         if key in self._values:

@@ -23,6 +23,7 @@ from bot.check import claim_selection
 from bot.check.claim_selection import DEFAULT_MAX_CLAIMS, MAX_MESSAGE_CHARS, ClaimSelection
 from bot.check.claims import Claim, parse_claim
 from bot.check.compound_claims import claim_parts
+from bot.check.parses import parsed
 from bot.check.rules.event_facts import (
     announcement_stated,
     another_event,
@@ -503,7 +504,7 @@ def check_compound(
         return whole
     parts = [
         check_claim(
-            parse_claim(nlp(t)[:], nlp=nlp, speakers=speakers),
+            parse_claim(parsed(t, nlp)[:], nlp=nlp, speakers=speakers),
             nlp=nlp,
             store=store,
             speakers=speakers,

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from bot.language import facts
 from bot.check.claims import MEANINGFUL_STOP_WORDS, Claim
+from bot.check.parses import parsed, parsed_many
 from bot.core.models import Article, Entity, Passage, Quantity
 from bot.language.paraphrases import PHRASE_EQUIVALENTS, SYNONYM_GROUPS
 from bot.store.base import Store
@@ -435,7 +436,7 @@ def enrich(candidate: Candidate, nlp: Language) -> Candidate:
     key = (candidate.text, candidate.article.published)
     cached = _QUOTE_FACTS.get(key)
     if cached is None:
-        cached = _remember_facts(key, nlp(candidate.text))
+        cached = _remember_facts(key, parsed(candidate.text, nlp))
     else:
         _QUOTE_FACTS.move_to_end(key)
     entities, quantities, dates, negated = cached
@@ -451,8 +452,8 @@ def enrich(candidate: Candidate, nlp: Language) -> Candidate:
 
 
 def enrich_many(candidates: list[Candidate], nlp: Language) -> list[Candidate]:
-    """`enrich` for several candidates, parsing the quotes not seen before in one `nlp.pipe`
-    batch: a check enriches a dozen or more quotes, and one by one each costs twice as much."""
+    """`enrich` for several candidates, parsing the quotes not seen before in one batch
+    (`parsed_many`; the rules reading a reported clause or an event reuse those parses)."""
     unseen = list(
         dict.fromkeys(
             (c.text, c.article.published)
@@ -460,7 +461,7 @@ def enrich_many(candidates: list[Candidate], nlp: Language) -> list[Candidate]:
             if not c.facts_known and (c.text, c.article.published) not in _QUOTE_FACTS
         )
     )
-    for key, doc in zip(unseen, nlp.pipe([text for text, _ in unseen], batch_size=32)):
+    for key, doc in zip(unseen, parsed_many([text for text, _ in unseen], nlp)):
         _remember_facts(key, doc)
     return [enrich(c, nlp) for c in candidates]
 

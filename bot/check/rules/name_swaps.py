@@ -10,6 +10,7 @@ entity_mismatch conflict.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -35,8 +36,10 @@ def name_words(claim: Claim) -> set[str]:
     return {w.lower() for n in claim.names for w in WORD.findall(n.text)}
 
 
+@lru_cache(maxsize=8192)
 def _folded(text: str) -> str:
-    """Lower-case words without dots and possessives: "the U.S.'s" -> " the us "."""
+    """Lower-case words without dots and possessives: "the U.S.'s" -> " the us ". Kept per
+    text: each of a claim's names is looked for in the same candidates, check after check."""
     words = WORD.findall(text.lower().replace(".", "").replace("’", "'"))
     return " " + " ".join(re.sub(r"'s?$", "", w) for w in words) + " "
 
