@@ -26,3 +26,17 @@ def test_a_title_word_written_out_still_ends_its_sentence(nlp: Language) -> None
     # "state", "home" and "party" are title words too, but written out they end sentences
     doc = nlp("He served as secretary of state. Carter took office later. She went home. In other words, no.")
     assert len(list(doc.sents)) == 4
+
+
+def test_an_abbreviation_ends_its_sentence_before_a_capitalised_function_word(nlp: Language) -> None:
+    doc = nlp(
+        "The first of the nine reached the surface shortly after 5 a.m. The last, shift supervisor "
+        "Ray Tuilagi, 54, stepped out at 6:10 a.m. on Friday. The contract went to Ossery River "
+        "Launch Co. It starts at 5 p.m. Tuesday in St. Louis."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "The first of the nine reached the surface shortly after 5 a.m.",
+        "The last, shift supervisor Ray Tuilagi, 54, stepped out at 6:10 a.m. on Friday.",
+        "The contract went to Ossery River Launch Co.",
+        "It starts at 5 p.m. Tuesday in St. Louis.",
+    ]

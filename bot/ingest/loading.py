@@ -296,8 +296,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 9: tallies ("voted 5-2") and hyphenated measures ("a 36-inch main") as quantities;
 # 10: lengths and masses in one unit each ("cm" -> centimetre, "feet" -> foot), converted;
 # 11: a figure after "not" is denied ("$4 per tire, not $40");
-# 12: a bare denied figure takes the unit of the figure it follows ("19,000 gallons, not 190,000").
-INDEX_VERSION = 12
+# 12: a bare denied figure takes the unit of the figure it follows ("19,000 gallons, not 190,000");
+# 13: a sentence starts after an abbreviation before a capitalised function word ("5 a.m. The").
+INDEX_VERSION = 13
 
 
 def _sha256(raw: bytes) -> str:

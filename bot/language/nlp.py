@@ -54,9 +54,33 @@ def title_abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("abbreviation_ends")
+def abbreviation_ends(doc: Doc) -> Doc:
+    """Start a sentence after an abbreviation followed by a capitalised function word.
+
+    The tokenizer keeps the full stop of "a.m.", "Co." or "D.C." in the word, and the parser
+    then runs the next sentence on: "shortly after 5 a.m. The last, shift supervisor Ray
+    Tuilagi, 54, stepped out" became one passage whose "54" was read as the first miner's.
+    A word like "The", "He" or "It" capitalised there starts a sentence; a name ("5 p.m.
+    Tuesday", "St. Louis") does not. Titles ("Capt.") are `title_abbreviations`' work."""
+    from bot.language.speakers import TITLE_WORDS
+
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if (
+            token.text.endswith(".")
+            and len(token) > 2
+            and token.text[:-1].lower() not in TITLE_WORDS
+            and after.is_title
+            and after.is_stop
+        ):
+            after.is_sent_start = True
+    return doc
+
+
 def _with_paragraph_breaks(nlp: Language) -> Language:
     before = "parser" if "parser" in nlp.pipe_names else None
-    for component in ("paragraph_breaks", "title_abbreviations"):
+    for component in ("paragraph_breaks", "title_abbreviations", "abbreviation_ends"):
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, **({"before": before} if before else {"first": True}))
     return nlp

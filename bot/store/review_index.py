@@ -24,7 +24,9 @@ BATCH = 64
 LEMMA_ONLY = ("parser", "ner", "senter", "sentencizer")
 # `tagged_lemmas` reuses these components' work from a full parse and re-runs only these
 TAGGING = frozenset({"tok2vec", "tagger"})
-RULE_STEPS = frozenset({"paragraph_breaks", "title_abbreviations", "attribute_ruler", "lemmatizer"})
+RULE_STEPS = frozenset(
+    {"paragraph_breaks", "title_abbreviations", "abbreviation_ends", "attribute_ruler", "lemmatizer"}
+)
 
 
 class SentenceEncoder(Protocol):
