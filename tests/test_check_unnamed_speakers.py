@@ -62,3 +62,28 @@ def test_the_same_sentences_still_support_a_claim_without_a_speaker(check_elsewh
     report = check_elsewhere("The harbour fees at Kessel would double next year.")
 
     assert report.verdict == "supported", report.evidence
+
+
+# An organisation named speaking, then called by its kind ("The company said ..."), under a
+# headline about another matter: its words after its own sentence, not after another's.
+RECALL = """Brackenridge Laboratories said on Wednesday that its customer hotline had received about 9,000 calls since the recall was announced. The company said families could return bottles to any store for a full refund, even without a receipt.
+"""
+REGULATOR = """The Medicines Safety Authority said on Wednesday that it had received about 9,000 reports since the recall was announced. The agency said families could return bottles to any store for a full refund, even without a receipt.
+"""
+CLAIM = "Brackenridge said families could get a full refund without a receipt."
+
+
+@pytest.fixture(scope="module")
+def check_recall(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/920_calls.txt", "EBC News", "Poison centre swamped with calls", RECALL)])
+
+
+def test_the_company_named_speaking_before_speaks_again(check_recall: Check) -> None:
+    report = check_recall(CLAIM)
+    assert report.verdict == "supported", report.evidence
+    assert report.evidence[0].text.startswith("The company said families")
+
+
+def test_after_another_organisation_speaking_the_words_are_not_its(nlp: Language) -> None:
+    check = checker_for(nlp, [("corpus/921_calls.txt", "EBC News", "Poison centre swamped with calls", REGULATOR)])
+    assert check(CLAIM).verdict == "not_found"

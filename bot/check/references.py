@@ -23,7 +23,12 @@ from bot.check.article_passages import article_passages
 from bot.core.models import HEADING_POSITIONS, Entity, Passage
 from bot.check.rules.name_swaps import name_present, name_words
 from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
-from bot.check.rules.speaker_checks import goes_on_about_someone, speaker_unknown
+from bot.check.rules.speaker_checks import (
+    generic_speaker,
+    goes_on_about_someone,
+    speaker_unknown,
+    speaking_entities,
+)
 from bot.check.speaker_roles import introduced_as
 from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
@@ -126,6 +131,21 @@ def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -
     return name_present(name, context)
 
 
+def _spoke_before(speaker: str, candidate: Candidate, passages: list[Passage]) -> bool:
+    """The organisation speaking in the nearest sentence before that has anyone speaking is
+    the claimed speaker: "Brackenridge Laboratories said on Wednesday that ... The company
+    said families could return bottles ..."."""
+    before, _ = _lead_up(candidate, passages)
+    wanted = set(WORD.findall(speaker.lower()))
+    for passage in reversed(before):
+        speaking = speaking_entities(
+            Candidate(kind="fact", text=passage.text, entities=passage.entities, article=candidate.article)
+        )
+        if speaking:
+            return any(wanted <= set(WORD.findall(e.text.lower())) for e in speaking)
+    return False
+
+
 def _is_speaker(claim: Claim, name: Entity) -> bool:
     """The person the claim has speaking is who a source must name, not a mere topic."""
     surname = name.text.split()[-1].lower()
@@ -208,12 +228,21 @@ def resolve_references(
         and speaker_unknown(candidate)
         and (candidate.kind == "quote" or goes_on_about_someone(candidate))
     )
+    # "The company said ..." after a sentence with the claimed organisation speaking
+    unnamed_organisation = (
+        claim.speaker is not None
+        and claim.speaker not in on_topic
+        and candidate.kind == "fact"
+        and generic_speaker(candidate)
+        and not speaking_entities(candidate)
+    )
     if (
         not (people and PRONOUN.search(candidate.text))
         and not offices
         and not countries
         and not topics
         and not unnamed_speaker
+        and not unnamed_organisation
     ):
         return _with_resolved(candidate, on_topic)
     passages = article_passages(store, candidate.article)
@@ -221,6 +250,8 @@ def resolve_references(
         return _with_resolved(candidate, on_topic)
     resolved: list[str] = list(on_topic)
     if unnamed_speaker and _names(claim.speaker or "", passages):
+        resolved.append(claim.speaker or "")
+    elif unnamed_organisation and _spoke_before(claim.speaker or "", candidate, passages):
         resolved.append(claim.speaker or "")
     for name in people if offices else []:
         if any(_holds_office(office, name.text, passages) for office in offices):
