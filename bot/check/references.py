@@ -33,7 +33,7 @@ from bot.check.speaker_roles import introduced_as
 from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
 
-RESOLVE_COVERAGE = 0.5  # share of the claim's other words a candidate must state before we
+RESOLVE_COVERAGE = 0.4  # share of the claim's other words a candidate must state before we
 # look around it in its article for a name it only refers to
 RESOLVE_ARTICLES = 12  # articles read around candidates per claim, at most
 TOPIC_COVERAGE = 0.75  # a topic named only nearby needs the rest of the claim stated here
