@@ -43,14 +43,13 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
         same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
         # a source figure that states another of the claim's figures is not this one's
         # ("about 3,100 tons" is the claim's 3,100 tons, not a mismatch for its 2,500-ton cap)
-        same_kind = [
-            w
-            for w in same_kind
-            if facts.compare_quantities(said, w).relation == "consistent"
-            or not any(other is not said and _states(w, other) for other in claim.quantities)
-        ]
+        same_kind = [w for w in same_kind if not _states_another(claim, said, w)]
         if not same_kind and not said.unit:  # "topped 3,900" against "more than 2,300 claims"
-            same_kind = [_bare(w) for w in candidate.quantities if w.unit and facts.is_count(w.unit)]
+            same_kind = [
+                _bare(w)
+                for w in candidate.quantities
+                if w.unit and facts.is_count(w.unit) and not _states_another(claim, said, w)
+            ]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         if (
@@ -68,6 +67,15 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
         else:
             found.stated = False  # and the claim's other figures are still compared
     return found
+
+
+def _states_another(claim: Claim, said: Quantity, wrote: Quantity) -> bool:
+    """A source figure that states another of the claim's figures is not this one's ("about
+    3,100 tons" is the claim's 3,100 tons, not a mismatch for its 2,500-ton cap; "1,846
+    appeals" is not a mismatch for "compared with 612" in a claim giving both)."""
+    return facts.compare_quantities(said, wrote).relation != "consistent" and any(
+        other is not said and _states(wrote, other) for other in claim.quantities
+    )
 
 
 def _bare(quantity: Quantity) -> Quantity:
@@ -134,22 +142,27 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
     source_days = [d.strftime("%A").lower() for d in candidate.dates] + _weekday_words(
         candidate.text
     )
+    stated = True
     for said in claim.dates:
-        if claim.dates_have_year:
-            same = [d for d in candidate.dates if d == said]
-        else:
-            same = [
-                d for d in candidate.dates if (d.month, d.day) == (said.month, said.day)
-            ]
-        if same:
+        if any(_same_day(d, said, claim.dates_have_year) for d in candidate.dates):
             continue
         if not candidate.dates:
             return reasons, False
+        # a source date that is another of the claim's is not this one's: "pushed its vote from
+        # Aug. 25 to Sept. 22" against "had planned to adopt it on Monday, Aug. 25"
+        others = [
+            d
+            for d in candidate.dates
+            if not any(_same_day(d, o, claim.dates_have_year) for o in claim.dates if o != said)
+        ]
+        if not others:
+            stated = False
+            continue
         reasons.append(
             Reason(
                 code="date_mismatch",
                 detail=f"claim: {_format_day(said, claim.dates_have_year)}; "
-                f"source: {', '.join(_format_day(d, True) for d in candidate.dates[:2])}",
+                f"source: {', '.join(_format_day(d, True) for d in others[:2])}",
             )
         )
     for weekday in claim.weekdays:
@@ -168,7 +181,12 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
                 code="date_mismatch", detail=f"claim: {weekday}; source: {described[0]}"
             )
         )
-    return reasons, True
+    return reasons, stated
+
+
+def _same_day(source: dt.date, claim: dt.date, with_year: bool) -> bool:
+    """The claim's day, its year compared only when the claim gives one."""
+    return source == claim if with_year else (source.month, source.day) == (claim.month, claim.day)
 
 
 def time_reasons(claim: Claim, candidate: Candidate) -> list[Reason] | None:
