@@ -41,8 +41,6 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
     for said in claim.quantities:
         # hours vs days compare; percent vs troops, an age vs a duration do not
         same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
-        # a source figure that states another of the claim's figures is not this one's
-        # ("about 3,100 tons" is the claim's 3,100 tons, not a mismatch for its 2,500-ton cap)
         same_kind = [w for w in same_kind if not _states_another(claim, said, w)]
         if not same_kind and not said.unit:  # "topped 3,900" against "more than 2,300 claims"
             same_kind = [
