@@ -150,10 +150,19 @@ def topic_speaker_stated(
     Gas said it: the claimed speaker is an organisation the article is about, and the
     sentence has nobody else named speaking. "The company" or "it" is never a person, so
     the name is not asked for a label (the small model often tags a firm as a person)."""
-    speaker = claim.speaker
-    if not speaker or candidate.kind != "fact" or not generic_speaker(candidate):
+    if not unnamed_organisation_speaks(claim, candidate):
         return False
-    if speaking_entities(candidate):
-        return False  # "Rival firm Corvex Energy said ...": someone else speaks
-    name = Entity(text=speaker, label="ORG", canonical=speaker)
-    return is_article_topic(name, candidate)
+    speaker = claim.speaker or ""
+    return is_article_topic(Entity(text=speaker, label="ORG", canonical=speaker), candidate)
+
+
+def unnamed_organisation_speaks(claim: Claim, candidate: Candidate) -> bool:
+    """For a claim with a speaker, the sentence has an organisation speaking unnamed ("The
+    company said ...", "It said ...") and nobody named speaking ("Rival firm Corvex Energy
+    said ..."): who it is, the headline or the sentence before tells."""
+    return (
+        claim.speaker is not None
+        and candidate.kind == "fact"
+        and generic_speaker(candidate)
+        and not speaking_entities(candidate)
+    )

@@ -17,18 +17,18 @@ import re
 from spacy.language import Language
 
 from bot.language import facts
-from bot.check.article_topics import TOPIC_NAME_LABELS, topic_names_stated, topic_speaker_stated
+from bot.check.article_topics import (
+    TOPIC_NAME_LABELS,
+    topic_names_stated,
+    topic_speaker_stated,
+    unnamed_organisation_speaks,
+)
 from bot.check.claims import Claim
 from bot.check.article_passages import article_passages
 from bot.core.models import HEADING_POSITIONS, Entity, Passage
 from bot.check.rules.name_swaps import name_present, name_words
-from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many
-from bot.check.rules.speaker_checks import (
-    generic_speaker,
-    goes_on_about_someone,
-    speaker_unknown,
-    speaking_entities,
-)
+from bot.check.retrieve import WORD, Candidate, covered_keys, enrich_many, passage_candidate
+from bot.check.rules.speaker_checks import goes_on_about_someone, speaker_unknown, speaking_entities
 from bot.check.speaker_roles import introduced_as
 from bot.language.speakers import ROLE_NOUNS, SpeakerResolver
 from bot.store.base import Store
@@ -138,9 +138,7 @@ def _spoke_before(speaker: str, candidate: Candidate, passages: list[Passage]) -
     before, _ = _lead_up(candidate, passages)
     wanted = set(WORD.findall(speaker.lower()))
     for passage in reversed(before):
-        speaking = speaking_entities(
-            Candidate(kind="fact", text=passage.text, entities=passage.entities, article=candidate.article)
-        )
+        speaking = speaking_entities(passage_candidate(passage, candidate.article))
         if speaking:
             return any(wanted <= set(WORD.findall(e.text.lower())) for e in speaking)
     return False
@@ -229,13 +227,7 @@ def resolve_references(
         and (candidate.kind == "quote" or goes_on_about_someone(candidate))
     )
     # "The company said ..." after a sentence with the claimed organisation speaking
-    unnamed_organisation = (
-        claim.speaker is not None
-        and claim.speaker not in on_topic
-        and candidate.kind == "fact"
-        and generic_speaker(candidate)
-        and not speaking_entities(candidate)
-    )
+    unnamed_organisation = claim.speaker not in on_topic and unnamed_organisation_speaks(claim, candidate)
     if (
         not (people and PRONOUN.search(candidate.text))
         and not offices
