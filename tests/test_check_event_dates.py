@@ -35,7 +35,11 @@ The walkout at Riverside General began on Tuesday, nurses said.
 """
 MEETING = """The meeting, which lasted 90 minutes, took place on Wednesday.
 """
+# "on Saturday" parsed as dating the surrendering, not the stopping
+SHELTER = """The Marlow County shelter stopped accepting cats surrendered by their owners on Saturday, March 1, after a count showed it holding twice its capacity, officials said.
+"""
 STORIES = {
+    "shelter": [("corpus/304_shelter.txt", "Valley Times", "Shelter full", SHELTER)],
     "meeting": [("corpus/303_meeting.txt", "Valley Times", "Meeting", MEETING)],
     "port": [("corpus/301_port.txt", "Harbour Post", "Port strike", PORT)],
     "clinic": [("corpus/302_clinic.txt", "Valley Times", "Nurses strike", CLINIC)],
@@ -71,6 +75,7 @@ def test_a_date_of_another_event_in_the_sentence_is_no_conflict(checkers, story,
         ("port", "The port authority stepped into the dispute on Tuesday."),
         ("clinic", "The health ministry intervened on Thursday."),
         ("meeting", "The meeting on Tuesday lasted 90 minutes."),
+        ("shelter", "The Marlow County shelter stopped accepting owner-surrendered cats on Sunday, March 2."),
     ],
 )
 def test_the_events_own_date_still_conflicts(checkers, story, claim) -> None:
@@ -189,3 +194,26 @@ def test_a_source_stating_one_of_the_claims_figures_does_not_contradict_the_othe
     report = check(claim)
 
     assert code not in codes(report.evidence), report.evidence
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the source's 2015 is the claim's own first year; its 2025 is "last year", unstated
+        ("The city says golfers played roughly 41,000 rounds at Greenvale in 2015 but only 27,500 in 2025.",
+         "not_found"),
+        # the source's 1,900 is the claim's own other figure, not a mismatch for its 31
+        ("The Weller shelter euthanized 31 of the roughly 1,900 animals it took in during 2030.", "supported"),
+    ],
+)
+def test_a_figure_the_claim_gives_elsewhere_is_not_a_mismatch(nlp: Language, claim: str, verdict: str) -> None:
+    text = ("The number of rounds played at Greenvale fell from about 41,000 in 2015 to 27,500 last year, "
+            "city figures show.\n\n"
+            "In 2030, the Weller shelter euthanized 31 animals out of about 1,900 it took in, according to its "
+            "annual report.\n")
+    check = checker_for(nlp, [("corpus/941_figures.txt", "Wexley Ledger", "Greenvale golf course to close", text)])
+
+    report = check(claim)
+
+    assert report.verdict == verdict, report.evidence
+    assert not {"number_mismatch", "date_mismatch"} & codes(report.evidence)

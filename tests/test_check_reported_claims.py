@@ -90,9 +90,19 @@ CAPTIONED = (
 )
 
 
+FAIR = (
+    "checks/fair.txt",
+    "The Fenwick Post",
+    "Fenwick fair will go ahead",
+    "A Facebook post shared 2,000 times since Monday says: \"SAD NEWS. The Fenwick fair is "
+    "CANCELLED this year. End of an era.\" The fair has not been cancelled, and its gates open on "
+    "Aug. 3 as planned, the fair board said.",
+)
+
+
 @pytest.fixture(scope="module")
 def check(nlp: Language) -> Check:
-    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED, LABELLED, CAPTIONED])
+    return checker_for(nlp, [DEBUNK, REPORT, RUMOUR, CORRECTED, PICTURED, LABELLED, CAPTIONED, FAIR])
 
 
 def test_a_caption_no_one_is_named_for_is_not_support_for_the_claim_it_makes(check: Check) -> None:
@@ -137,6 +147,16 @@ def test_a_debunked_claim_gets_the_articles_finding_not_its_restatement(check: C
     assert [e.stance for e in report.evidence] == ["conflicts"]
     assert report.evidence[0].text.startswith("Mayor Dana Whitfield was not arrested")
     assert all(e.reasons for e in report.evidence)
+
+
+def test_a_post_quoted_by_a_debunk_gives_way_to_its_finding(check: Check) -> None:
+    # the post's words are a quote of "a Facebook post": a plain report the article disputes
+    report = check("The Fenwick fair is cancelled this year")
+
+    assert report.verdict == "conflicting"
+    assert [e.text for e in report.evidence] == [
+        "The fair has not been cancelled, and its gates open on Aug. 3 as planned, the fair board said."
+    ]
 
 
 def test_the_restatement_supports_the_attributed_claim(check: Check) -> None:
@@ -261,6 +281,10 @@ def test_a_claim_inside_what_someone_says_is_withheld_even_when_tagged_a_noun(nl
         ("A post on X claims that MIOSHA, the state's workplace safety agency, has already fined Northline "
          "$250,000 over the collapse.",
          "MIOSHA, the state's workplace safety agency, has already fined Northline $250,000 over the collapse"),
+        # "claims" the sentence's root, tagged a noun, the claim its clausal complement
+        ("A viral post claims the state banned all livestock at county fairs this summer because of bird "
+         "flu, and that there will be no 4-H animals at the Corley County Fair.",
+         "the state banned all livestock at county fairs this summer because of bird flu"),
     ],
 )
 def test_a_claiming_verb_the_tagger_reads_as_a_noun_still_withholds_the_claim(
@@ -273,6 +297,19 @@ def test_claims_a_report_is_about_do_not_withhold_it(nlp: Language) -> None:
     sentence = "The mayor said the claims about the pool were false."
 
     assert frame(_candidate(sentence, nlp), "the claims about the pool were false", nlp) == "reported"
+
+
+def test_words_quoted_in_quotation_marks_are_what_their_speaker_is_reported_to_say(nlp: Language) -> None:
+    words = "Ride COLLAPSED during setup at the Corley County Fair yesterday!! 3 carnival workers hurt"
+    quote = _candidate(words, nlp).model_copy(
+        update={"kind": "quote", "speaker": "Facebook", "context": f'"{words}," says a Facebook post.'}
+    )
+    nobodys = quote.model_copy(update={"speaker": None})
+    indirect = quote.model_copy(update={"context": f"{words}, the fair board said."})
+
+    assert frame(quote, words, nlp) == "reported"
+    assert frame(nobodys, words, nlp) == "claimed"
+    assert frame(indirect, words, nlp) is None
 
 
 def test_a_label_that_names_no_claim_heads_the_writers_own_statement(nlp: Language) -> None:

@@ -287,7 +287,7 @@ def figures(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool] | N
     return conflicts, stated and times == [] and not conflicts
 
 
-def _figures_differ(claim: Claim, candidate: Candidate) -> bool:
+def figures_differ(claim: Claim, candidate: Candidate) -> bool:
     """The rules read one of the claim's figures otherwise in the sentence: a differing figure
     is theirs to call, and the model reads "5.3 miles" for "3.5 miles" as the same."""
     read = figures(claim, candidate)
@@ -377,7 +377,7 @@ def combine(
         if (
             judgement.entailment >= SUPPORT_ALONE
             and alignment.coverage >= SUPPORT_ALONE_COVERAGE
-            and not _figures_differ(claim, candidate)
+            and not figures_differ(claim, candidate)
         ):
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
         if not (

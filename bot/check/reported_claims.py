@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
 from bot.check.parses import parsed
-from bot.check.model_judgement import contradiction, is_fragment, judge
+from bot.check.model_judgement import contradiction, figures_differ, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.rules.number_date_checks import quantity_reasons
 from bot.check.stance import Assessment
@@ -55,10 +55,13 @@ _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of 
 
 def _reported_clause(child: Token) -> bool:
     """A verb's content clause, or one the tagger hung off a noun ("A viral post claims that
-    S" read as the noun "post claims"): a "that" complementizer marks content, not a relative."""
+    S" read as the noun "post claims"): a "that" complementizer marks content, not a relative,
+    and so does the sentence's root ("A viral post claims the state banned ...", "claims" a
+    noun with the clause its complement: only a verb takes one)."""
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
     if child.dep_ in _CONTENT_DEPS:
-        return child.head.pos_ in ("VERB", "AUX") or that  # "shared 4,000 times claims that S"
+        # "shared 4,000 times claims that S"
+        return child.head.pos_ in ("VERB", "AUX") or child.head.dep_ == "ROOT" or that
     return child.dep_ in ("relcl", "acl") and that
 
 
@@ -158,6 +161,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def _in_quotation_marks(candidate: Candidate) -> bool:
+    """A quote whose words its sentence prints inside quotation marks: someone's own words,
+    which the writer reports ('"Ride COLLAPSED ...," says a Facebook post'), not restates."""
+    words = candidate.text[:40]
+    context = candidate.context
+    return candidate.kind == "quote" and any(
+        words in context[start:stop] for start, stop, _ in _quoted_spans(context)
+    )
+
+
 def _nobodys_words(text: str) -> bool:
     """A sentence all inside quotation marks, with no one named outside them to say it: a
     post's words as the article prints them ('"Vittorelli's CLOSED by the health dept.'), never
@@ -179,7 +192,8 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     "claimed" when the verb itself withholds the writer's word ("A post claims that S"), the
     sentence asks rather than states, or the words are a quote of no one the article names (a
     caption, a post); "reported" for a plain report ("S, the trust said", words in quotation
-    marks), None when the writer states them."""
+    marks, a quote of someone named: '"Ride COLLAPSED ...," says a Facebook post'), None
+    when the writer states them."""
     if not highlight:
         return None
     if candidate.kind == "quote" and not candidate.speaker:
@@ -199,7 +213,7 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
     framing = [claimed for share, claimed in inside if share >= FRAME_SHARE * len(highlight)]
     if not framing:
-        return None
+        return "reported" if _in_quotation_marks(candidate) else None
     return "claimed" if any(framing) else "reported"
 
 
@@ -400,8 +414,21 @@ def examined_claims(
             dropped.add(_sentence(candidate))
         if finding is not None:
             findings.append(finding)
-    # a quote the index took from the same sentence ("the Islander reported that S") goes too
-    return [(c, f) for c, f in assessed if _sentence(c) not in dropped] + findings
+    # a quote the index took from the same sentence ("the Islander reported that S") goes too,
+    # and so does a sentence of a dropped quote ("SAD NEWS. The fair is CANCELLED. ...")
+    quotes = [c for c in framed if c.kind == "quote" and _sentence(c) in dropped]
+    return [
+        (c, f) for c, f in assessed if _sentence(c) not in dropped and not _within_quote(c, quotes)
+    ] + findings
+
+
+def _within_quote(candidate: Candidate, quotes: list[Candidate]) -> bool:
+    """A sentence whose words are all inside one of the quotes, in its article."""
+    words = " ".join(WORD.findall(candidate.text.lower()))
+    return candidate.kind == "fact" and bool(words) and any(
+        q.article.path == candidate.article.path and words in " ".join(WORD.findall(q.text.lower()))
+        for q in quotes
+    )
 
 
 def restatements(
@@ -581,5 +608,5 @@ def reported_support(
             stance="supports", score=round((a.score + float(row[0])) / 2, 4), highlight=a.highlight
         )
         for (c, a, _), row in zip(framed, rows)
-        if row[0] >= REPORT_SUPPORT
+        if row[0] >= REPORT_SUPPORT and not figures_differ(claim, c)  # the model reads figures poorly
     }

@@ -32,6 +32,7 @@ from bot.core.models import Reason
 from bot.language.quantity_comparison import comparable, compare_quantities
 from bot.check.retrieve import SYNONYMS, WORD, Candidate
 from bot.check.stance import Assessment
+from bot.check.rules.number_date_checks import states_another
 from bot.check.rules.word_equivalence import same_stem
 
 FACT_CODES = frozenset({"date_mismatch", "number_mismatch"})
@@ -154,9 +155,21 @@ def _event_namer(claim: Claim, nlp: Language) -> Callable[[Token], bool] | None:
 
 def _dates_the_event(token: Token, names_event: Callable[[Token], bool]) -> bool:
     """A day token on the claim's event: its verb is the event, or takes it as subject, object
-    or prepositional object ("the strike began Monday", "discuss it at a meeting Thursday")."""
+    or prepositional object ("the strike began Monday", "discuss it at a meeting Thursday").
+    A day ending a participle that modifies a noun may date the verb the noun belongs to: the
+    parser's attachment there is a guess ("stopped accepting dogs surrendered by their owners
+    on Saturday": the stopping, read as the surrendering)."""
     verb = _event_verb(token)
-    return verb is not None and any(names_event(t) for t in [verb, *_actors(verb)])
+    verbs = [verb, _governing_verb(verb)] if verb is not None else []
+    return any(v is not None and any(names_event(t) for t in [v, *_actors(v)]) for v in verbs)
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose noun a participle without a subject of its own modifies ("accepting"
+    for "dogs surrendered ..."); None for any other verb."""
+    if verb.dep_ not in ("acl", "amod") or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return _event_verb(verb.head)
 
 
 def date_of_another_event(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
@@ -416,8 +429,8 @@ def numbers_on_the_claims_event(
             continue
         own = []
         for wrote in candidate.quantities:
-            if not comparable(said, wrote):
-                continue
+            if not comparable(said, wrote) or states_another(claim, said, wrote):
+                continue  # "31 of the roughly 1,900 animals": the source's 1,900 is not its 31
             source_verb = _verb_of_number(doc, wrote.text)
             if source_verb is not None and _same_event(event, source_verb.lemma_.lower()):
                 own.append(wrote)

@@ -76,6 +76,29 @@ def _answered_after_contrast(tokens: list[str], bearing: list[str], keys: set[st
     return bool(wanted) and all(matches_any(w, after) for w in wanted)
 
 
+_SET_ASIDE = re.compile(
+    r"(?:\brather\s+than|\binstead\s+of|,\s*(?P<not>not))\s+(?P<words>[^,;:.!?]+)", re.IGNORECASE
+)
+
+
+def set_aside(text: str) -> list[tuple[bool, set[str]]]:
+    """The alternatives a text names only to set them aside ("hydraulic fluid, not diesel",
+    "from wells rather than from the river"): each with whether a "not" sets it aside, and its
+    words up to the clause's end."""
+    return [
+        (m.group("not") is not None, {w.lower() for w in WORD.findall(m.group("words"))} - NEGATION_FILLER)
+        for m in _SET_ASIDE.finditer(text)
+    ]
+
+
+def contrasted_alike(one: str, other: str) -> int:
+    """How many of `one`'s set-aside "not"s set aside what `other` also sets aside ("not in the
+    value of the house" / "rather than the house itself"): a contrast both texts draw, whose
+    "not" is no difference of polarity between them."""
+    theirs = set().union(*(words for _, words in set_aside(other)))
+    return sum(1 for by_not, words in set_aside(one) if by_not and words & theirs)
+
+
 def _negates_another_light_predicate(following: list[str], keys: set[str]) -> bool:
     """ "not to take advantage of Britain": the "not" denies "take advantage", whatever follows."""
     words = [w for w in following if w not in {"to", "be", "been", "ever", "even"}]

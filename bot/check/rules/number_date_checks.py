@@ -41,12 +41,12 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
     for said in claim.quantities:
         # hours vs days compare; percent vs troops, an age vs a duration do not
         same_kind = [w for w in candidate.quantities if facts.comparable(said, w)]
-        same_kind = [w for w in same_kind if not _states_another(claim, said, w)]
+        same_kind = [w for w in same_kind if not states_another(claim, said, w)]
         if not same_kind and not said.unit:  # "topped 3,900" against "more than 2,300 claims"
             same_kind = [
                 _bare(w)
                 for w in candidate.quantities
-                if w.unit and facts.is_count(w.unit) and not _states_another(claim, said, w)
+                if w.unit and facts.is_count(w.unit) and not states_another(claim, said, w)
             ]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
@@ -67,7 +67,7 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
     return found
 
 
-def _states_another(claim: Claim, said: Quantity, wrote: Quantity) -> bool:
+def states_another(claim: Claim, said: Quantity, wrote: Quantity) -> bool:
     """A source figure that states another of the claim's figures is not this one's ("about
     3,100 tons" is the claim's 3,100 tons, not a mismatch for its 2,500-ton cap; "1,846
     appeals" is not a mismatch for "compared with 612" in a claim giving both)."""
@@ -100,8 +100,25 @@ def _states(wrote: Quantity, said: Quantity) -> bool:
 def _counted_there(said: Quantity, candidate: Candidate) -> bool:
     """A count written with its noun on one side and bare on the other: stated, whatever other
     figures the source has ("14 people had been treated" / "three more people ..., bringing
-    the number treated to 14")."""
-    return any(_counted(said, wrote) for wrote in candidate.quantities)
+    the number treated to 14"). Not a bare figure the sentence compares its own count with,
+    when it gives that count with the claim's noun ("about 163,000 patients, up from the
+    roughly 140,000 it reported"): that is the figure it replaces."""
+    counted = [wrote for wrote in candidate.quantities if _counted(said, wrote)]
+    replaced = any(
+        wrote.unit == said.unit and facts.compare_quantities(said, wrote).relation == "mismatch"
+        for wrote in candidate.quantities
+    )
+    return bool(counted) and not (replaced and all(_compared_with(w, candidate.text) for w in counted))
+
+
+_COMPARED_WITH = re.compile(r"\b(?:from|than)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _compared_with(quantity: Quantity, text: str) -> bool:
+    """A figure after "from" or "than" ("up from the roughly 140,000", "more than the 212"):
+    the one a sentence compares another with."""
+    at = text.find(quantity.text)
+    return at > 0 and bool(_COMPARED_WITH.search(text[max(0, at - 30) : at]))
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
@@ -113,7 +130,11 @@ def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
     """
     source_years = set(YEAR.findall(candidate.text))
     dated_years = {d.year for d in claim.dates} if claim.dates_have_year else set()
+    # a source year that is another of the claim's is not this one's: "from 41,000 in 2015 to
+    # 27,500 in 2025" against "fell from about 41,000 in 2015 to 27,500 last year"
+    others = source_years - {str(y) for y in claim.years}
     reasons: list[Reason] = []
+    stated = True
     for year in claim.years:
         if year in dated_years:
             continue
@@ -121,13 +142,16 @@ def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
             continue
         if not source_years:
             return reasons, False
+        if not others:
+            stated = False
+            continue
         reasons.append(
             Reason(
                 code="date_mismatch",
-                detail=f"claim: {year}; source: {', '.join(sorted(source_years))}",
+                detail=f"claim: {year}; source: {', '.join(sorted(others))}",
             )
         )
-    return reasons, True
+    return reasons, stated
 
 
 def _weekday_words(text: str) -> list[str]:

@@ -11,14 +11,18 @@ reason a reporter reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from bot.language import facts
+from bot.language.dates import MONTHS, WEEKDAYS
 from bot.check.claims import Claim, negation_words
 from bot.core.models import Reason
 from bot.check.rules.name_swaps import name_words
 from bot.check.rules.negation_scope import (
     claim_complement_negators,
     compound_negation,
+    contrasted_alike,
     cue_negator,
     scoped_negations,
     source_complement_negators,
@@ -26,6 +30,8 @@ from bot.check.rules.negation_scope import (
 )
 from bot.check.retrieve import WORD, Candidate
 from bot.check.rules.word_equivalence import matches_any
+
+T = TypeVar("T")
 
 
 def _source_region(claim: Claim, candidate: Candidate) -> str:
@@ -87,8 +93,15 @@ def polarity_reasons(
 ) -> tuple[list[Reason], list[Reason]]:
     """(conflicts, notes) from negation and antonyms; "not realistic" = "unrealistic"."""
     region = _source_region(claim, candidate)
-    claim_neg = negation_words(claim.content)
-    scoped = scoped_negations(claim, candidate.text)
+    # a "not" setting aside what the other text sets aside too is no difference of polarity
+    claim_neg = _without_nots(
+        negation_words(claim.content), contrasted_alike(claim.content, candidate.text), lambda cue: cue
+    )
+    scoped = _without_nots(
+        scoped_negations(claim, candidate.text),
+        contrasted_alike(candidate.text, claim.content),
+        lambda found: found[0],
+    )
     source_neg = [cue for cue, _ in scoped]
     compound = compound_negation(claim, candidate)
     if compound is not None:
@@ -102,6 +115,8 @@ def polarity_reasons(
         )
         return [Reason(code="negation", detail=detail)], []
     antonym = opposite_words(claim, source_lemmas(candidate), candidate.text)
+    if antonym and _times_only(antonym[0], claim.content):
+        antonym = None  # "halted surrenders starting on Saturday": a time, not a beginning
     opposed = set(antonym) if antonym else set()
     claim_denies = [w for w in claim_complement_negators(claim, candidate) if w not in opposed]
     source_denies = [w for w in source_complement_negators(claim, candidate) if w not in opposed]
@@ -152,6 +167,32 @@ def polarity_reasons(
             detail = f'the claim says "{claim_neg[0]}", the source does not: "{_shorten(region)}"'
         return [Reason(code="negation", detail=detail)], []
     return [], []
+
+
+_DAY = "|".join([*WEEKDAYS, *MONTHS, r"\d"])
+
+
+def _times_only(word: str, text: str) -> bool:
+    """Whether every use of the word in the text is a participle that introduces a time
+    ("for three weeks starting June 30", "beginning on Monday"), which dates the clause and
+    states no beginning or end of its own."""
+    stem = word[:-1] if word.endswith("e") else word
+    uses = re.findall(rf"\b{re.escape(stem)}\w*", text, re.IGNORECASE)
+    times = re.findall(
+        rf"\b{re.escape(stem)}\w*ing,?\s+(?:(?:on|in|from)\s+)?(?:{_DAY})", text, re.IGNORECASE
+    )
+    return bool(uses) and len(times) == len(uses)
+
+
+def _without_nots(cues: list[T], count: int, word: Callable[[T], str]) -> list[T]:
+    """`cues` less `count` of their "not"s (those that only set an alternative aside)."""
+    kept = []
+    for cue in cues:
+        if word(cue) == "not" and count > 0:
+            count -= 1
+            continue
+        kept.append(cue)
+    return kept
 
 
 def _written_form(word: str, text: str) -> str:
