@@ -472,6 +472,30 @@ def test_exports_and_pages_give_their_summary_as_standfirst(tmp_path, outlets):
     assert from_page.standfirst == "The defence budget will grow by 5 percent."
 
 
+def test_a_plain_text_header_block_gives_the_fields_an_export_would(tmp_path, outlets):
+    text = (
+        "Title: Viral ride video is not from the Corley County Fair\n"
+        "Outlet: TruthMeter North\n"
+        "Author: Hollis Brandt\n"
+        "Date: 2025-07-23\n"
+        "URL: https://www.truthmeternorth.org/checks/ride-video\n"
+        "\n"
+        "The video is real, but it was not filmed at the Corley County Fair.\n"
+    )
+    update = "Update: The county has banned backyard chickens as of Monday.\n\nThe ban starts in May.\n"
+
+    (article,) = load_articles(write(tmp_path, "ride.txt", text), max_bytes=LIMIT, outlets=outlets)
+    (plain,) = load_articles(write(tmp_path, "update.txt", update), max_bytes=LIMIT, outlets=outlets)
+
+    assert article.title == "Viral ride video is not from the Corley County Fair"
+    assert article.outlet == "TruthMeter North"
+    assert article.published == dt.date(2025, 7, 23)
+    assert article.url == "https://www.truthmeternorth.org/checks/ride-video"
+    assert article.byline == "Hollis Brandt"
+    assert article.body == "The video is real, but it was not filmed at the Corley County Fair."
+    assert plain.body.startswith("Update: The county has banned backyard chickens")  # one line: no header
+
+
 def test_inline_read_more_links_and_copyright_lines_go(outlets, tmp_path):
     text = (
         "WASHINGTON (AP) — The Senate passed the bill on Friday by a vote of 60 to 40, sending it "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -297,8 +298,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 10: lengths and masses in one unit each ("cm" -> centimetre, "feet" -> foot), converted;
 # 11: a figure after "not" is denied ("$4 per tire, not $40");
 # 12: a bare denied figure takes the unit of the figure it follows ("19,000 gallons, not 190,000");
-# 13: a sentence starts after an abbreviation before a capitalised function word ("5 a.m. The").
-INDEX_VERSION = 13
+# 13: a sentence starts after an abbreviation before a capitalised function word ("5 a.m. The");
+# 14: a plain-text file's header block ("Title: ...", "Outlet: ...", "Date: ...") read as its fields.
+INDEX_VERSION = 14
 
 
 def _sha256(raw: bytes) -> str:
@@ -339,7 +341,33 @@ def read_text_file(path: Path, *, max_bytes: int) -> LoadedFile:
     text = decode_text(raw, source=str(path))
     if not text.strip():
         raise FileRejected(path, "empty file")
+    header, body = text_header(text)
+    if header:
+        record = {**header, "text": body}
+        return LoadedFile(articles=[_record_to_article(record, path=str(path), content_hash=_sha256(raw))])
     return LoadedFile(articles=[RawArticle(path=str(path), content_hash=_sha256(raw), text=text)])
+
+
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,30}):[ \t]*(?P<value>\S.*)$")
+
+
+def text_header(text: str) -> tuple[dict[str, str], str]:
+    """A plain-text export's header block ("Title: ...", "Outlet: ...", "Date: ...", then a
+    blank line) as the fields a JSON export would give, and the text after it; ({}, text)
+    when the file does not open with one. Every line of the block must be a field the
+    exports use and at least two of them, so that "Update: The county has ..." stays text."""
+    lines = text.lstrip("\ufeff").lstrip("\n").split("\n")
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    fields: dict[str, str] = {}
+    for line in lines[:end]:
+        match = _HEADER_LINE.match(line.strip())
+        key = match.group("key").strip().lower().replace(" ", "_").replace("-", "_") if match else ""
+        if key not in _HEADER_KEYS:
+            return {}, text
+        fields[key] = match.group("value").strip()
+    if len(fields) < 2 or end == len(lines):
+        return {}, text
+    return fields, "\n".join(lines[end + 1 :])
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -464,6 +492,10 @@ _DATE_KEYS = (
 )
 _OUTLET_KEYS = ("outlet", "source", "site", "publisher", "sitename", "site_name", "source_name")
 _AUTHOR_KEYS = ("author", "byline", "authors")
+_HEADER_KEYS = frozenset(
+    k.lower()
+    for k in (*_TITLE_KEYS, *_STANDFIRST_KEYS, *_URL_KEYS, *_DATE_KEYS, *_OUTLET_KEYS, *_AUTHOR_KEYS, "dateline")
+)
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
