@@ -36,7 +36,6 @@ from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
 from bot.core.models import ArticleRef, CheckReport, ClaimReport, Entity, Evidence, ReviewMatch
 from bot.check.model_judgement import (
     FACTS_EVENT,
-    FACTS_SUPPORT,
     MAX_JUDGED,
     MIN_JUDGED_COVERAGE,
     Judgement,
@@ -73,7 +72,6 @@ from bot.check.retrieve import (
     Candidate,
     align,
     covered_keys,
-    enrich,
     enrich_many,
     key_weights,
     retrieve,
@@ -309,9 +307,6 @@ def check_claim(
                 found = reported[candidate.article.path, candidate.passage_position]
                 judgement = None
             if judgement is not None:
-                if numbers_or_dates and judgement.entailment >= FACTS_SUPPORT:
-                    # the model reads figures poorly: a quote it may cite gets its figures read
-                    candidate = enrich(candidate, nlp)
                 on_figures = (
                     figures_read(
                         claim, candidate, alignment, judgement,
