@@ -46,10 +46,13 @@ def test_the_alternative_affirmed_is_still_no_support(check: Check) -> None:
 
 def test_only_a_not_after_a_comma_sets_an_alternative_aside() -> None:
     assert set_aside("It was hydraulic fluid, not diesel, officials said.") == [(True, {"diesel"})]
-    assert set_aside("Water comes from wells rather than from the river.") == [(False, {"from", "river"})]
+    assert set_aside("Water comes from wells rather than from the river.") == [(False, {"river"})]
     assert set_aside("The barge did not leak diesel.") == []
     assert contrasted_alike("in the land value, not in the value of the house", "rather than the house itself") == 1
     assert contrasted_alike("The barge did not leak diesel.", "hydraulic fluid, not diesel") == 0
+    assert contrasted_alike("from the wells, not from the river", "from the wells rather than from the river") == 1
+    # alike only in their function words: different alternatives set aside
+    assert contrasted_alike("from the wells, not from the river", "from the river rather than from the wells") == 0
 
 
 SHELTER = """The Marlow County shelter stopped accepting dogs surrendered by their owners on Saturday, March 1, officials said.

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from bot.language import facts
 from bot.check.claims import LIGHT_VERBS, NEGATION_FILLER, NEGATION_IDIOMS, Claim
 from bot.check.rules.name_swaps import name_words
@@ -86,7 +88,7 @@ def set_aside(text: str) -> list[tuple[bool, set[str]]]:
     "from wells rather than from the river"): each with whether a "not" sets it aside, and its
     words up to the clause's end."""
     return [
-        (m.group("not") is not None, {w.lower() for w in WORD.findall(m.group("words"))} - NEGATION_FILLER)
+        (m.group("not") is not None, {w.lower() for w in WORD.findall(m.group("words"))} - STOP_WORDS)
         for m in _SET_ASIDE.finditer(text)
     ]
 

@@ -169,7 +169,7 @@ def polarity_reasons(
     return [], []
 
 
-_DAY = "|".join([*WEEKDAYS, *MONTHS, r"\d"])
+_DAY = "|".join([*WEEKDAYS, *MONTHS, r"\d{4}\b"])  # a weekday, a month, a year
 
 
 def _times_only(word: str, text: str) -> bool:
@@ -179,7 +179,7 @@ def _times_only(word: str, text: str) -> bool:
     stem = word[:-1] if word.endswith("e") else word
     uses = re.findall(rf"\b{re.escape(stem)}\w*", text, re.IGNORECASE)
     times = re.findall(
-        rf"\b{re.escape(stem)}\w*ing,?\s+(?:(?:on|in|from)\s+)?(?:{_DAY})", text, re.IGNORECASE
+        rf"\b{re.escape(stem)}\w*ing,?\s+(?:(?:on|in|from)\s+)?(?:{_DAY})\b", text, re.IGNORECASE
     )
     return bool(uses) and len(times) == len(uses)
 
