@@ -180,40 +180,36 @@ def test_another_event_is_not_a_conflict(nlp: Language, claim: str, verdict: str
         # the source's 1,846 is the claim's own figure, not a mismatch for its 612
         ("By Sept. 24 the Board of Equalization had 1,846 residential appeals, compared with 612 for the whole "
          "2023 reassessment.", "number_mismatch"),
+        # the source's 2015 is the claim's own first year; its 2025 is "last year", unstated
+        ("The city says golfers played roughly 41,000 rounds at Greenvale in 2015 but only 27,500 in 2025.",
+         "date_mismatch"),
+        # the source's 1,900 is the claim's own other figure, not a mismatch for its 31
+        ("The Weller shelter euthanized 31 of the roughly 1,900 animals it took in during 2030.", "number_mismatch"),
     ],
 )
 def test_a_source_stating_one_of_the_claims_figures_does_not_contradict_the_other(
     nlp: Language, claim: str, code: str
 ) -> None:
-    levy = ("The Dunmore Unified board of education had planned to adopt its 2025-26 tax levy at its meeting "
+    text = ("The Dunmore Unified board of education had planned to adopt its 2025-26 tax levy at its meeting "
             "Monday, Aug. 25.\n\n"
             "As of Wednesday, the Marsh County Board of Equalization had received 1,846 residential appeals, "
-            "according to board clerk Dora Vance.\n")
-    check = checker_for(nlp, [("corpus/940_levy.txt", "Dunmore Gazette", "Appeals pile up after reassessment", levy)])
+            "according to board clerk Dora Vance.\n\n"
+            "The number of rounds played at Greenvale fell from about 41,000 in 2015 to 27,500 last year, "
+            "city figures show.\n\n"
+            "In 2030, the Weller shelter euthanized 31 animals out of about 1,900 it took in, according to its "
+            "annual report.\n")
+    check = checker_for(nlp, [("corpus/940_figures.txt", "Dunmore Gazette", "Appeals pile up after reassessment", text)])
 
     report = check(claim)
 
     assert code not in codes(report.evidence), report.evidence
 
 
-@pytest.mark.parametrize(
-    ("claim", "verdict"),
-    [
-        # the source's 2015 is the claim's own first year; its 2025 is "last year", unstated
-        ("The city says golfers played roughly 41,000 rounds at Greenvale in 2015 but only 27,500 in 2025.",
-         "not_found"),
-        # the source's 1,900 is the claim's own other figure, not a mismatch for its 31
-        ("The Weller shelter euthanized 31 of the roughly 1,900 animals it took in during 2030.", "supported"),
-    ],
-)
-def test_a_figure_the_claim_gives_elsewhere_is_not_a_mismatch(nlp: Language, claim: str, verdict: str) -> None:
-    text = ("The number of rounds played at Greenvale fell from about 41,000 in 2015 to 27,500 last year, "
-            "city figures show.\n\n"
-            "In 2030, the Weller shelter euthanized 31 animals out of about 1,900 it took in, according to its "
+def test_a_figure_stated_with_the_claims_other_one_still_supports(nlp: Language) -> None:
+    text = ("In 2030, the Weller shelter euthanized 31 animals out of about 1,900 it took in, according to its "
             "annual report.\n")
-    check = checker_for(nlp, [("corpus/941_figures.txt", "Wexley Ledger", "Greenvale golf course to close", text)])
+    check = checker_for(nlp, [("corpus/941_shelter.txt", "Wexley Ledger", "Shelter report", text)])
 
-    report = check(claim)
+    report = check("The Weller shelter euthanized 31 of the roughly 1,900 animals it took in during 2030.")
 
-    assert report.verdict == verdict, report.evidence
-    assert not {"number_mismatch", "date_mismatch"} & codes(report.evidence)
+    assert report.verdict == "supported", report.evidence
