@@ -71,6 +71,22 @@ def test_the_attributed_speaker_is_resolved_and_stripped_from_the_content(
     assert {"close", "library"} <= set(claim.key_lemmas)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Marcus Feld, chief executive of the Port of Ardmore Authority, said perishable goods spoil first.",
+         "Marcus Feld"),
+        ("Renata Vos, who directs the Tamarack Conservation District, said the plan would keep the wetland.",
+         "Renata Vos"),
+        ('"You don\'t send an invoice first," said Curtis Oyelaran, general manager of Dunmore Municipal '
+         "Utilities.", "Curtis Oyelaran"),
+    ],
+)
+def test_a_named_speakers_description_is_not_the_speaker(nlp, speakers, text, speaker) -> None:
+    # the organisation at the end of "chief executive of ..." works for the speaker
+    assert one_claim(text, nlp, speakers).speaker == speaker
+
+
 def test_what_someone_told_people_to_do_is_the_content_not_the_people(nlp, speakers) -> None:
     claim = one_claim(
         "Tom Ellis told residents to boil their water for one minute before drinking it.", nlp, speakers

@@ -275,7 +275,11 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
     if verb is None:
         return None, text
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    others = {t.i for c in subject.children if c.dep_ == "conj" for t in c.subtree}
+    # a co-speaker ("Trump and Putin said"), and what a name's apposition or relative clause
+    # says of the person ("Marcus Feld, chief executive of the Port of Ardmore Authority,
+    # said"): the name is the speaker, not the authority at the end of the description
+    described = ("conj", "appos", "relcl", "acl") if subject.pos_ == "PROPN" else ("conj",)
+    others = {t.i for c in subject.children if c.dep_ in described for t in c.subtree}
     mention = _name_text(
         [
             t
