@@ -260,8 +260,11 @@ def _quoted_words(text: str) -> list[str]:
     return found
 
 
-def _attribution(sent: Span) -> tuple[str | None, str]:
-    """(speaker mention, content) of a sentence; the mention is None when nothing is attributed."""
+def _attribution(sent: Span) -> tuple[str | None, str, str | None]:
+    """(speaker mention, content, name) of a sentence; the mention is None when nothing is
+    attributed. The name is the mention without what an apposition or relative clause says
+    of the person ("Marcus Feld, chief executive of the Port of Ardmore Authority, said": the
+    speaker is Marcus Feld, not the authority the mention ends with); None when it has none."""
     text = sent.text.strip()
     colon = COLON_ATTRIBUTION.match(text)
     if colon:
@@ -270,23 +273,22 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
         if any(
             t.pos_ == "PROPN" for t in sent if t.idx - sent.start_char < len(mention)
         ):
-            return mention, words
+            return mention, words, None
     verb = speech_verb(sent)
     if verb is None:
-        return None, text
+        return None, text, None
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    # a co-speaker ("Trump and Putin said"), and what a name's apposition or relative clause
-    # says of the person ("Marcus Feld, chief executive of the Port of Ardmore Authority,
-    # said"): the name is the speaker, not the authority at the end of the description
-    described = ("conj", "appos", "relcl", "acl") if subject.pos_ == "PROPN" else ("conj",)
-    others = {t.i for c in subject.children if c.dep_ in described for t in c.subtree}
-    mention = _name_text(
-        [
-            t
-            for t in subject.subtree
-            if (t.pos_ in ("PROPN", "NOUN", "ADJ") or joins_a_name(t)) and t.i not in others
-        ]
-    )
+    others = {t.i for c in subject.children if c.dep_ == "conj" for t in c.subtree}
+    described = {
+        t.i for c in subject.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree
+    } if subject.pos_ == "PROPN" else set()
+    words = [
+        t
+        for t in subject.subtree
+        if (t.pos_ in ("PROPN", "NOUN", "ADJ") or joins_a_name(t)) and t.i not in others
+    ]
+    mention = _name_text(words)
+    name = _name_text([t for t in words if t.i not in described]) if described else None
     keep_verb = verb.lemma_.lower() in CONTENT_SPEECH_VERBS
     complements = [
         c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj")
@@ -313,7 +315,7 @@ def _attribution(sent: Span) -> tuple[str | None, str]:
             dropped.add(verb.i)
         content = _span_text([t for t in sent if t.i not in dropped])
     content = content.strip(" ,:;") or text
-    return mention or None, content
+    return mention or None, content, name or None
 
 
 def _name_text(tokens: list[Token]) -> str:
@@ -497,12 +499,12 @@ def parse_claim(
 ) -> Claim:
     """Parse one sentence: quoted words, attributed speaker, names, numbers, dates, negation."""
     text = sent.text.strip()
-    mention, content = _attribution(sent)
+    mention, content, name = _attribution(sent)
     speaker = None
     role = role_words(mention) if mention else []
     co_speakers: list[str] = []
     if mention and not role:
-        speaker = speakers.canonical(mention) or _last_person(sent, mention)
+        speaker = speakers.canonical(name or mention) or _last_person(sent, mention)
         co_speakers = [speakers.canonical(m) or m for m in _co_speakers(sent)]
     quoted = _quoted_words(text)
     content_doc: Span | Doc = parsed(content, nlp) if content != text else sent
