@@ -104,11 +104,13 @@ def _counted_there(said: Quantity, candidate: Candidate) -> bool:
     when it gives that count with the claim's noun ("about 163,000 patients, up from the
     roughly 140,000 it reported"): that is the figure it replaces."""
     counted = [wrote for wrote in candidate.quantities if _counted(said, wrote)]
+    if not counted:
+        return False
     replaced = any(
         wrote.unit == said.unit and facts.compare_quantities(said, wrote).relation == "mismatch"
         for wrote in candidate.quantities
     )
-    return bool(counted) and not (replaced and all(_compared_with(w, candidate.text) for w in counted))
+    return not (replaced and all(_compared_with(w, candidate.text) for w in counted))
 
 
 _COMPARED_WITH = re.compile(r"\b(?:from|than)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
