@@ -398,6 +398,10 @@ def test_antonym_conflicts(nlp, claim, source, pair):
         ("The plan is realistic.", "The plan is realistic and achievable."),
         ("The discovery was valuable.", "The discovery was invaluable."),
         ("He was interested.", "He was disinterested."),
+        # the source states the claim's side in other words, besides the other side
+        ("Crews will start the work on June 2.", "Crews will begin the work on June 2 and finish it by June 20."),
+        # the claim states the source's side too ("shut" as the source's "closed")
+        ("The road was shut for four hours and reopened at noon.", "The road was closed for four hours."),
     ],
 )
 def test_no_antonym_conflict_when_both_sides_say_it_or_words_only_look_opposite(nlp, claim, source):

@@ -420,12 +420,13 @@ def are_antonyms(a: str, b: str) -> bool:
     )
 
 
-def _same_side(a: str, b: str, strong: dict[str, frozenset[str]]) -> bool:
-    """Two words of one side of a curated group: "imprison"/"prison" (both oppose "release")."""
+def _same_side(a: str, b: str) -> bool:
+    """Two words of one side: they oppose a word in common and not each other ("imprison" and
+    "prison" both oppose "release"; "start" and "begin" both oppose "finish")."""
     if a == b:
         return False
-    opposites_a, opposites_b = strong.get(a, frozenset()), strong.get(b, frozenset())
-    return bool(opposites_a) and opposites_a == opposites_b
+    opposites_a, opposites_b = opposites(a), opposites(b)
+    return bool(opposites_a & opposites_b) and b not in opposites_a and a not in opposites_b
 
 
 def find_antonym_conflict(
@@ -451,9 +452,15 @@ def find_antonym_conflict(
     claim_only = [
         w
         for w in dict.fromkeys(claim)
-        if w not in source_set and not any(_same_side(w, s, strong) for s in source_set)
+        if w not in source_set and not any(_same_side(w, s) for s in source_set)
     ]
-    source_only = [w for w in dict.fromkeys(source) if w not in claim_set]
+    # likewise a word of the source's side that the claim states ("shut ... and reopened"
+    # against "closed"): the claim says that side too
+    source_only = [
+        w
+        for w in dict.fromkeys(source)
+        if w not in claim_set and not any(_same_side(w, c) for c in claim_set)
+    ]
     if not claim_only or not source_only:
         return None
     source_only_set = set(source_only)

@@ -70,12 +70,7 @@ def dates_a_clause_of_its_own(candidate: Candidate, written: str, nlp: Language)
 
 def _date_tokens(doc: Doc) -> list[Token]:
     """Tokens naming a day: weekdays and the heads of written-out dates."""
-    found = [t for t in doc if t.lower_.rstrip("s") in WEEKDAYS]
-    for start, end, *_ in explicit_date_spans(doc.text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            found.append(span.root)
-    return found
+    return [token for _, token in _days(doc)]
 
 
 # Verbs of one act, making public a sum or a plan: "announced the $5 million" and "promised
@@ -200,46 +195,62 @@ def _actors(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in _SUBJECTS] + _objects(verb)
 
 
-def _weekday_on_the_claims_event(
+def _day_on_the_claims_event(
     claim: Claim, candidate: Candidate, found: Assessment, nlp: Language
 ) -> Assessment | None:
-    """A support whose weekday hangs on another verb than the claim's, when the source writes
-    that verb: "stepped in on Wednesday, two days after the stoppage began on Monday" does
-    not say the stepping in was on Monday -- it says Wednesday."""
+    """A support whose day hangs on another verb than the claim's, when the source writes that
+    verb: "stepped in on Wednesday, two days after the stoppage began on Monday" does not say
+    the stepping in was on Monday -- it says Wednesday; "will begin installing on Oct. 1, and
+    the work is expected to be finished by Oct. 25" does not start it on Oct. 25."""
     names_event = _event_namer(claim, nlp)
-    if names_event is None or not claim.weekdays:
+    if names_event is None or not (claim.weekdays or claim.dates):
         return found
     doc = parsed(candidate.text, nlp)
     if not any(names_event(t) for t in doc):
         return found
-    own = [
-        t.text.capitalize().rstrip("s")
-        for t in doc
-        if t.lower_.rstrip("s") in WEEKDAYS and _dates_the_event(t, names_event)
-    ]
-    wanted = [w for w in _weekdays_on(_claim_event_verb(claim, nlp)) if w not in own]
-    if not wanted:
-        return found
-    if own:
-        detail = f"claim: {wanted[0]}; source: {own[0]}"
-        return found.model_copy(
-            update={"stance": "conflicts", "reasons": [Reason(code="date_mismatch", detail=detail)]}
-        )
-    return None
+    own = [day for day, token in _days(doc) if _dates_the_event(token, names_event)]
+    verb = _claim_event_verb(claim, nlp)
+    for said in [day for day, token in _days(parsed(claim.content, nlp)) if _on_verb(token, verb)]:
+        alike = [day for day in own if _is_weekday(day) == _is_weekday(said)]  # like with like
+        if any(_same_day(said, day) for day in alike):
+            continue
+        if alike:
+            detail = f"claim: {said}; source: {alike[0]}"
+            return found.model_copy(
+                update={"stance": "conflicts", "reasons": [Reason(code="date_mismatch", detail=detail)]}
+            )
+        if _is_weekday(said):
+            return None  # the source's weekday dates another verb
+    return found
 
 
-def _weekdays_on(verb: Token | None) -> list[str]:
-    """The weekdays of the claim that date its event's verb ("lifted ... on Saturday"), not
-    another verb of it ("after samples taken Thursday")."""
-    if verb is None:
-        return []
-    return [
-        t.text.capitalize().rstrip("s")
-        for t in verb.doc
-        if t.lower_.rstrip("s") in WEEKDAYS
-        and (own := _event_verb(t)) is not None
-        and own.i == verb.i
-    ]
+def _is_weekday(day: str) -> bool:
+    return day.lower() in WEEKDAYS
+
+
+def _days(doc: Doc) -> list[tuple[str, Token]]:
+    """The days a text names, as written ("Monday", "Oct. 25"), each with its token."""
+    found = [(t.text.capitalize().rstrip("s"), t) for t in doc if t.lower_.rstrip("s") in WEEKDAYS]
+    for start, end, *_ in explicit_date_spans(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.append((doc.text[start:end], span.root))
+    return found
+
+
+def _same_day(one: str, other: str) -> bool:
+    """Two days written alike: a weekday, or a date's month and day ("Oct. 25", "October 25")."""
+    a, b = explicit_date_spans(one), explicit_date_spans(other)
+    if a and b:
+        return a[0][3:] == b[0][3:]
+    return one.lower() == other.lower()
+
+
+def _on_verb(token: Token, verb: Token | None) -> bool:
+    """The claim's day dates its event's verb ("lifted ... on Saturday"), not another verb of it
+    ("after samples taken Thursday")."""
+    own = _event_verb(token)
+    return verb is not None and own is not None and own.i == verb.i
 
 
 def claim_anchors(claim: Claim) -> list[str]:
@@ -506,7 +517,7 @@ def check_event_facts(
             return None
         found = refined
     if found.stance == "supports":
-        refined = _weekday_on_the_claims_event(claim, candidate, found, nlp)
+        refined = _day_on_the_claims_event(claim, candidate, found, nlp)
         if refined is None or refined.stance == "conflicts":
             return refined
         if claim.quantities:

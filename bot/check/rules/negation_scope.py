@@ -6,6 +6,8 @@ question is narrower: a "not" counts only when it denies the claim's own words
 advantage") nor something the source answers after a contrast ("not militarily,
 but by diplomacy"). The same goes for "non-NATO" (a prefix denying a name) and
 for verbs that deny their complement ("ruled out", "denied", "rejected").
+The claim's own cues are scoped alike against the source's words ("..., which the
+hall is not" denies nothing a source's statement about the bylaw says).
 These rules read the stored text and lemmas: no parse per candidate.
 """
 
@@ -183,12 +185,37 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     when/because/relative clause counts only when the verb or noun it denies is
     the claim's ("sealed the pipe on Monday, when homes could no longer get heat").
     """
-    claim_words = {
-        re.sub(r"'s?$", "", w.lower().replace(".", ""))
-        for w in WORD.findall(claim.content)
-    }
-    keys = set(claim.key_lemmas) | {w for w in claim_words if w not in NOT_PREDICATE}
-    keys -= NEGATORS
+    return _bearing_on(_keys(claim.key_lemmas, claim.content), text)
+
+
+def claim_negations(claim: Claim, candidate: Candidate) -> list[str]:
+    """Negation cues of the claim that bear on the source's words, scoped as the source's are
+    against the claim: "Saltmarsh, which has no fire station of its own, now has Engine 7" or
+    "..., who voted no, argued ..." deny nothing a source about Engine 7 or the argument says."""
+    keys = _keys(source_lemmas(candidate), candidate.text)
+    inflected = {w for w in _keys([], claim.content) if any(b in keys for b in _base_forms(w))}
+    return [cue for cue, _ in _bearing_on(keys | inflected, claim.content)]
+
+
+def _base_forms(word: str) -> list[str]:
+    """What an inflected word may be a form of ("leaking" of the lemma "leak"): the text's
+    words are compared with the other text's lemmas."""
+    forms = []
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+    return forms
+
+
+def _keys(lemmas: list[str], text: str) -> set[str]:
+    """The words a negation may bear on: a text's lemmas and written words, less fillers."""
+    words = {re.sub(r"'s?$", "", w.lower().replace(".", "")) for w in WORD.findall(text)}
+    return (set(lemmas) | {w for w in words if w not in NOT_PREDICATE}) - NEGATORS
+
+
+def _bearing_on(keys: set[str], text: str) -> list[tuple[str, str]]:
+    """Negation cues of `text` whose scope holds one of `keys`, with the words around each."""
     marked = [
         SENTENCE_END if t in "!?" else t for t in _TOKEN.findall(NEGATION_IDIOMS.sub(" ", text))
     ]

@@ -16,11 +16,12 @@ from typing import TypeVar
 
 from bot.language import facts
 from bot.language.dates import MONTHS, WEEKDAYS
-from bot.check.claims import Claim, negation_words
+from bot.check.claims import Claim
 from bot.core.models import Reason
 from bot.check.rules.name_swaps import name_words
 from bot.check.rules.negation_scope import (
     claim_complement_negators,
+    claim_negations,
     compound_negation,
     contrasted_alike,
     cue_negator,
@@ -95,7 +96,7 @@ def polarity_reasons(
     region = _source_region(claim, candidate)
     # a "not" setting aside what the other text sets aside too is no difference of polarity
     claim_neg = _without_nots(
-        negation_words(claim.content), contrasted_alike(claim.content, candidate.text), lambda cue: cue
+        claim_negations(claim, candidate), contrasted_alike(claim.content, candidate.text), lambda cue: cue
     )
     scoped = _without_nots(
         scoped_negations(claim, candidate.text),

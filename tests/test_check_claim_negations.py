@@ -1,0 +1,49 @@
+"""A claim's "not" is scoped as a source's is: it counts only when it bears on words the source
+states. "..., which the hall is not" at the end of a claim denies nothing the statement before
+it says, so it is no negation conflict; a "not" on the statement's own words is.
+"""
+
+from __future__ import annotations
+
+import pytest
+from check_world import Check, checker_for, codes
+from spacy.language import Language
+
+CLINIC = """The Harbor Road clinic moved two nurses and a doctor to the Eastfield community hall on Monday, the county health board said.
+
+Inspectors found no leak in the clinic's boiler room on Friday, the board said.
+
+In a written statement, City Solicitor Dana Pike said the noise bylaw applies only to buildings that have been formally listed on the heritage register, "which the hall is not."
+"""
+
+
+@pytest.fixture(scope="module")
+def check(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/960_clinic.txt", "Eastfield Post", "Clinic staff move to community hall", CLINIC)])
+
+
+def test_a_not_about_something_the_source_does_not_say_is_no_conflict(check: Check) -> None:
+    # the source prints "which the hall is not" after its statement, as a quote: the claim's
+    # "not" bears on nothing the statement says (before: a negation conflict)
+    claim = (
+        "City Solicitor Dana Pike's position is that the noise bylaw covers only formally listed "
+        "buildings, which the hall is not."
+    )
+    report = check(claim)
+
+    assert "negation" not in codes(report.evidence), report.evidence
+    assert report.verdict != "conflicting"
+
+
+def test_a_not_on_what_the_source_says_still_conflicts(check: Check) -> None:
+    report = check("The county health board did not move any nurses to the Eastfield community hall.")
+
+    assert report.verdict == "conflicting"
+    assert "negation" in codes(report.evidence)
+
+
+def test_a_not_on_another_form_of_the_sources_word_bears_on_it(check: Check) -> None:
+    # "not leaking" bears on the source's "leak": both deny it
+    report = check("Inspectors found that the boiler room at the Harbor Road clinic was not leaking.")
+
+    assert report.verdict == "supported", report.evidence
