@@ -37,3 +37,17 @@ def test_the_figure_given_is_support(check: Check) -> None:
     report = check("Aldwyn Health says the attackers copied files on about 163,000 patients")
 
     assert report.verdict == "supported", report.evidence
+
+
+OUTBREAK = """The mumps outbreak in Orrin County now stands at 21 confirmed cases, up from 17 on Monday, the health department said.
+"""
+
+
+def test_the_day_of_a_replaced_figure_is_not_the_sentences_day(nlp: Language) -> None:
+    # the story is of Thursday, March 14: Monday is the day of the 17, not of the 21
+    check = checker_for(nlp, [("corpus/961_outbreak.txt", "Valley Times", "Outbreak grows", OUTBREAK)])
+
+    report = check("By March 14, the Orrin County mumps outbreak had grown to 21 confirmed cases.")
+
+    assert "date_mismatch" not in codes(report.evidence), report.evidence
+    assert check("The Orrin County mumps outbreak had 17 confirmed cases on Monday.").verdict != "conflicting"

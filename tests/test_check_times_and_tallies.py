@@ -103,6 +103,19 @@ def test_the_same_time_supports(check) -> None:
     assert report.verdict == "supported", report.evidence
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a rough time is a time all the same: two hours off is another time
+        ("The county sent the evacuation alert to people below the Pell Lake dam at about 6 a.m.", "conflicting"),
+        # within half an hour of a rough one is the same
+        ("The county sent the evacuation alert to people below the Pell Lake dam at about 4:30 a.m.", "supported"),
+    ],
+)
+def test_a_rough_time_is_compared_within_half_an_hour(check, claim: str, verdict: str) -> None:
+    assert check(claim).verdict == verdict
+
+
 def test_a_tally_is_two_counts_compared_side_by_side(nlp: Language) -> None:
     doc_quantities = extract_quantities(nlp("The board voted 6-1 on a 4-3 ruling"))
     assert [(q.text, q.value, q.unit) for q in doc_quantities] == [

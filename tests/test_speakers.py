@@ -122,6 +122,14 @@ def test_same_person(resolver):
     assert not resolver.same_person("he", "he")
 
 
+def test_a_full_name_with_a_description_before_it_is_the_same_person(resolver):
+    # the index keeps a description the title list does not know ("Manager Curtis Oyelaran")
+    assert resolver.same_person("Councilor Walt Ebersole", "Walt Ebersole")
+    assert resolver.same_person("Curtis Oyelaran", "Manager Curtis Oyelaran")
+    assert not resolver.same_person("Walt Ebersole", "Ruth Ebersole")
+    assert not resolver.same_person("Councilor Walt Ebersole", "Councilor Ruth Ebersole")
+
+
 def test_registering_ignores_single_words_and_noise():
     resolver = SpeakerResolver()
     resolver.register("Trump")

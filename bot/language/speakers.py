@@ -363,7 +363,10 @@ class SpeakerResolver:
         if len(wa) == 1 or len(wb) == 1:
             # a bare surname nobody registered: compare it with the other's surname
             return fuzz.ratio(wa[-1], wb[-1]) >= FUZZY_SURNAME
-        return False
+        # a full name with a description left before it ("Councilor Walt Ebersole", "Manager
+        # Curtis Oyelaran"): the same given name and surname
+        shorter, longer = sorted((wa, wb), key=len)
+        return longer[-len(shorter) :] == shorter
 
     def known_speakers(self) -> list[str]:
         """Every canonical name known, from the aliases file and the corpus."""

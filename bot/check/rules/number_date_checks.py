@@ -19,6 +19,7 @@ from bot.check.claims import WEEKDAYS as NAMED_WEEKDAYS
 from bot.check.claims import Claim
 from bot.core.models import Quantity, Reason
 from bot.check.retrieve import WORD, Candidate
+from bot.language.dates import MONTHS, explicit_date_spans
 
 WEEKDAYS = tuple(day.lower() for day in NAMED_WEEKDAYS)
 YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
@@ -160,12 +161,55 @@ def _weekday_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.lower()) if w in WEEKDAYS]
 
 
+# a figure a sentence compares its own with, and that figure's day: "up from 17 on Monday",
+# "down from 3,100 on Sunday", "compared with 212 on March 3" (not "more than 1,100 on
+# Tuesday", a bound on the sentence's own figure, nor "raised $800 from 60 donors by Friday")
+_COMPARED_DAY = re.compile(
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:the\s+)?(?:\w+\s+)?\d[\d,.]*(?:\s+[a-z]+){0,3}?\s+(?:on\s+|by\s+)?"
+    rf"(?P<day>{'|'.join(WEEKDAYS)}|(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}})\b",
+    re.IGNORECASE,
+)
+
+
+def _compared_days(candidate: Candidate) -> list[dt.date]:
+    """The source's days that only date a figure it compares its own with ("21 cases, up from
+    17 on Monday"): the day of the old figure, not of the sentence's event."""
+    said = [m["day"].lower() for m in _COMPARED_DAY.finditer(candidate.text)]
+    if not said:
+        return []
+    elsewhere = _COMPARED_DAY.sub(" ", candidate.text).lower()
+    return [
+        d
+        for d in candidate.dates
+        if any(_names_day(day, d) for day in said) and not _names_day_in(elsewhere, d)
+    ]
+
+
+def _names_day(written: str, day: dt.date) -> bool:
+    if written in WEEKDAYS:
+        return day.strftime("%A").lower() == written
+    month, _, number = written.replace(".", "").partition(" ")
+    return MONTHS.get(month) == day.month and number.strip().isdigit() and int(number) == day.day
+
+
+def _names_day_in(text: str, day: dt.date) -> bool:
+    """The text names the day (its weekday or its date) somewhere."""
+    if day.strftime("%A").lower() in WORD.findall(text):
+        return True
+    return any(m == day.month and d == day.day for _, _, _, m, d in explicit_date_spans(text))
+
+
 def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
     """(date conflicts, whether the claim's dates/weekdays are stated or contradicted)."""
     reasons: list[Reason] = []
-    source_days = [d.strftime("%A").lower() for d in candidate.dates] + _weekday_words(
-        candidate.text
-    )
+    compared = _compared_days(candidate)
+    if compared:
+        candidate = candidate.model_copy(
+            update={"dates": [d for d in candidate.dates if d not in compared]}
+        )
+    source_days = [d.strftime("%A").lower() for d in candidate.dates] + [
+        w for w in _weekday_words(candidate.text) if not any(_names_day(w, d) for d in compared)
+    ]
     stated = True
     for said in claim.dates:
         if any(_same_day(d, said, claim.dates_have_year) for d in candidate.dates):
@@ -214,10 +258,11 @@ def _same_day(source: dt.date, claim: dt.date, with_year: bool) -> bool:
 
 
 def time_reasons(claim: Claim, candidate: Candidate) -> list[Reason] | None:
-    """A support's times of day against the claim's exact ones ("at 3:05 a.m."): [] when the
-    source states them or gives no time, a date_mismatch when its one time is another, None
-    when it gives several and none is the claim's (they time other moments of the story)."""
-    said = [t for t in clock_times(claim.content) if not t.rough]
+    """A support's times of day against the claim's ("at 3:05 a.m.", or within half an hour of
+    "shortly after 9 a.m."): [] when the source states them or gives no time, a date_mismatch
+    when its one time is another, None when it gives several and none is the claim's (they
+    time other moments of the story)."""
+    said = clock_times(claim.content)
     wrote = clock_times(candidate.text) if said else []
     missing = [t for t in said if not any(same_time(t, w) for w in wrote)]
     if not missing or not wrote:
