@@ -1,7 +1,9 @@
 """A "not" that sets an alternative aside ("hydraulic fluid, not diesel") says the same as
 "rather than" or "instead of": when claim and source set the same alternative aside, the
 "not" is no difference of polarity between them. Affirming the alternative still conflicts.
-Likewise "starting on Saturday" only dates a clause: it is no beginning opposed to a stopping.
+Likewise "starting on Saturday" only dates a clause: it is no beginning opposed to a stopping;
+and a description ("state regulators") in a name's place ("the state Public Utilities
+Commission") is no swap of names.
 """
 
 from __future__ import annotations
@@ -73,3 +75,19 @@ def test_a_participle_that_only_gives_a_time_is_no_opposite(nlp: Language, claim
     check = checker_for(nlp, [("corpus/951_shelter.txt", "Valley Times", "Shelter stops surrenders", SHELTER)])
 
     assert check(claim).verdict == verdict
+
+
+COUNCIL = """The Ashby Town Council voted 5-2 on Thursday to ask the state Public Utilities Commission to order an independent audit of Marlow Electric's storm response.
+"""
+
+
+def test_a_description_in_a_names_place_is_no_swap(nlp: Language) -> None:
+    check = checker_for(nlp, [("corpus/952_council.txt", "Valley Times", "Council asks for audit", COUNCIL)])
+
+    report = check(
+        "The Ashby Town Council voted 5-2 on Thursday to ask state regulators to order an independent audit "
+        "of Marlow Electric's storm response."
+    )
+
+    assert "entity_mismatch" not in codes(report.evidence), report.evidence
+    assert report.verdict != "conflicting"

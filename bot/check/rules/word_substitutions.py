@@ -151,7 +151,12 @@ def find_substitution(
                 if role_equivalents(lemma) & source_lemmas:
                     break  # "the head of the union" said it; the source names its president
                 return Substitution(claim_word=token.text, source_word=other.text, kind="unrelated")
-            if token.pos_ in NOMINAL and _is_role_or_place(token) and _is_role_or_place(other):
+            if (
+                token.pos_ in NOMINAL
+                and _is_role_or_place(token)
+                and _is_role_or_place(other)
+                and (token.pos_ == "PROPN") == (other.pos_ == "PROPN")  # a description may be the name
+            ):
                 return Substitution(
                     claim_word=token.text, source_word=other.text, kind="entity_mismatch"
                 )
