@@ -140,6 +140,23 @@ def test_a_corrected_figure_is_the_finding_that_refutes_a_restated_claim(check: 
     assert report.evidence[0].reasons[0].detail == "claim: $300; source: $30"
 
 
+CORRECTION = """The county will replace the Elm Street bridge next year, engineers said. Its deck has cracked in three places.
+
+Correction: An earlier version of this story said the Elm Street bridge was built in 1962. It was built in 1926.
+"""
+
+
+def test_what_a_correction_withdraws_is_neither_support_nor_conflict(nlp: Language) -> None:
+    check = checker_for(nlp, [("corpus/964_bridge.txt", "Valley Times", "Elm Street bridge to be replaced", CORRECTION)])
+
+    # the withdrawn year is refuted by the corrected one
+    report = check("The Elm Street bridge was built in 1962.")
+    assert report.verdict == "conflicting"
+    assert [e.text for e in report.evidence] == ["It was built in 1926."]
+    # and it is no conflict with the right year
+    assert check("The Elm Street bridge was built in 1926.").verdict != "conflicting"
+
+
 def test_a_debunked_claim_gets_the_articles_finding_not_its_restatement(check: Check) -> None:
     report = check("Mayor Dana Whitfield was arrested in Corvale on Friday night")
 

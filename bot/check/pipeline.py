@@ -57,6 +57,7 @@ from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies, named_in_full
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import (
+    withdrawn_conflicts_dropped,
     examined_claims,
     reported_support,
     restatements,
@@ -353,6 +354,7 @@ def check_claim(
         withheld_only=bool(claim.speaker),
     )
     assessed = writers_denials_dropped(claim, assessed, nlp)  # "a post claimed S": not denied by S's denial
+    assessed = withdrawn_conflicts_dropped(claim, assessed, nlp)  # nor by what a correction withdraws
 
     evidence: list[Evidence] = []
     for candidate, verdict in drop_overlaps(claim, assessed):

@@ -51,6 +51,8 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to sho
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
 _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of a post
+CORRECTION_LABELS = frozenset({"correction", "corrections"})  # the label of a correction notice
+_CORRECTION_NOTICE = re.compile(r"\s*corrections?\s*:", re.IGNORECASE)
 
 
 def _reported_clause(child: Token) -> bool:
@@ -115,9 +117,13 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
     if rated and len([t for t in sent[rated[-1].i + 1 - sent.start :] if not t.is_punct]) <= LABEL_WORDS:
         # a rating line ("Evacuation zone expanded to 10 miles: False."): the claim it rates
         spans.append(span(list(sent[: rated[-1].i - sent.start]), True))
+    # a correction notice ("Correction: An earlier version of this story said S. It is T."):
+    # what the earlier version said is withdrawn, as a claim is
+    notice = colon is not None and any(t.lower_ in CORRECTION_LABELS for t in sent[: colon.i - sent.start])
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
-            claimed = token.lemma_.lower() in CLAIM_VERBS
+            withdrawn = notice and token.sent.start == colon.sent.start  # not its next sentence's
+            claimed = token.lemma_.lower() in CLAIM_VERBS or withdrawn
             if claimed and (glued := _glued_clause(token)):
                 spans.append(span(glued, True))
             spans += [
@@ -171,6 +177,15 @@ def _in_quotation_marks(candidate: Candidate) -> bool:
     )
 
 
+def _withheld_in_context(candidate: Candidate, nlp: Language) -> bool:
+    """A quote whose sentence withholds it (a correction's "An earlier version said S")."""
+    context = candidate.context
+    if ":" not in context[:40]:
+        return False  # no label line: the cheap test before the parse
+    at = context.find(candidate.text[:40])
+    return at >= 0 and any(a <= at < b and claimed for a, b, claimed in _spans(context, nlp))
+
+
 def _nobodys_words(text: str) -> bool:
     """A sentence all inside quotation marks, with no one named outside them to say it: a
     post's words as the article prints them ('"Vittorelli's CLOSED by the health dept.'), never
@@ -198,6 +213,8 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
         return None
     if candidate.kind == "quote" and not candidate.speaker:
         return "claimed"  # words of nobody the article names: a post's ("BREAKING: ... CANCELLED")
+    if candidate.kind == "quote" and _withheld_in_context(candidate, nlp):
+        return "claimed"  # words a correction notice withdraws ("An earlier version said S")
     if candidate.text.rstrip(" \"”'’").endswith("?"):
         return "claimed"  # a question states nothing ("Does the tap water contain ...?")
     start = candidate.text.find(highlight)
@@ -471,6 +488,25 @@ def writers_denials_dropped(
         return assessed
     writers = {id(c) for c in denials if not _spans(c.text, nlp)}  # no one reported in it
     return [(c, f) for c, f in assessed if id(c) not in writers]
+
+
+def withdrawn_conflicts_dropped(
+    claim: Claim, assessed: list[tuple[Candidate, Assessment]], nlp: Language
+) -> list[tuple[Candidate, Assessment]]:
+    """`assessed` without conflicts with what a correction notice withdraws: "An earlier
+    version of this story said he had worked there 12 years" says nothing against "22 years";
+    the notice's corrected figure is the evidence. (What a post alleges is left to the rules:
+    measured, dropping those conflicts lost more right answers than it gained.)"""
+    withdrawn = [
+        c
+        for c, f in assessed
+        if f.stance == "conflicts"
+        and _CORRECTION_NOTICE.match(c.context if c.kind == "quote" and c.context else c.text)
+        and frame(c, f.highlight, nlp) == "claimed"
+    ]
+    if not withdrawn or _spans(claim.text, nlp):
+        return assessed  # "The first report said S" is answered by what it said
+    return [(c, f) for c, f in assessed if not any(c is other for other in withdrawn)]
 
 
 def _reports_at_root(text: str, nlp: Language) -> bool:
