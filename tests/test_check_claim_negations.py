@@ -1,6 +1,8 @@
 """A claim's "not" is scoped as a source's is: it counts only when it bears on words the source
 states. "..., which the hall is not" at the end of a claim denies nothing the statement before
-it says, so it is no negation conflict; a "not" on the statement's own words is.
+it says, so it is no negation conflict; a "not" on the statement's own words is. A determiner
+"no" denies its noun ("with no daily reading above 0.9"), and what that noun governs ("no power
+to order"), not every word after it.
 """
 
 from __future__ import annotations
@@ -47,3 +49,24 @@ def test_a_not_on_another_form_of_the_sources_word_bears_on_it(check: Check) -> 
     report = check("Inspectors found that the boiler room at the Harbor Road clinic was not leaking.")
 
     assert report.verdict == "supported", report.evidence
+
+
+WATER = """Monthly tests of the Eastfield water supply showed an average of 0.7 milligrams of fluoride per liter, with no daily reading above 0.9, the utility said.
+
+The county has no power to order the utility to stop adding fluoride, the health director said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "no" denies its noun, the daily reading: not the average the claim states
+        ("Fluoride in the Eastfield water supply averaged 0.7 milligrams per liter in the monthly tests.", "supported"),
+        # "no power to order" denies the ordering too
+        ("The county ordered the utility to stop adding fluoride.", "conflicting"),
+    ],
+)
+def test_a_determiner_no_denies_its_noun(nlp: Language, claim: str, verdict: str) -> None:
+    check = checker_for(nlp, [("corpus/965_water.txt", "Valley Times", "Fluoride levels normal", WATER)])
+
+    assert check(claim).verdict == verdict

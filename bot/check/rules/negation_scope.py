@@ -40,6 +40,7 @@ NEGATED_COMPOUND = re.compile(
     r"\b(?P<prefix>[Nn]on|[Aa]nti|[Uu]n)\s*[-–]\s*(?P<stem>[A-Za-z][\w’']*)"
 )  # case-sensitive: "UN-backed" is the United Nations, not a negation
 COMPLEMENT_SCOPE = 12  # lemmas after "ruled out"/"denied" that its complement may span
+NOUN_SCOPE = 2  # a determiner "no" denies its noun ("no shutoff valve", "no major change")
 SCOPE_BREAKS = frozenset(
     {"but", "while", "although", "though", "whereas", "however", "because", "when", "after",
      "until", "since", "unless", "which", "who"}
@@ -232,6 +233,13 @@ def _bearing_on(keys: set[str], text: str) -> list[tuple[str, str]]:
         width = SCOPE_WORDS
         if word == "no" and len(clause) > 2 and clause[1].lower() in ("of", "that"):
             width = COMPLEMENT_SCOPE  # "no record of a car falling into a hole": all of it
+        elif (
+            word == "no"
+            and clause
+            and clause[0].lower() not in DENIAL_FILLERS | {"one"}  # "no one", "no longer"
+            and not {"to", "of"} & {w.lower() for w in clause[1:3]}  # "no plans to close it"
+        ):
+            width = NOUN_SCOPE  # "showed no change in water quality" denies a change, not the water
         following = [
             re.sub(r"'s?$", "", t.lower().replace(".", "").replace("’", "'"))
             for t in clause[:width]
