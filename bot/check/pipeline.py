@@ -57,10 +57,10 @@ from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies, named_in_full
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import (
-    withdrawn_conflicts_dropped,
     examined_claims,
     reported_support,
     restatements,
+    withdrawn_conflicts_dropped,
     writers_denials_dropped,
 )
 from bot.check.joined_sentences import joined_support

@@ -51,8 +51,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to sho
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said
 _FRAMES: LruCache[str, list[tuple[int, int, bool]]] = LruCache(1024)
 _PERSONAL = frozenset({"i", "we", "he", "she"})  # pronouns of people, never of a post
-CORRECTION_LABELS = frozenset({"correction", "corrections"})  # the label of a correction notice
-_CORRECTION_NOTICE = re.compile(r"\s*corrections?\s*:", re.IGNORECASE)
+_CORRECTION_NOTICE = re.compile(r"\s*corrections?\s*:", re.IGNORECASE)  # a correction notice's label
 
 
 def _reported_clause(child: Token) -> bool:
@@ -119,7 +118,7 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
         spans.append(span(list(sent[: rated[-1].i - sent.start]), True))
     # a correction notice ("Correction: An earlier version of this story said S. It is T."):
     # what the earlier version said is withdrawn, as a claim is
-    notice = colon is not None and any(t.lower_ in CORRECTION_LABELS for t in sent[: colon.i - sent.start])
+    notice = colon is not None and _CORRECTION_NOTICE.match(sent.text) is not None
     for token in sent:
         if token.lemma_.lower() in _FRAME_VERBS:
             withdrawn = notice and token.sent.start == colon.sent.start  # not its next sentence's

@@ -212,7 +212,7 @@ def _day_on_the_claims_event(
     verb = _claim_event_verb(claim, nlp)
     for said in [day for day, token in _days(parsed(claim.content, nlp)) if _on_verb(token, verb)]:
         alike = [day for day in own if _is_weekday(day) == _is_weekday(said)]  # like with like
-        if any(_same_day(said, day) for day in alike):
+        if any(_written_alike(said, day) for day in alike):
             continue
         if alike:
             detail = f"claim: {said}; source: {alike[0]}"
@@ -238,7 +238,7 @@ def _days(doc: Doc) -> list[tuple[str, Token]]:
     return found
 
 
-def _same_day(one: str, other: str) -> bool:
+def _written_alike(one: str, other: str) -> bool:
     """Two days written alike: a weekday, or a date's month and day ("Oct. 25", "October 25")."""
     a, b = explicit_date_spans(one), explicit_date_spans(other)
     if a and b:

@@ -186,17 +186,17 @@ def _compared_days(candidate: Candidate) -> list[dt.date]:
 
 
 def _names_day(written: str, day: dt.date) -> bool:
+    """Whether a weekday or a date as written ("monday", "march 3") names the day."""
     if written in WEEKDAYS:
         return day.strftime("%A").lower() == written
-    month, _, number = written.replace(".", "").partition(" ")
-    return MONTHS.get(month) == day.month and number.strip().isdigit() and int(number) == day.day
+    return any((m, d) == (day.month, day.day) for *_, m, d in explicit_date_spans(written))
 
 
 def _names_day_in(text: str, day: dt.date) -> bool:
     """The text names the day (its weekday or its date) somewhere."""
     if day.strftime("%A").lower() in WORD.findall(text):
         return True
-    return any(m == day.month and d == day.day for _, _, _, m, d in explicit_date_spans(text))
+    return any((m, d) == (day.month, day.day) for *_, m, d in explicit_date_spans(text))
 
 
 def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
