@@ -166,23 +166,24 @@ def _quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def _spans_holding(candidate: Candidate, spans: list[tuple[int, int, bool]]) -> list[bool]:
+    """Of the spans of a quote's sentence, those holding the quote's words (each with whether
+    it withholds them)."""
+    words = candidate.text[:40]
+    return [claimed for start, stop, claimed in spans if words in candidate.context[start:stop]]
+
+
 def _in_quotation_marks(candidate: Candidate) -> bool:
     """A quote whose words its sentence prints inside quotation marks: someone's own words,
     which the writer reports ('"Ride COLLAPSED ...," says a Facebook post'), not restates."""
-    words = candidate.text[:40]
-    context = candidate.context
-    return candidate.kind == "quote" and any(
-        words in context[start:stop] for start, stop, _ in _quoted_spans(context)
-    )
+    return candidate.kind == "quote" and bool(_spans_holding(candidate, _quoted_spans(candidate.context)))
 
 
 def _withheld_in_context(candidate: Candidate, nlp: Language) -> bool:
     """A quote whose sentence withholds it (a correction's "An earlier version said S")."""
-    context = candidate.context
-    if ":" not in context[:40]:
+    if ":" not in candidate.context[:40]:
         return False  # no label line: the cheap test before the parse
-    at = context.find(candidate.text[:40])
-    return at >= 0 and any(a <= at < b and claimed for a, b, claimed in _spans(context, nlp))
+    return any(_spans_holding(candidate, _spans(candidate.context, nlp)))
 
 
 def _nobodys_words(text: str) -> bool:

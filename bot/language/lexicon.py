@@ -420,12 +420,13 @@ def are_antonyms(a: str, b: str) -> bool:
     )
 
 
-def _same_side(a: str, b: str) -> bool:
+def _same_side(a: str, b: str, opposed: dict[str, frozenset[str]]) -> bool:
     """Two words of one side: they oppose a word in common and not each other ("imprison" and
-    "prison" both oppose "release"; "start" and "begin" both oppose "finish")."""
+    "prison" both oppose "release"; "start" and "begin" both oppose "finish"). `opposed`:
+    each word's listed opposites."""
     if a == b:
         return False
-    opposites_a, opposites_b = opposites(a), opposites(b)
+    opposites_a, opposites_b = opposed[a], opposed[b]
     return bool(opposites_a & opposites_b) and b not in opposites_a and a not in opposites_b
 
 
@@ -447,19 +448,20 @@ def find_antonym_conflict(
     source = _normalise(source_lemmas)
     claim_set, source_set = set(claim), set(source)
     strong, weak = _lexicon()
+    opposed = {w: opposites(w) for w in claim_set | source_set}
     # "spent four years in prison before her release" states "imprisoned": a word of the
     # claim's side stands for it, as the word itself would
     claim_only = [
         w
         for w in dict.fromkeys(claim)
-        if w not in source_set and not any(_same_side(w, s) for s in source_set)
+        if w not in source_set and not any(_same_side(w, s, opposed) for s in source_set)
     ]
     # likewise a word of the source's side that the claim states ("shut ... and reopened"
     # against "closed"): the claim says that side too
     source_only = [
         w
         for w in dict.fromkeys(source)
-        if w not in claim_set and not any(_same_side(w, c) for c in claim_set)
+        if w not in claim_set and not any(_same_side(w, c, opposed) for c in claim_set)
     ]
     if not claim_only or not source_only:
         return None

@@ -181,19 +181,12 @@ def _compared_days(candidate: Candidate) -> list[dt.date]:
     return [
         d
         for d in candidate.dates
-        if any(_names_day(day, d) for day in said) and not _names_day_in(elsewhere, d)
+        if any(_names_day(day, d) for day in said) and not _names_day(elsewhere, d)
     ]
 
 
-def _names_day(written: str, day: dt.date) -> bool:
-    """Whether a weekday or a date as written ("monday", "march 3") names the day."""
-    if written in WEEKDAYS:
-        return day.strftime("%A").lower() == written
-    return any((m, d) == (day.month, day.day) for *_, m, d in explicit_date_spans(written))
-
-
-def _names_day_in(text: str, day: dt.date) -> bool:
-    """The text names the day (its weekday or its date) somewhere."""
+def _names_day(text: str, day: dt.date) -> bool:
+    """The text ("monday", "march 3", a sentence) names the day: its weekday or its date."""
     if day.strftime("%A").lower() in WORD.findall(text):
         return True
     return any((m, d) == (day.month, day.day) for *_, m, d in explicit_date_spans(text))
