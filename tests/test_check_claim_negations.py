@@ -70,3 +70,24 @@ def test_a_determiner_no_denies_its_noun(nlp: Language, claim: str, verdict: str
     check = checker_for(nlp, [("corpus/965_water.txt", "Valley Times", "Fluoride levels normal", WATER)])
 
     assert check(claim).verdict == verdict
+
+
+FEES = """The utility adds fluoride to the Eastfield water supply at its Mill Road plant, the health director said.
+
+There is no fluoride surcharge of any amount on residents' water bills, utility officials said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "no fluoride surcharge of any amount" denies a surcharge, the last noun of its compound:
+        # not fluoride
+        ("The utility adds fluoride to the Eastfield water supply.", "supported"),
+        ("There is a fluoride surcharge on residents' water bills.", "conflicting"),
+    ],
+)
+def test_a_determiner_no_denies_the_head_of_its_compound(nlp: Language, claim: str, verdict: str) -> None:
+    check = checker_for(nlp, [("corpus/966_fees.txt", "Valley Times", "Fluoride costs", FEES)])
+
+    assert check(claim).verdict == verdict

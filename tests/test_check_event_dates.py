@@ -220,3 +220,78 @@ def test_a_figure_stated_with_the_claims_other_one_still_supports(nlp: Language)
     report = check("The Weller shelter euthanized 31 of the roughly 1,900 animals it took in during 2030.")
 
     assert report.verdict == "supported", report.evidence
+
+
+LAKE = """The lake was about 17 feet below its normal level on Tuesday, according to the water authority.
+
+On Nov. 18, 2030, the library trustees voted 6-1 to stop charging overdue fines starting Jan. 1, 2031.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a level measured on another day: neither support nor a number conflict
+        ("The lake was roughly 11 feet below its normal level on Wednesday.", "not_found"),
+        # one fact differs: the same day's level, told wrong
+        ("The lake was roughly 11 feet below its normal level on Tuesday.", "conflicting"),
+    ],
+)
+def test_a_figure_of_another_day_is_not_a_conflict(nlp: Language, claim: str, verdict: str) -> None:
+    check = checker_for(nlp, [("corpus/942_lake.txt", "Calder Gazette", "Lake drawn down", LAKE)])
+
+    assert check(claim).verdict == verdict
+
+
+def test_only_a_date_written_with_its_year_has_its_year_compared(nlp: Language) -> None:
+    check = checker_for(nlp, [("corpus/942_lake.txt", "Calder Gazette", "Lake drawn down", LAKE)])
+
+    report = check("The library trustees voted 6-1 on Nov. 18 to stop charging overdue fines, effective Jan. 1, 2031.")
+
+    assert "date_mismatch" not in codes(report.evidence), report.evidence
+    assert "date_mismatch" in codes(
+        check("The library trustees voted 6-1 on Nov. 18 to stop charging overdue fines, effective Jan. 1, 2032.").evidence
+    )
+
+
+def test_a_span_of_days_is_not_contradicted_by_its_own_first_day(nlp: Language) -> None:
+    text = "Crews have been flushing fire hydrants in Dunmore Flats since Sunday, the water authority said.\n"
+    check = checker_for(nlp, [("corpus/943_hydrants.txt", "Calder Gazette", "Hydrants flushed", text)])
+
+    report = check("Crews flushed fire hydrants in Dunmore Flats between Sunday and Thursday.")
+
+    assert "date_mismatch" not in codes(report.evidence), report.evidence
+    assert "date_mismatch" in codes(
+        check("Crews flushed fire hydrants in Dunmore Flats between Monday and Thursday.").evidence
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a count told on Tuesday is Tuesday's: not Monday's, whatever it says
+        ("On Monday, the county shelter held 161 dogs.", "not_found"),
+        ("On Tuesday, the county shelter held 161 dogs.", "conflicting"),
+    ],
+)
+def test_a_state_told_on_a_day_is_that_days(nlp: Language, claim: str, verdict: str) -> None:
+    text = "Shelter director Denise Holloway said Tuesday the county shelter held 149 dogs.\n"
+    check = checker_for(nlp, [("corpus/944_shelter.txt", "Calder Gazette", "Shelter full", text)])
+
+    assert check(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the opposite happening on another day: the opening, not the closing the claim dates
+        ("The Red Cross shelter at the Vessey Community Center closed on Thursday.", "not_found"),
+        # the opposite on the same day: the same event, told wrong
+        ("The Red Cross shelter at the Vessey Community Center closed on Tuesday.", "conflicting"),
+    ],
+)
+def test_the_opposite_on_another_day_is_another_event(nlp: Language, claim: str, verdict: str) -> None:
+    text = "The American Red Cross opened a shelter at the Vessey Community Center on Tuesday, the county said.\n"
+    check = checker_for(nlp, [("corpus/945_shelter.txt", "Calder Gazette", "Shelter opens", text)])
+
+    assert check(claim).verdict == verdict

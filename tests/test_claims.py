@@ -123,7 +123,7 @@ def test_negation_numbers_dates_and_names_are_parsed(nlp, speakers) -> None:
     assert claim.negated
     assert [q.value for q in claim.quantities] == [20_000_000]
     assert [(d.month, d.day) for d in claim.dates] == [(3, 12)]
-    assert not claim.dates_have_year
+    assert not claim.dates_with_year
     assert any(n.text == "Eastgate" for n in claim.names)
 
     weekday = one_claim("The Harbour bridge reopened on Friday.", nlp, speakers)

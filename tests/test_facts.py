@@ -95,6 +95,24 @@ def test_ranges_give_both_ends_the_unit(nlp):
     ]
 
 
+def test_a_tally_or_a_fall_is_two_figures_not_a_range(nlp):
+    assert quantities(nlp, "Members voted 431 to 78 to ratify the contract.") == [
+        ("431", 431, "", "eq"),
+        ("78", 78, "", "eq"),
+    ]
+    assert quantities(nlp, "Turnout fell from 12 to 5 percent.") == [
+        ("12", 12, "percent", "eq"),
+        ("5 percent", 5, "percent", "eq"),
+    ]
+
+
+def test_the_year_of_a_figure_is_no_end_of_a_range(nlp):
+    assert quantities(nlp, "The bill rose from $1,904 in 2027 to $1,965 in 2028.") == [
+        ("$1,904", 1904, "usd", "eq"),
+        ("$1,965", 1965, "usd", "eq"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

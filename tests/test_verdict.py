@@ -13,7 +13,13 @@ WIRE_LINE = (
 
 
 def evidence(
-    text: str, outlet: str, *, stance: str = "supports", score: float = 0.9, reasons=()
+    text: str,
+    outlet: str,
+    *,
+    stance: str = "supports",
+    score: float = 0.9,
+    reasons=(),
+    published: dt.date = dt.date(2024, 3, 14),
 ) -> Evidence:
     return Evidence(
         stance=stance,
@@ -24,7 +30,7 @@ def evidence(
         article=ArticleRef(
             path=f"corpus/{outlet.lower().replace(' ', '_')}.txt",
             outlet=outlet,
-            published=dt.date(2024, 3, 14),
+            published=published,
         ),
     )
 
@@ -108,6 +114,19 @@ def test_verdicts() -> None:
         evidence("Other line.", "B", stance="conflicts", score=0.88, reasons=why),
     ]
     assert decide(both) == "mixed"
+
+
+def test_an_earlier_reports_figure_gives_way_to_a_later_report() -> None:
+    why = [Reason(code="number_mismatch", detail="claim: 57 homes; source: 61 homes")]
+    later = evidence("Officials lowered the count of destroyed homes to 57.", "A", published=dt.date(2024, 3, 16))
+    earlier = evidence(
+        "The fire destroyed 61 homes.", "B", stance="conflicts", reasons=why, published=dt.date(2024, 3, 14)
+    )
+    assert decide([later, earlier]) == "supported"
+    # a later report's figure still counts against an earlier support
+    newer_figure = earlier.model_copy(update={"article": later.article})
+    older_support = later.model_copy(update={"article": earlier.article})
+    assert decide([older_support, newer_figure]) == "mixed"
 
 
 def test_one_weak_excerpt_does_not_make_strong_evidence_mixed() -> None:

@@ -184,7 +184,9 @@ class Claim(BaseModel):
     )  # named things the source must mention
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[dt.date] = Field(default_factory=list)
-    dates_have_year: bool = False
+    dates_with_year: list[dt.date] = Field(
+        default_factory=list
+    )  # those of `dates` the claim writes with a year: only their year is compared
     weekdays: list[str] = Field(default_factory=list)
     negated: bool = False
     predicate: str | None = (
@@ -579,7 +581,7 @@ def parse_claim(
         adjunct_lemmas=_adjunct_lemmas(content_doc, key_lemmas),
         quantities=quantities,
         dates=dates,
-        dates_have_year=any(re.search(r"\b\d{4}\b", t) for t in explicit),
+        dates_with_year=[d for d in facts.explicit_dates_with_year(content_doc.text) if d in dates],
         weekdays=weekdays,
         negated=bool(negation_words(content)),
         negated_words=_negated_words(content_doc),

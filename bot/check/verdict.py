@@ -8,6 +8,8 @@ with the same stance become one Evidence listing the other outlets in
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rapidfuzz import fuzz
 
 from bot.core.models import ArticleRef, Evidence, Verdict
@@ -75,7 +77,15 @@ def outlets(evidence: list[Evidence], stance: str) -> int:
 
 
 def decide(evidence: list[Evidence]) -> Verdict:
-    """supported / conflicting / mixed (credible excerpts on both sides) / not_found."""
+    """supported / conflicting / mixed (credible excerpts on both sides) / not_found.
+
+    A figure an earlier report gave does not count against a claim a later report
+    supports: an evolving story's counts and estimates are updated, not contradicted."""
+    newest = max(
+        (e.article.published for e in evidence if e.stance == "supports" and e.article.published),
+        default=None,
+    )
+    evidence = [e for e in evidence if not (newest and _earlier_figure(e, newest))]
     best = {
         stance: max((e.score for e in evidence if e.stance == stance), default=0.0)
         for stance in ("supports", "conflicts")
@@ -88,6 +98,16 @@ def decide(evidence: list[Evidence]) -> Verdict:
             return "mixed"
         return "supported" if support > conflict else "conflicting"
     return "supported" if support else "conflicting"
+
+
+def _earlier_figure(evidence: Evidence, newest: dt.date) -> bool:
+    """A conflict on a number alone, published before `newest`."""
+    return (
+        evidence.stance == "conflicts"
+        and evidence.article.published is not None
+        and evidence.article.published < newest
+        and all(r.code == "number_mismatch" for r in evidence.reasons)
+    )
 
 
 def credible(evidence: list[Evidence], verdict: Verdict) -> list[Evidence]:

@@ -187,6 +187,16 @@ def explicit_dates(text: str, published: dt.date | None) -> list[dt.date]:
     return found
 
 
+def explicit_dates_with_year(text: str) -> list[dt.date]:
+    """The calendar dates `text` writes with their year ("Jan. 1, 2033"): only these have a
+    year of their own to compare, not "Nov. 18" beside them."""
+    return [
+        d
+        for _start, _end, year, month, day in explicit_date_spans(text)
+        if year is not None and (d := _make_date(year, month, day)) is not None
+    ]
+
+
 def _explicit_resolved(
     spans: list[tuple[int, int, int | None, int, int]], published: dt.date | None
 ) -> list[tuple[int, dt.date]]:

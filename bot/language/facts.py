@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from bot.language.dates import explicit_dates, extract_dates, weekday_mentions
+from bot.language.dates import explicit_dates, explicit_dates_with_year, extract_dates, weekday_mentions
 from bot.language.lexicon import antonym_pairs, are_antonyms, find_antonym_conflict
 from bot.core.models import Entity, Passage
 from bot.language.negation import (
@@ -49,6 +49,7 @@ __all__ = [
     "country_forms",
     "describe_quantity",
     "explicit_dates",
+    "explicit_dates_with_year",
     "extract_dates",
     "extract_entities",
     "extract_quantities",

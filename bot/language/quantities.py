@@ -396,7 +396,12 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             found = _unit_at(tokens, end, compound=not number.in_words)
             if found is not None:
                 unit, factor, end = found
-        if not unit and end < n and tokens[end].lower_ in _RANGE_CONNECTORS:
+        if (
+            not unit
+            and end < n
+            and tokens[end].lower_ in _RANGE_CONNECTORS
+            and not _to_another_thing(tokens, number, end)
+        ):
             pending_range.append((number, comparator, start))
             i = number.end
             continue
@@ -428,7 +433,13 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         if trailing is not None and comparator == "eq":
             comparator, end = trailing, after
         for earlier, earlier_comp, earlier_start in pending_range:
-            if _joined_as_range(tokens[earlier.end : number.start]):
+            if not _joined_as_range(tokens[earlier.end : number.start]):
+                continue
+            if earlier.value >= number.value:  # "voted 431 to 78": a tally, two figures
+                quantities.append(
+                    _make(tokens, earlier_start, earlier.end, earlier.value * factor, unit, earlier_comp)
+                )
+            else:
                 low_comp: Comparator = earlier_comp if earlier_comp != "eq" else "ge"
                 quantities.append(
                     _make(
@@ -442,6 +453,16 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         last = (unit, factor, end) if unit else None
         i = max(end, number.end)
     return quantities
+
+
+def _to_another_thing(tokens: Sequence[Token], number: ParsedNumber, end: int) -> bool:
+    """A "to" after a figure that starts no range: "voted 431 to 78 to ratify" (a verb follows),
+    "from $1,904 in 2027 to $1,965" (a year is no figure)."""
+    if tokens[end].lower_ != "to":
+        return False
+    after = tokens[end + 1] if end + 1 < len(tokens) else None
+    year = _is_year_like(number) and number.start > 0 and tokens[number.start - 1].lower_ == "in"
+    return year or after is None or not (after.like_num or after.text in CURRENCY_SYMBOLS)
 
 
 def _joined_as_range(between: Sequence[Token]) -> bool:

@@ -14,6 +14,7 @@ These rules read the stored text and lemmas: no parse per candidate.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -233,21 +234,20 @@ def _bearing_on(keys: set[str], text: str) -> list[tuple[str, str]]:
         end = _clause_end(marked, position + 1)
         clause = [t for t in marked[position + 1 : end] if t not in CLAUSE_MARKS]
         width = SCOPE_WORDS
+        determiner = word == "no" and bool(clause) and clause[0].lower() not in DENIAL_FILLERS | {"one"}
         if word == "no" and len(clause) > 2 and clause[1].lower() in ("of", "that"):
             width = COMPLEMENT_SCOPE  # "no record of a car falling into a hole": all of it
-        elif (
-            word == "no"
-            and clause
-            and clause[0].lower() not in DENIAL_FILLERS | {"one"}  # "no one", "no longer"
-            and not {"to", "of"} & {w.lower() for w in clause[1:3]}  # "no plans to close it"
-        ):
+        elif determiner and not {"to", "of"} & {w.lower() for w in clause[1:3]}:
             width = NOUN_SCOPE  # "showed no change in water quality" denies a change, not the water
+        # (but "no plans to close it" denies the closing: the words after "to"/"of" count)
         following = [
             re.sub(r"'s?$", "", t.lower().replace(".", "").replace("’", "'"))
             for t in clause[:width]
         ]
         if _negates_another_light_predicate(following, keys):
             continue
+        if determiner and width != COMPLEMENT_SCOPE:
+            following = _noun_head(following)
         bearing = [w for w in following if bears_on(w, keys) or _opposes_any(w, keys)]
         if not bearing or _answered_after_contrast(tokens[i + 1 :], bearing, keys):
             continue
@@ -257,6 +257,14 @@ def _bearing_on(keys: set[str], text: str) -> list[tuple[str, str]]:
             continue
         cues.append((word, " ".join(tokens[max(0, i - 3) : i + 1 + width])))
     return cues
+
+
+def _noun_head(words: list[str]) -> list[str]:
+    """What a determiner "no" denies: the last noun of its compound ("no streetlight fee of any
+    amount" denies a fee, not streetlights; "no shutoff valve" a valve), and what follows it
+    ("no plans to close the branch")."""
+    compound = words[:1] + list(takewhile(lambda w: w not in STOP_WORDS, words[1:]))
+    return compound[-1:] + words[len(compound) :]
 
 
 def negated_light_verbs(claim: Claim, text: str) -> list[str]:

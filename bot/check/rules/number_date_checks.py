@@ -55,6 +55,7 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             any(c.relation == "consistent" for c in comparisons)
             or facts.within_range(said, same_kind)
             or _counted_there(said, candidate)
+            or _sum_or_difference(said, candidate.quantities)
         ):
             continue
         mismatch = next((c for c in comparisons if c.relation == "mismatch"), None)
@@ -66,6 +67,20 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
         else:
             found.stated = False  # and the claim's other figures are still compared
     return found
+
+
+def _sum_or_difference(said: Quantity, wrote: list[Quantity]) -> bool:
+    """The claim's figure is two of the source's added or taken apart: "rose by $61" from
+    "$1,904 in 2027 to $1,965", or a "$21.7 million" total from "$6 million of that, leaving
+    $15.7 million". Arithmetic a reader does, not another figure."""
+    exact = [w for w in wrote if w.comparator == "eq" and w.unit == said.unit]
+    return any(
+        facts.compare_quantities(said, a.model_copy(update={"value": value})).relation
+        == "consistent"
+        for i, a in enumerate(exact)
+        for b in exact[i + 1 :]
+        for value in (a.value + b.value, abs(a.value - b.value))
+    )
 
 
 def states_another(claim: Claim, said: Quantity, wrote: Quantity) -> bool:
@@ -132,7 +147,7 @@ def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
     coming from the article's date.
     """
     source_years = set(YEAR.findall(candidate.text))
-    dated_years = {d.year for d in claim.dates} if claim.dates_have_year else set()
+    dated_years = {d.year for d in claim.dates_with_year}
     # a source year that is another of the claim's is not this one's: "from 41,000 in 2015 to
     # 27,500 in 2025" against "fell from about 41,000 in 2015 to 27,500 last year"
     others = source_years - {str(y) for y in claim.years}
@@ -205,7 +220,7 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
     ]
     stated = True
     for said in claim.dates:
-        if any(_same_day(d, said, claim.dates_have_year) for d in candidate.dates):
+        if any(_same_day(d, said, said in claim.dates_with_year) for d in candidate.dates):
             continue
         if not candidate.dates:
             return reasons, False
@@ -214,7 +229,7 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
         others = [
             d
             for d in candidate.dates
-            if not any(_same_day(d, o, claim.dates_have_year) for o in claim.dates if o != said)
+            if not any(_same_day(d, o, o in claim.dates_with_year) for o in claim.dates if o != said)
         ]
         if not others:
             stated = False
@@ -222,7 +237,7 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
         reasons.append(
             Reason(
                 code="date_mismatch",
-                detail=f"claim: {_format_day(said, claim.dates_have_year)}; "
+                detail=f"claim: {_format_day(said, said in claim.dates_with_year)}; "
                 f"source: {', '.join(_format_day(d, True) for d in others[:2])}",
             )
         )
@@ -231,6 +246,9 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
             continue
         if not source_days:
             return reasons, False
+        if all(d in {w.lower() for w in claim.weekdays} for d in source_days):
+            stated = False  # "flushed hydrants between Sunday and Thursday" / "since Sunday"
+            continue
         described = [
             f"{d.strftime('%A')} ({_format_day(d, True)})" for d in candidate.dates[:1]
         ]
