@@ -200,6 +200,15 @@ def test_two_round_figures_agree_only_within_one_tolerance(nlp):
     assert compare(nlp, "about 48,000 vehicles", "about 45,000 vehicles").relation == "consistent"
 
 
+def test_exact_figures_agree_to_the_coarser_ones_last_digit(nlp):
+    # two digits swapped: within 1%, but a reader sees two different sums
+    assert compare(nlp, "The audit found $19,530.", "The audit found $19,350.").relation == "mismatch"
+    assert compare(nlp, "It destroyed 1,142 homes.", "It destroyed 1,150 homes.").relation == "mismatch"
+    # a figure rounded to its last written digit is the same figure
+    assert compare(nlp, "It had 1,846 appeals.", "It had 1,850 appeals.").relation == "consistent"
+    assert compare(nlp, "The road carries 48,000 cars.", "The road carries 47,800 cars.").relation == "consistent"
+
+
 def test_a_figure_after_not_is_denied_and_contradicts_only_that_figure(nlp):
     assert quantities(nlp, "Each tire costs $4, not $40.") == [
         ("$4", 4.0, "usd", "eq"),

@@ -7,6 +7,7 @@ from one that states the figure.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel
@@ -86,6 +87,22 @@ def _interval(value: float, comparator: Comparator) -> tuple[float, float]:
     return value * (1 - _EQ_TOLERANCE), value * (1 + _EQ_TOLERANCE)
 
 
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _step(quantity: Quantity) -> float | None:
+    """The value of the last digit a figure is written to ("19,530": 10; "$15.7 million":
+    100,000; "48,000": 1,000), in its unit; None for a figure in words."""
+    found = _LITERAL.search(quantity.text)
+    literal = found.group().replace(",", "") if found else ""
+    if not literal or float(literal) == 0:
+        return None
+    scale = quantity.value / float(literal)
+    if "." in literal:
+        return scale * 10 ** -len(literal.split(".")[1])
+    return scale * 10 ** (len(literal) - len(literal.rstrip("0")))
+
+
 def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     """Compare two quantities of the same dimension; other pairs are "unrelated".
 
@@ -109,6 +126,15 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
         return QuantityComparison(relation="unrelated", detail=detail)
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
+    if claim.comparator == source.comparator == "eq":
+        # two exact figures agree to the coarser one's last written digit, within 1% at most:
+        # "$19,530" is not "$19,350", though "48,000" may round "47,800"
+        claim_step, source_step = _step(claim), _step(source)
+        if claim_step is not None and source_step is not None:
+            half = max(claim_step * claim_factor, source_step * source_factor) / 2
+            c_lo = max(c_lo, claim.value * claim_factor - half)
+            c_hi = min(c_hi, claim.value * claim_factor + half)
+            s_lo = s_hi = source.value * source_factor
     if "ne" in (claim.comparator, source.comparator):
         same = claim.comparator == source.comparator
         return _denied(claim.value * claim_factor, source.value * source_factor, same, detail)
