@@ -295,3 +295,21 @@ def test_the_opposite_on_another_day_is_another_event(nlp: Language, claim: str,
     check = checker_for(nlp, [("corpus/945_shelter.txt", "Calder Gazette", "Shelter opens", text)])
 
     assert check(claim).verdict == verdict
+
+
+def test_a_day_in_a_clause_of_the_claims_own_dates_that_clause(nlp: Language) -> None:
+    text = ("Stellwater Geotechnical, an engineering firm the authority hired Tuesday, estimated that rebuilding "
+            "the spillway will cost between $14 million and $18 million.\n")
+    check = checker_for(nlp, [("corpus/946_spillway.txt", "Calder Gazette", "Spillway estimate", text)])
+
+    # Monday dates the director's figure, which the sentence does not give: no date to compare
+    report = check("An engineering firm hired by the authority, Stellwater Geotechnical, estimated that rebuilding "
+                   "the spillway will cost $14 million to $18 million, far more than the $3 million figure the "
+                   "director gave on Monday.")
+
+    assert "date_mismatch" not in codes(report.evidence), report.evidence
+    # the estimate's own day still counts
+    assert "date_mismatch" in codes(
+        check("On Monday, Stellwater Geotechnical estimated that rebuilding the spillway will cost $14 million "
+              "to $18 million.").evidence
+    )

@@ -551,6 +551,9 @@ def check_event_facts(
         for r in reasons
     ):
         return None  # "about 60 people spent Thursday night" against Sunday's 340: another night
+    aside = [r for r in days if _claims_aside_day(claim, candidate, r.detail, nlp)]
+    reasons = [r for r in reasons if r not in aside]
+    days = [r for r in days if r not in aside]
     if days and (claim.weekdays or claim.dates) and date_of_another_event(claim, candidate, nlp):
         reasons = [r for r in reasons if r not in days]  # another day: a time of day is not one
     if reasons == found.reasons:
@@ -558,6 +561,22 @@ def check_event_facts(
     if not reasons:
         return None  # the source dates or counts something else: merely related
     return found.model_copy(update={"reasons": reasons})
+
+
+def _claims_aside_day(claim: Claim, candidate: Candidate, detail: str, nlp: Language) -> bool:
+    """The claim's day dates a clause of its own whose verb the source does not write: "far more
+    than the $3 million figure the director gave on Monday" dates the giving, not the estimate
+    a sentence about the estimate states."""
+    said = _claim_number(detail)
+    tokens = [t for day, t in _days(parsed(claim.content, nlp)) if _written_alike(said, day)]
+    doc = parsed(candidate.text, nlp)
+    for token in tokens:
+        verb = _event_verb(token)
+        if verb is None or verb.dep_ not in SUBORDINATE:
+            return False
+        if any(t.pos_ == "VERB" and _same_event(verb.lemma_.lower(), t.lemma_.lower()) for t in doc):
+            return False
+    return bool(tokens)
 
 
 def _figure_of_another_day(claim: Claim, candidate: Candidate, detail: str, nlp: Language) -> bool:
