@@ -435,19 +435,13 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         for earlier, earlier_comp, earlier_start in pending_range:
             if not _joined_as_range(tokens[earlier.end : number.start]):
                 continue
-            if earlier.value >= number.value:  # "voted 431 to 78": a tally, two figures
-                quantities.append(
-                    _make(tokens, earlier_start, earlier.end, earlier.value * factor, unit, earlier_comp)
-                )
-            else:
-                low_comp: Comparator = earlier_comp if earlier_comp != "eq" else "ge"
-                quantities.append(
-                    _make(
-                        tokens, earlier_start, earlier.end, earlier.value * factor, unit, low_comp
-                    )
-                )
-                if comparator == "eq":
-                    comparator = "le"
+            ranged = earlier.value < number.value  # not "voted 431 to 78": a tally, two figures
+            low_comp: Comparator = "ge" if ranged and earlier_comp == "eq" else earlier_comp
+            quantities.append(
+                _make(tokens, earlier_start, earlier.end, earlier.value * factor, unit, low_comp)
+            )
+            if ranged and comparator == "eq":
+                comparator = "le"
         pending_range.clear()
         quantities.append(_make(tokens, start, end, number.value * factor, unit, comparator))
         last = (unit, factor, end) if unit else None

@@ -209,7 +209,8 @@ def _day_on_the_claims_event(
     doc = parsed(candidate.text, nlp)
     if not any(names_event(t) for t in doc):
         return found
-    own = [day for day, token in _days(doc) if _dates_the_event(token, names_event)]
+    written = _days(doc)
+    own = [day for day, token in written if _dates_the_event(token, names_event)]
     verb = _claim_event_verb(claim, nlp)
     said_days = [day for day, token in _days(parsed(claim.content, nlp)) if _on_verb(token, verb)]
     dated = any(_written_alike(said, day) for said in said_days for day in own)
@@ -217,7 +218,7 @@ def _day_on_the_claims_event(
         alike = [day for day in own if _is_weekday(day) == _is_weekday(said)]  # like with like
         if any(_written_alike(said, day) for day in alike):
             continue
-        if dated and any(_written_alike(said, day) for day, _ in _days(doc)):
+        if dated and any(_written_alike(said, day) for day, _ in written):
             continue  # "voted on Nov. 18 ..., effective Jan. 1": the event's day is stated, and so is this one
         if alike:
             detail = f"claim: {said}; source: {alike[0]}"
@@ -587,9 +588,8 @@ def _figure_of_another_day(claim: Claim, candidate: Candidate, detail: str, nlp:
     Sunday") dates nothing here."""
     said = _days_of_number(parsed(claim.content, nlp), _claim_number(detail))
     wrote = _days_of_number(parsed(candidate.text, nlp), _source_number(detail))
-    return any(
-        _is_weekday(a) == _is_weekday(b) and not _written_alike(a, b) for a in said for b in wrote
-    ) and not any(_written_alike(a, b) for a in said for b in wrote)
+    alike = [(a, b) for a in said for b in wrote if _is_weekday(a) == _is_weekday(b)]  # like with like
+    return bool(alike) and not any(_written_alike(a, b) for a, b in alike)
 
 
 def _days_of_number(doc: Doc, written: str) -> list[str]:

@@ -234,6 +234,7 @@ def _bearing_on(keys: set[str], text: str) -> list[tuple[str, str]]:
         end = _clause_end(marked, position + 1)
         clause = [t for t in marked[position + 1 : end] if t not in CLAUSE_MARKS]
         width = SCOPE_WORDS
+        # a determiner "no", not "no one" nor "no longer"
         determiner = word == "no" and bool(clause) and clause[0].lower() not in DENIAL_FILLERS | {"one"}
         if word == "no" and len(clause) > 2 and clause[1].lower() in ("of", "that"):
             width = COMPLEMENT_SCOPE  # "no record of a car falling into a hole": all of it

@@ -246,7 +246,7 @@ def date_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
             continue
         if not source_days:
             return reasons, False
-        if all(d in {w.lower() for w in claim.weekdays} for d in source_days):
+        if set(source_days) <= {w.lower() for w in claim.weekdays}:
             stated = False  # "flushed hydrants between Sunday and Thursday" / "since Sunday"
             continue
         described = [
