@@ -115,7 +115,7 @@ def find_entity_swap(
             or entity.canonical.lower() == missing.canonical.lower()
         ):
             continue
-        if _same_place_noun(claim_words, missing, candidate.text, entity):
+        if _same_place_noun(claim_words, missing, candidate.text, entity) or _same_kind(missing, entity):
             return entity
         if not labels_compatible(missing.label, entity.label):
             continue
@@ -143,6 +143,19 @@ def find_entity_swap(
         if (same_before or same_after) and entity.label == missing.label != "PROPN":
             return entity
     return None
+
+
+def _same_kind(missing: Entity, entity: Entity) -> bool:
+    """Two names of one kind that differ in what sets them apart: "Castlebrook General
+    Hospital" / "Harwick Memorial Hospital", "Harrowgate High School" / "Harrowgate Middle
+    School". Their shared last word says the kind, whatever type the parser gave either."""
+    a = [w.lower() for w in WORD.findall(missing.text) if w.lower() != "the"]
+    b = [w.lower() for w in WORD.findall(entity.text) if w.lower() != "the"]
+    last = WORD.findall(missing.text)[-1:] or [""]
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not last[0][:1].isupper():
+        return False
+    only_a, only_b = set(a) - set(b), set(b) - set(a)
+    return bool(only_a and only_b) and all(fuzz.ratio(x, y) < 80 for x in only_a for y in only_b)
 
 
 def _around(text: str, phrase: str) -> set[str]:
