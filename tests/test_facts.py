@@ -200,6 +200,14 @@ def test_two_round_figures_agree_only_within_one_tolerance(nlp):
     assert compare(nlp, "about 48,000 vehicles", "about 45,000 vehicles").relation == "consistent"
 
 
+def test_two_caps_or_two_floors_agree_only_when_their_figures_do(nlp):
+    # "up to" covers the cap and a little below: the ranges overlap, the caps differ
+    assert compare(nlp, "It set aside up to $68,000.", "It set aside up to $86,000.").relation == "mismatch"
+    assert compare(nlp, "It drew more than 3,000 signatures.", "It drew over 2,500 signatures.").relation == "mismatch"
+    assert compare(nlp, "It set aside up to $86,000.", "It set aside as much as $86,000.").relation == "consistent"
+    assert compare(nlp, "They spoke for more than 90 minutes.", "They spoke for over 90 minutes.").relation == "consistent"
+
+
 def test_exact_figures_agree_to_the_coarser_ones_last_digit(nlp):
     # two digits swapped: within 1%, but a reader sees two different sums
     assert compare(nlp, "The audit found $19,530.", "The audit found $19,350.").relation == "mismatch"

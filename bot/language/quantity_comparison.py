@@ -112,7 +112,8 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     covers X..1.5X (so "three hours" does NOT fit "over 90 minutes"),
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
     15% (of the claim's figure, when both are approximate), a bare number
-    within 1% (rounding). Two ranges that overlap are consistent; otherwise a
+    within 1% (rounding), and two bounds of one direction ("up to $68,000" /
+    "up to $86,000") only when their figures agree. Two ranges that overlap are consistent; otherwise a
     mismatch, with detail
     "claim: <claim text>; source: <source text>". A bound does not state a
     value, though: an exact claim figure inside the source's bound is "bound"
@@ -124,6 +125,14 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     detail = f"claim: {claim.text}; source: {source.text}"
     if claim_dim != source_dim and not same_count_noun(claim_dim, source_dim):
         return QuantityComparison(relation="unrelated", detail=detail)
+    if _same_direction(claim.comparator, source.comparator):
+        # "up to $68,000" / "up to $86,000": two caps (or two floors) are one figure only
+        # when their figures are, though the ranges a reader takes them to cover overlap
+        exact = compare_quantities(
+            claim.model_copy(update={"comparator": "eq"}),
+            source.model_copy(update={"comparator": "eq"}),
+        )
+        return QuantityComparison(relation=exact.relation, detail=detail)
     c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
     s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
     if claim.comparator == source.comparator == "eq":
@@ -150,6 +159,10 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
             relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
         )
     return QuantityComparison(relation="consistent", detail=detail)
+
+
+def _same_direction(a: Comparator, b: Comparator) -> bool:
+    return a in _BOUND_NAMES and b in _BOUND_NAMES and a[0] == b[0]
 
 
 def _denied(claim: float, source: float, same: bool, detail: str) -> QuantityComparison:
