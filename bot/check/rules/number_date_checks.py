@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from pydantic import BaseModel, Field
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.language import facts
 from bot.language.clock_times import clock_times, same_time
@@ -51,6 +52,10 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             ]
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
+        replaced = _replaced(claim, said, same_kind, comparisons, candidate.text)
+        if replaced is not None:
+            found.conflicts.append(Reason(code="number_mismatch", detail=replaced.detail))
+            continue
         if (
             any(c.relation == "consistent" for c in comparisons)
             or facts.within_range(said, same_kind)
@@ -67,6 +72,44 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
         else:
             found.stated = False  # and the claim's other figures are still compared
     return found
+
+
+def _replaced(
+    claim: Claim,
+    said: Quantity,
+    wrote: list[Quantity],
+    comparisons: list[facts.QuantityComparison],
+    text: str,
+) -> facts.QuantityComparison | None:
+    """The sentence's own figure, where the claim's is only the one it replaces ("found that
+    $231,750 was taken ..., higher than the $212,400" for "put losses at $212,400"; "to about
+    $2.9 million, up from $2.3 million"): the claim gives the old figure for the sentence's
+    event. Not when the claim is about the old figure's own event, which the sentence names
+    after it ("... than the $212,400 in the preliminary audit" for "the preliminary audit
+    put ...", "up from 17 on Monday" for "17 cases on Monday"), or when the claim compares
+    it too."""
+    if _baseline(said, claim.text):
+        return None
+    pairs = list(zip(wrote, comparisons))
+    old = [w for w, c in pairs if c.relation == "consistent"]
+    if not old or not all(_baseline(w, text) for w in old):
+        return None
+    at = text.find(old[0].text)
+    after = _stems(text[at + len(old[0].text) :]) - _stems(text[:at])
+    if after & {w for w in _stems(claim.text) if w not in STOP_WORDS}:
+        return None
+    return next(
+        (
+            c
+            for w, c in pairs
+            if c.relation == "mismatch" and w.unit == said.unit and not _baseline(w, text)
+        ),
+        None,
+    )
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in WORD.findall(text)}
 
 
 def _sum_or_difference(said: Quantity, wrote: list[Quantity]) -> bool:
@@ -130,13 +173,20 @@ def _counted_there(said: Quantity, candidate: Candidate) -> bool:
 
 
 _COMPARED_WITH = re.compile(r"\b(?:from|than)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# ... the one its own replaces: not the start of a change ("fell from 41,000 in 2015 to ...")
+_BASELINE = re.compile(r"\b(?:than|up from|down from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _compared_with(quantity: Quantity, text: str) -> bool:
+def _compared_with(quantity: Quantity, text: str, words: re.Pattern[str] = _COMPARED_WITH) -> bool:
     """A figure after "from" or "than" ("up from the roughly 140,000", "more than the 212"):
     the one a sentence compares another with."""
     at = text.find(quantity.text)
-    return at > 0 and bool(_COMPARED_WITH.search(text[max(0, at - 30) : at]))
+    return at > 0 and bool(words.search(text[max(0, at - 30) : at]))
+
+
+def _baseline(quantity: Quantity, text: str) -> bool:
+    """A figure a sentence compares its own with: after "than" or "up/down from"."""
+    return _compared_with(quantity, text, _BASELINE)
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
