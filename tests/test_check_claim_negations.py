@@ -2,7 +2,7 @@
 states. "..., which the hall is not" at the end of a claim denies nothing the statement before
 it says, so it is no negation conflict; a "not" on the statement's own words is. A determiner
 "no" denies its noun ("with no daily reading above 0.9"), and what that noun governs ("no power
-to order"), not every word after it.
+to order"), not every word after it. "Did not stop until 11 a.m." says when, not whether.
 """
 
 from __future__ import annotations
@@ -91,3 +91,28 @@ def test_a_determiner_no_denies_the_head_of_its_compound(nlp: Language, claim: s
     check = checker_for(nlp, [("corpus/966_fees.txt", "Valley Times", "Fluoride costs", FEES)])
 
     assert check(claim).verdict == verdict
+
+
+STORM = """Freezing rain began falling about 7 p.m. Saturday and did not stop until about 11 a.m. Sunday, the weather service said.
+
+The Kell Street bridge will stay shut, and the county said it would not reopen it at all this winter.
+"""
+
+
+@pytest.fixture(scope="module")
+def storm(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/961_storm.txt", "Kell Ledger", "Ice storm", STORM)])
+
+
+def test_not_until_says_when_not_whether(storm: Check) -> None:
+    # "did not stop until 11 a.m." is when the rain stopped: it kept up until then
+    report = storm("Freezing rain started falling around 7 p.m. Saturday and kept up until about 11 a.m. Sunday.")
+
+    assert "negation" not in codes(report.evidence), report.evidence
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_not_without_until_still_denies(storm: Check) -> None:
+    report = storm("The county said it would reopen the Kell Street bridge this winter.")
+
+    assert "negation" in codes(report.evidence), report.evidence

@@ -155,7 +155,9 @@ NEGATION_PATTERN = re.compile(
 )
 # Idioms, and a bound written with a comparative ("no more than 30 percent"), which negate nothing
 NEGATION_IDIOMS = re.compile(
-    rf"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b|{COMPARATIVE_BOUND.pattern}",
+    rf"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b|{COMPARATIVE_BOUND.pattern}"
+    # "did not stop until 11 a.m.": when it stopped, not whether ("kept up until late morning")
+    r"|\b(?:not|never)\s+(?:\w+\s+){0,2}until\b|n[’']t\s+(?:\w+\s+){0,2}until\b",
     re.IGNORECASE,
 )
 
