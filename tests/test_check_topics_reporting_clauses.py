@@ -149,7 +149,9 @@ def test_the_reporting_verb_is_not_a_word_the_claim_must_match(nlp: Language) ->
         ("The council approved the plan.", "The council, which did not vote last year, approved the plan.", False),
         ("Nurses opened patient records.", "Staff found the attack on Sunday, when nurses could not open patient records.", True),
         ("Staff found the attack on patient records.", "Staff found the attack on Sunday, when nurses could not open patient records.", False),
-        ("The plant will reopen.", "The plant will not reopen until the inquiry ends.", True),
+        ("The plant will reopen.", "The plant will not reopen while the inquiry goes on.", True),
+        # "not ... until" says when, not whether: it will reopen once the inquiry ends
+        ("The plant will reopen.", "The plant will not reopen until the inquiry ends.", False),
         ("The inquiry ends in May.", "The plant will not reopen until the inquiry ends in May.", False),
         # "no <noun> of/that ...": the whole complement is denied, however long
         ("A truck fell into the river.", "Police said they had no record of anyone hurt in a truck falling into the river.", True),
