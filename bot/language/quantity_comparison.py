@@ -113,8 +113,8 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
     15% (of the claim's figure, when both are approximate), a bare number
     within 1% (rounding), and two bounds of one direction ("up to $68,000" /
-    "up to $86,000") only when their figures agree. Two ranges that overlap are consistent; otherwise a
-    mismatch, with detail
+    "up to $86,000") only when their figures agree. Two ranges that overlap
+    are consistent; otherwise a mismatch, with detail
     "claim: <claim text>; source: <source text>". A bound does not state a
     value, though: an exact claim figure inside the source's bound is "bound"
     (related, not supported), and the detail says which bound it is. A denied

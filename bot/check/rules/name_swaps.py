@@ -115,7 +115,9 @@ def find_entity_swap(
             or entity.canonical.lower() == missing.canonical.lower()
         ):
             continue
-        if _same_place_noun(claim_words, missing, candidate.text, entity) or _same_kind(missing, entity):
+        if _same_place_noun(claim_words, missing, candidate.text, entity):
+            return entity
+        if _same_kind(missing, entity):
             return entity
         if not labels_compatible(missing.label, entity.label):
             continue

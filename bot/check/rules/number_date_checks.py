@@ -109,6 +109,7 @@ def _replaced(
 
 
 def _stems(text: str) -> set[str]:
+    """A text's words by their first five letters ("prelim" in "preliminary")."""
     return {w.lower()[:5] for w in WORD.findall(text)}
 
 
@@ -177,7 +178,9 @@ _COMPARED_WITH = re.compile(r"\b(?:from|than)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGN
 _BASELINE = re.compile(r"\b(?:than|up from|down from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _compared_with(quantity: Quantity, text: str, words: re.Pattern[str] = _COMPARED_WITH) -> bool:
+def _compared_with(
+    quantity: Quantity, text: str, words: re.Pattern[str] = _COMPARED_WITH
+) -> bool:
     """A figure after "from" or "than" ("up from the roughly 140,000", "more than the 212"):
     the one a sentence compares another with."""
     at = text.find(quantity.text)
