@@ -125,17 +125,14 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     detail = f"claim: {claim.text}; source: {source.text}"
     if claim_dim != source_dim and not same_count_noun(claim_dim, source_dim):
         return QuantityComparison(relation="unrelated", detail=detail)
-    if _same_direction(claim.comparator, source.comparator):
-        # "up to $68,000" / "up to $86,000": two caps (or two floors) are one figure only
-        # when their figures are, though the ranges a reader takes them to cover overlap
-        exact = compare_quantities(
-            claim.model_copy(update={"comparator": "eq"}),
-            source.model_copy(update={"comparator": "eq"}),
-        )
-        return QuantityComparison(relation=exact.relation, detail=detail)
-    c_lo, c_hi = _interval(claim.value * claim_factor, claim.comparator)
-    s_lo, s_hi = _interval(source.value * source_factor, source.comparator)
-    if claim.comparator == source.comparator == "eq":
+    # two caps (or two floors) are one figure only when their figures are, though the ranges
+    # a reader takes them to cover overlap ("up to $68,000" / "up to $86,000"): read as written
+    bounds_alike = _same_direction(claim.comparator, source.comparator)
+    claim_comparator = "eq" if bounds_alike else claim.comparator
+    source_comparator = "eq" if bounds_alike else source.comparator
+    c_lo, c_hi = _interval(claim.value * claim_factor, claim_comparator)
+    s_lo, s_hi = _interval(source.value * source_factor, source_comparator)
+    if claim_comparator == source_comparator == "eq":
         # two exact figures agree to the coarser one's last written digit, within 1% at most:
         # "$19,530" is not "$19,350", though "48,000" may round "47,800"
         claim_step, source_step = _step(claim), _step(source)
@@ -154,7 +151,7 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     overlap = c_lo <= s_hi and s_lo <= c_hi
     if not overlap:
         return QuantityComparison(relation="mismatch", detail=detail)
-    if claim.comparator == "eq" and source.comparator in _BOUND_NAMES:
+    if claim_comparator == "eq" and source_comparator in _BOUND_NAMES:
         return QuantityComparison(
             relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
         )

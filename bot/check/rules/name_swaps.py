@@ -151,10 +151,10 @@ def _same_kind(missing: Entity, entity: Entity) -> bool:
     """Two names of one kind that differ in what sets them apart: "Castlebrook General
     Hospital" / "Harwick Memorial Hospital", "Harrowgate High School" / "Harrowgate Middle
     School". Their shared last word says the kind, whatever type the parser gave either."""
-    a = [w.lower() for w in WORD.findall(missing.text) if w.lower() != "the"]
+    written = [w for w in WORD.findall(missing.text) if w.lower() != "the"]
+    a = [w.lower() for w in written]
     b = [w.lower() for w in WORD.findall(entity.text) if w.lower() != "the"]
-    last = WORD.findall(missing.text)[-1:] or [""]
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not last[0][:1].isupper():
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not written[-1][:1].isupper():
         return False
     only_a, only_b = set(a) - set(b), set(b) - set(a)
     return bool(only_a and only_b) and all(fuzz.ratio(x, y) < 80 for x in only_a for y in only_b)

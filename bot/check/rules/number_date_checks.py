@@ -88,11 +88,9 @@ def _replaced(
     after it ("... than the $212,400 in the preliminary audit" for "the preliminary audit
     put ...", "up from 17 on Monday" for "17 cases on Monday"), or when the claim compares
     it too."""
-    if _baseline(said, claim.text):
-        return None
     pairs = list(zip(wrote, comparisons))
     old = [w for w, c in pairs if c.relation == "consistent"]
-    if not old or not all(_baseline(w, text) for w in old):
+    if not old or not all(_baseline(w, text) for w in old) or _baseline(said, claim.text):
         return None
     at = text.find(old[0].text)
     after = _stems(text[at + len(old[0].text) :]) - _stems(text[:at])
