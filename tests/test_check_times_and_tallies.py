@@ -30,6 +30,8 @@ Crews found that the 24-inch outlet pipe under the dam had cracked along its len
 Monitoring instruments at the dam recorded 14 small earthquakes in 2024, up from six in 2021, the state geologist said.
 
 Evacuated residents were allowed to return home at 11:45 a.m., after engineers walked the spillway.
+
+The Red Cross began serving meals to evacuated residents at the Pell Lake school shelter at 7 a.m.
 """
 ARTICLES = [("corpus/910_dam.txt", "Lakeland Courier", "Pell Lake dam alert", DAM)]
 
@@ -100,6 +102,13 @@ def _sentence(nlp: Language, text: str, words: str) -> Candidate:
 
 def test_the_same_time_supports(check) -> None:
     report = check("The county sent the evacuation alert to people below the Pell Lake dam at 4:20 a.m.")
+    assert report.verdict == "supported", report.evidence
+
+
+def test_a_sentence_timing_one_end_of_the_claims_span_does_not_conflict_with_the_other(check) -> None:
+    # the sentence times the start of what the claim times from start to end
+    report = check("The Red Cross served meals to evacuated residents at the Pell Lake school shelter from 7 a.m. to 7 p.m.")
+    assert "date_mismatch" not in codes(report.evidence), report.evidence
     assert report.verdict == "supported", report.evidence
 
 

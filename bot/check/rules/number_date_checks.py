@@ -323,11 +323,12 @@ def time_reasons(claim: Claim, candidate: Candidate) -> list[Reason] | None:
     """A support's times of day against the claim's ("at 3:05 a.m.", or within half an hour of
     "shortly after 9 a.m."): [] when the source states them or gives no time, a date_mismatch
     when its one time is another, None when it gives several and none is the claim's (they
-    time other moments of the story)."""
+    time other moments of the story). A source whose every time is one the claim says leaves
+    the claim's others unstated ("began at 8 a.m." for "from 8 a.m. to 8 p.m.")."""
     said = clock_times(claim.content)
     wrote = clock_times(candidate.text) if said else []
     missing = [t for t in said if not any(same_time(t, w) for w in wrote)]
-    if not missing or not wrote:
+    if not missing or all(any(same_time(t, w) for t in said) for w in wrote):
         return []
     if len(wrote) > 1:
         return None
