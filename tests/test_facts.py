@@ -200,6 +200,16 @@ def test_two_round_figures_agree_only_within_one_tolerance(nlp):
     assert compare(nlp, "about 48,000 vehicles", "about 45,000 vehicles").relation == "consistent"
 
 
+def test_a_round_figure_reaches_no_further_than_its_last_written_digit(nlp):
+    # 1.26 million is within 15% of 1.1 million, but rounded it reads "about 1.3 million"
+    assert compare(nlp, "about 1.1 million hens", "the 1.26 million hens").relation == "mismatch"
+    assert compare(nlp, "the 1.26 million hens", "about 1.1 million hens").relation == "mismatch"
+    assert compare(nlp, "about 1.1 million hens", "the 1.15 million hens").relation == "consistent"
+    # a figure rounded to thousands keeps its 15%; so do two round figures
+    assert compare(nlp, "about 2,000 people", "2,250 people").relation == "consistent"
+    assert compare(nlp, "About 4,200 dockworkers", "about 4,000 dockworkers").relation == "consistent"
+
+
 def test_two_caps_or_two_floors_agree_only_when_their_figures_do(nlp):
     # "up to" covers the cap and a little below: the ranges overlap, the caps differ
     assert compare(nlp, "It set aside up to $68,000.", "It set aside up to $86,000.").relation == "mismatch"

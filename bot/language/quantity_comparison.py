@@ -111,7 +111,8 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
     reader reads them, not as bare inequalities: "over/more than/at least X"
     covers X..1.5X (so "three hours" does NOT fit "over 90 minutes"),
     "under/less than/up to X" covers X/1.5..X, "nearly/about X" is within
-    15% (of the claim's figure, when both are approximate), a bare number
+    15% (of the claim's figure, when both are approximate) and, against a figure as written,
+    one step of its last written digit ("about 1.1 million": 1.0 to 1.2 million), a bare number
     within 1% (rounding), and two bounds of one direction ("up to $68,000" /
     "up to $86,000") only when their figures agree. Two ranges that overlap
     are consistent; otherwise a mismatch, with detail
@@ -141,6 +142,13 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
             c_lo = max(c_lo, claim.value * claim_factor - half)
             c_hi = min(c_hi, claim.value * claim_factor + half)
             s_lo = s_hi = source.value * source_factor
+    # a round figure against a figure as written is no rounder than it is written: "about 1.1
+    # million" covers 1.0 to 1.2 million, not the 1.26 million its 15% would reach (that is
+    # "about 1.3 million"); two round figures keep their tolerance ("about 4,000" may round 4,200)
+    if source_comparator != "approx":
+        c_lo, c_hi = _within_a_step(claim, claim_comparator, claim_factor, c_lo, c_hi)
+    if claim_comparator != "approx":
+        s_lo, s_hi = _within_a_step(source, source_comparator, source_factor, s_lo, s_hi)
     if "ne" in (claim.comparator, source.comparator):
         same = claim.comparator == source.comparator
         return _denied(claim.value * claim_factor, source.value * source_factor, same, detail)
@@ -156,6 +164,17 @@ def compare_quantities(claim: Quantity, source: Quantity) -> QuantityComparison:
             relation="bound", detail=f"{detail} ({_BOUND_NAMES[source.comparator]})"
         )
     return QuantityComparison(relation="consistent", detail=detail)
+
+
+def _within_a_step(
+    quantity: Quantity, comparator: Comparator, factor: float, low: float, high: float
+) -> tuple[float, float]:
+    """An approximate figure's range, at most one written step ("1.1": 0.1) either side."""
+    step = _step(quantity) if comparator == "approx" else None
+    if step is None:
+        return low, high
+    value, reach = quantity.value * factor, step * factor
+    return max(low, value - reach), min(high, value + reach)
 
 
 def _same_direction(a: Comparator, b: Comparator) -> bool:
