@@ -87,6 +87,22 @@ def test_a_named_speakers_description_is_not_the_speaker(nlp, speakers, text, sp
     assert one_claim(text, nlp, speakers).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place or product a preposition hangs on a common noun names no speaker
+        ("Officers in Dunmore County are writing $200 tickets for expired registrations.", None),
+        ("Residents of Tessford reported brown water on Monday.", None),
+        ("The recall of Calmex Junior syrup was announced on Tuesday.", None),
+        # an office of a named place does
+        ("The mayor of Dunmore said the city would close the Eastgate library.", "mayor Dunmore"),
+    ],
+)
+def test_a_speaker_is_named_by_the_subject_not_by_what_it_is_in_or_of(nlp, speakers, text, speaker) -> None:
+    claim = one_claim(text, nlp, speakers)
+    assert (claim.speaker_mention if speaker else claim.speaker) == speaker
+
+
 def test_what_someone_told_people_to_do_is_the_content_not_the_people(nlp, speakers) -> None:
     claim = one_claim(
         "Tom Ellis told residents to boil their water for one minute before drinking it.", nlp, speakers

@@ -239,7 +239,7 @@ def speech_verb(sent: Span) -> Token | None:
             continue  # a phrasal verb reporting nothing: "the fair had been called off"
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(
-            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in subjects[0].subtree
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in _naming_words(subjects[0])
         ):
             return token  # a surname the tagger reads as a noun is still named ("Morales said")
         if subjects and _describes_office(subjects[0]):
@@ -247,10 +247,22 @@ def speech_verb(sent: Span) -> Token | None:
     return None
 
 
+def _naming_words(subject: Token) -> list[Token]:
+    """The subject's words that may name its person: not a place or body a preposition
+    attaches to a common noun ("Cops in Bellweather County are writing tickets" names no one)."""
+    if subject.pos_ == "PROPN":
+        return list(subject.subtree)
+    placed = {t.i for c in subject.children if c.dep_ == "prep" for t in c.subtree}
+    return [t for t in subject.subtree if t.i not in placed]
+
+
 def _describes_office(subject: Token) -> bool:
-    """A subject naming a person by office: a role noun with a qualifier ("Ukrainian president")."""
+    """A subject naming a person by office: a role noun with a qualifier ("Ukrainian president")
+    or the place or body it serves ("the mayor of Dunmore")."""
     return subject.lemma_.lower() in ROLE_NOUNS and any(
-        c.dep_ in ("amod", "compound", "poss") for c in subject.children
+        c.dep_ in ("amod", "compound", "poss")
+        or (c.dep_ == "prep" and any(t.pos_ == "PROPN" for t in c.subtree))
+        for c in subject.children
     )
 
 
