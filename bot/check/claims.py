@@ -249,7 +249,7 @@ def speech_verb(sent: Span) -> Token | None:
 
 def _naming_words(subject: Token) -> list[Token]:
     """The subject's words that may name its person: not a place or body a preposition
-    attaches to a common noun ("Cops in Bellweather County are writing tickets" names no one)."""
+    attaches to a common noun ("Officers in Dunmore County are writing tickets" names no one)."""
     if subject.pos_ == "PROPN":
         return list(subject.subtree)
     placed = {t.i for c in subject.children if c.dep_ == "prep" for t in c.subtree}
