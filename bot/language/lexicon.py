@@ -452,13 +452,14 @@ def find_antonym_conflict(
     strong, weak = _lexicon()
     opposed = {w: opposites(w) for w in claim_set | source_set}
     sided = {w for w, words in opposed.items() if words}  # only these can share a side
+    sided_claim, sided_source = claim_set & sided, source_set & sided
     # "spent four years in prison before her release" states "imprisoned": a word of the
     # claim's side stands for it, as the word itself would
     claim_only = [
         w
         for w in dict.fromkeys(claim)
         if w not in source_set
-        and not (w in sided and any(_same_side(w, s, opposed) for s in source_set & sided))
+        and not (w in sided and any(_same_side(w, s, opposed) for s in sided_source))
     ]
     # likewise a word of the source's side that the claim states ("shut ... and reopened"
     # against "closed"): the claim says that side too
@@ -466,7 +467,7 @@ def find_antonym_conflict(
         w
         for w in dict.fromkeys(source)
         if w not in claim_set
-        and not (w in sided and any(_same_side(w, c, opposed) for c in claim_set & sided))
+        and not (w in sided and any(_same_side(w, c, opposed) for c in sided_claim))
     ]
     if not claim_only or not source_only:
         return None

@@ -30,8 +30,10 @@ def saturates_int8(cpu_flags: frozenset[str] | None, machine: str = platform.mac
     return cpu_flags is None or "avx512_vnni" not in cpu_flags
 
 
+@lru_cache(maxsize=4)
 def cpu_flags(info: Path = CPU_INFO) -> frozenset[str] | None:
-    """The CPU's feature flags from /proc/cpuinfo, or None where it cannot be read."""
+    """The CPU's feature flags from /proc/cpuinfo, or None where it cannot be read (read once:
+    every model session asks)."""
     try:
         text = info.read_text(encoding="utf-8", errors="replace")
     except OSError:
