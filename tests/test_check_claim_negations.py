@@ -116,3 +116,33 @@ def test_a_not_without_until_still_denies(storm: Check) -> None:
     report = storm("The county said it would reopen the Kell Street bridge this winter.")
 
     assert "negation" in codes(report.evidence), report.evidence
+
+
+HAZMAT = """"We are not going to put firefighters next to a leaking tank car until we know exactly what is in every one of them," Fire Chief Ray Dombrowski said on Monday.
+
+Crews will not reopen Fenwick Road before Friday, the county said.
+"""
+
+
+@pytest.fixture(scope="module")
+def hazmat(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/961_hazmat.txt", "Quillon Courier", "Chief keeps crews back", HAZMAT)])
+
+
+def test_two_nots_denying_the_same_words_are_no_conflict(hazmat: Check) -> None:
+    # "would not be put" and "are not going to put": each "not" scoped on another word, but both
+    # deny the putting (before: a negation conflict, "the source says not")
+    report = hazmat(
+        "Fire chief Ray Dombrowski said firefighters would not be put beside a leaking tank car "
+        "until responders knew exactly what every car contained."
+    )
+
+    assert "negation" not in codes(report.evidence), report.evidence
+    assert report.verdict != "conflicting"
+
+
+def test_a_not_the_claim_lacks_still_conflicts(hazmat: Check) -> None:
+    report = hazmat("The county said crews will reopen Fenwick Road before Friday.")
+
+    assert report.verdict == "conflicting", report.evidence
+    assert "negation" in codes(report.evidence)
