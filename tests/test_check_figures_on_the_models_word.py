@@ -67,3 +67,20 @@ def test_the_models_support_never_stands_over_a_differing_figure(nlp: Language) 
 
     assert not [e for e in wrong.evidence if e.stance == "supports"], wrong.evidence
     assert right.verdict == "supported", right.evidence
+
+
+RIVER = """Upriver, the town of Dallin, about six miles east of Marlow, closed its boat ramp on Tuesday afternoon as a precaution and posted warning signs along the bank.
+"""
+
+
+def test_the_models_support_is_read_for_opposites_as_the_rules_read_theirs(nlp: Language) -> None:
+    # the rules cannot align "lies ... west of" with the sentence; the model reads it as stating
+    # the claim, "east" for "west" (before: supported)
+    check = checker_for(nlp, [("corpus/901_river.txt", "Valley Times", "Dallin shuts boat ramp", RIVER)])
+
+    report = check("Dallin, the town that closed its boat ramp, lies roughly six miles west of Marlow.")
+
+    assert report.verdict == "conflicting", report.evidence
+    assert [r.detail for e in report.evidence for r in e.reasons] == ['claim: "west"; source: "east"']
+    same = check("Dallin, the town that closed its boat ramp, lies roughly six miles east of Marlow.")
+    assert same.verdict == "supported", same.evidence

@@ -84,7 +84,12 @@ from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
 from bot.check.rules.number_date_checks import time_reasons
 from bot.language.clock_times import clock_times
-from bot.check.rules.word_substitutions import SLOT_CHECKS, check_opposites, check_slots
+from bot.check.rules.word_substitutions import (
+    SLOT_CHECKS,
+    check_opposites,
+    check_slots,
+    opposites_read,
+)
 from bot.store.base import Store
 
 _REVIEW_MATCHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="review-matching")
@@ -304,6 +309,7 @@ def check_claim(
     for group in tried:
         for candidate, alignment, found in group:
             judgement = judgements.get(_key(candidate))
+            rules = found  # the rules' own reading, before the model's
             if found is None and (candidate.article.path, candidate.passage_position) in reported:
                 found = reported[candidate.article.path, candidate.passage_position]
                 judgement = None
@@ -318,7 +324,6 @@ def check_claim(
                 )
                 if on_figures is None and found is None and _key(candidate) in renamings:
                     on_figures = names_read(alignment, judgement, *renamings[_key(candidate)])
-                rules = found
                 found = (
                     check_event_facts(claim, candidate, on_figures, nlp) if on_figures else None
                 ) or combine(
@@ -332,9 +337,12 @@ def check_claim(
             if another_event(found):
                 found = None  # other people on another day: a different event, not a conflict
             if found is not None and found.stance == "supports":
+                model_made = judgement is not None and rules is None
                 found = timed(
                     claim, candidate, found, 1 - judgement.neutral if judgement else None, nlp
                 )
+                if found is not None and model_made:
+                    found = opposites_read(claim, candidate, found, nlp)  # "south" read as "north"
             if found is not None:
                 assessed.append((candidate, found))
                 break
