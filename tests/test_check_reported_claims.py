@@ -682,3 +682,36 @@ def test_a_fact_checks_ruling_on_what_it_restates_is_its_answer(nlp: Language) -
     ]
     assert upheld.verdict == "supported"
     assert upheld.evidence[0].text.endswith("without an emissions tune-up. That is true.")
+
+
+def test_a_short_claim_spread_across_an_allegation_is_still_withheld(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Fracking caused the sinkhole" has no aligned span in the longer sentence (its words lie
+    # apart); the region of its words is inside what the post claims (before: kept as support)
+    text = "Fracking caused the Tessford sinkhole."
+    claim = Claim(text=text, content=text, key_lemmas=["fracking", "cause", "tessford", "sinkhole"])
+    post = ('A post shared 12,000 times claims that "fracking crews drilling under Pell County" caused '
+            "the Tessford sinkhole to open.")
+    passages = [_passage(1, post, nlp)]
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.9, 0.1) for _ in cands])
+    support = Assessment(stance="supports", score=0.9, highlight=None)
+
+    examined = examined_claims(claim, [(_candidate(post, nlp, position=1), support)], nlp=nlp,
+                               passages=lambda article: passages, stop_words=frozenset({"the", "to"}))
+
+    assert examined == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "about_a_report"),
+    [
+        ("A Facebook page posted that the outbreak began with a vaccinated child.", True),
+        ("The outbreak began with a vaccinated child.", False),
+        ("The page posted a photo of the school.", False),
+    ],
+)
+def test_a_main_verb_reporting_a_that_clause_makes_a_claim_about_a_report(
+    nlp: Language, claim: str, about_a_report: bool
+) -> None:
+    assert reported_claims._that_clause(claim, nlp) is about_a_report

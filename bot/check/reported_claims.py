@@ -25,6 +25,7 @@ from bot.check.parses import parsed
 from bot.check.model_judgement import contradiction, figures_differ, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.rules.number_date_checks import quantity_reasons
+from bot.check.rules.polarity import source_region
 from bot.check.stance import Assessment
 from bot.language import facts
 from bot.core.models import Article, Passage, Quantity, Reason
@@ -234,6 +235,17 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     return "claimed" if any(framing) else "reported"
 
 
+def _frame_of(claim: Claim, candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
+    """`frame` of a support; without an aligned span (a short claim whose words lie apart in
+    the sentence: "Fracking caused the Tessford sinkhole" in "A post ... claims that "fracking
+    crews ..." caused the ground to give way"), the region of the claim's words, where only a
+    verb that withholds them counts (a plain report's span is the model's to align)."""
+    if highlight:
+        return frame(candidate, highlight, nlp)
+    found = frame(candidate, source_region(claim, candidate), nlp)
+    return found if found == "claimed" else None
+
+
 def _denies(claim: Claim, candidate: Candidate, found: Assessment) -> bool:
     """A finding denies the claim ("no forecast was issued"), or the claim's own figure ("$4
     per tire, not $40"); another number or date later in the article is usually another
@@ -394,10 +406,11 @@ def examined_claims(
     `restated`: sentences restating the claim to examine it that the model did not read as
     support (a debunk's headline above "Claim: S" already answers it); their articles'
     findings are evidence too."""
-    frames = {id(c): frame(c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
+    frames = {id(c): _frame_of(claim, c, f.highlight, nlp) for c, f in assessed if f.stance == "supports"}
     examined = {"claimed"} if withheld_only else {"claimed", "reported"}
     framed = [c for c, f in assessed if frames.get(id(c)) in examined]
-    about_a_report = bool(_spans(claim.text, nlp)) and not _told(claim.text, nlp)
+    reports = bool(_spans(claim.text, nlp)) or _that_clause(claim.text, nlp)
+    about_a_report = reports and not _told(claim.text, nlp)
     if not about_a_report:
         frames |= {id(c): "claimed" for c in restated}
         framed += restated
@@ -545,6 +558,16 @@ def _frame_subjects(text: str, nlp: Language) -> list[Token]:
                 relative = child.lower_ in ("who", "that") and token.dep_ == "relcl"
                 subjects.append(token.head if relative else child)
     return subjects
+
+
+def _that_clause(text: str, nlp: Language) -> bool:
+    """The sentence's main verb, whatever it is, reports a "that" clause: "A Facebook page
+    posted that S" is about what the page posted, as "said that S" is."""
+    root = parsed(text, nlp)[:].root
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in root.children
+    )
 
 
 def _told(text: str, nlp: Language) -> bool:

@@ -40,7 +40,7 @@ T = TypeVar("T")
 DENIED_WORDS = 4  # words after a negation cue that it may deny
 
 
-def _source_region(claim: Claim, candidate: Candidate) -> str:
+def source_region(claim: Claim, candidate: Candidate) -> str:
     """The part of the source between the first and last words it shares with the claim."""
     keys = set(claim.key_lemmas) | name_words(claim)
     matches = [
@@ -98,7 +98,7 @@ def polarity_reasons(
     claim: Claim, candidate: Candidate
 ) -> tuple[list[Reason], list[Reason]]:
     """(conflicts, notes) from negation and antonyms; "not realistic" = "unrealistic"."""
-    region = _source_region(claim, candidate)
+    region = source_region(claim, candidate)
     # a "not" setting aside what the other text sets aside too is no difference of polarity
     claim_neg = _without_nots(
         claim_negations(claim, candidate), contrasted_alike(claim.content, candidate.text), lambda cue: cue
