@@ -245,6 +245,9 @@ def test_past_a_date_is_a_time_not_which_of_several_events(check: Check) -> None
         # the post's own words, the quotation left open where the sentence ends
         ('"BREAKING: the county fair is CANCELLED for 2028 because of budget cuts.',
          "the county fair is CANCELLED for 2028 because of budget cuts"),
+        # a parenthesis between the subject and its verb
+        ("Marlow's tap water, a chain message forwarded on WhatsApp since Saturday warns, is "
+         "contaminated with E. coli and has to be boiled.", "is contaminated with E. coli and has to be boiled"),
     ],
 )
 def test_the_words_someone_else_is_reported_to_say_are_framed(nlp: Language, sentence: str, aligned: str) -> None:
@@ -715,3 +718,18 @@ def test_a_main_verb_reporting_a_that_clause_makes_a_claim_about_a_report(
     nlp: Language, claim: str, about_a_report: bool
 ) -> None:
     assert reported_claims._that_clause(claim, nlp) is about_a_report
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The county, a viral post claims, will fine homeowners $500 for holiday lights.", "claimed"),
+        ("The fair, organizers said, will open on Aug. 3.", "reported"),
+        ("Organizers said the fair will open on Aug. 3, and the gates will open at noon.", "reported"),
+    ],
+)
+def test_a_parenthetical_attribution_frames_the_rest_of_the_sentence(
+    nlp: Language, sentence: str, expected: str
+) -> None:
+    aligned = "will open on Aug. 3" if "fair" in sentence else "will fine homeowners $500 for holiday lights"
+    assert frame(_candidate(sentence, nlp), aligned, nlp) == expected

@@ -136,6 +136,9 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if after is not None and after.lower_ == "to" and after.head.i > token.i and after.head.pos_ == "VERB":
                 # "Nextdoor claims to show X" parsed with "claims" a noun: the infinitive it heads
                 spans.append(span([t for t in after.head.subtree if t.i >= after.i], claimed))
+            if _parenthetical(token, sent):
+                # "The water, a chain message warns, is contaminated": the rest is what it reports
+                spans.append(span(list(sent), claimed))
         elif token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             commas = [t for t in sent if t.text == "," and t.i > token.i]
             after = sent[commas[0].i + 1 - sent.start :] if commas else None
@@ -144,6 +147,15 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if tokens:
                 spans.append(span(tokens))
     return spans
+
+
+def _parenthetical(verb: Token, sent: Span) -> bool:
+    """A reporting verb closing a parenthesis inside the sentence: ", a chain message warns,"
+    between two commas, with words of the sentence on both sides."""
+    if verb.i + 1 >= sent.end - 1 or verb.nbor(1).text != ",":
+        return False
+    before = [t for t in sent[: verb.i - sent.start] if t.text == ","]
+    return bool(before) and before[-1].i > sent.start
 
 
 def _spans(text: str, nlp: Language) -> list[tuple[int, int, bool]]:
