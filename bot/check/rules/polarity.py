@@ -24,6 +24,7 @@ from bot.check.rules.name_swaps import name_words
 from bot.check.rules.negation_scope import (
     DENIAL_FILLERS,
     LIGHT_VERB_FORMS,
+    NEGATORS,
     claim_complement_negators,
     claim_negations,
     compound_negation,
@@ -192,7 +193,7 @@ def _denied_words(text: str) -> set[str]:
     return {
         w
         for i, cue in enumerate(words)
-        if cue in ("not", "never", "no", "nor", "neither", "cannot") or cue.endswith("n't")
+        if cue in NEGATORS or cue.endswith("n't")
         for w in words[i + 1 : i + 1 + DENIED_WORDS]
         if w in LIGHT_VERB_FORMS or w not in STOP_WORDS | DENIAL_FILLERS
     }
