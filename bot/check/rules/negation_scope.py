@@ -27,6 +27,7 @@ from bot.check.rules.word_equivalence import matches_any, prefix_index
 
 NEGATORS = frozenset(["not", "never", "no", "nor", "neither", "none", "nobody", "nothing", "cannot", "n't"])
 SCOPE_WORDS = 5  # a negation cue counts when one of the next words is the claim's
+DENIED_WORDS = 4  # words after a negation cue that two texts' denials are compared on
 # words after "not" that name no predicate of their own: the claim parser's fillers,
 # less the auxiliaries "have"/"do" (light verbs, judged as such) and "yet"/"ever"
 NOT_PREDICATE = NEGATION_FILLER - {"have", "has", "had", "do", "does", "did", "yet", "ever"}
@@ -188,6 +189,26 @@ def scoped_negations(claim: Claim, text: str) -> list[tuple[str, str]]:
     the claim's ("sealed the pipe on Monday, when homes could no longer get heat").
     """
     return _bearing_on(_keys(claim.key_lemmas, claim.content), text)
+
+
+def deny_the_same(claim: Claim, region: str) -> bool:
+    """The claim and the source's words about it each deny the same words, their "not"s
+    scoped on different ones: "would not be put beside a leaking car" and "are not going to
+    put firefighters next to a leaking car" deny the same putting."""
+    denied = _denied_words(claim.content)
+    return any(matches_any(w, denied) for w in _denied_words(region))
+
+
+def _denied_words(text: str) -> set[str]:
+    """The words of substance (a light verb included) within a few after each negation cue."""
+    words = [w.lower() for w in WORD.findall(NEGATION_IDIOMS.sub(" ", text))]
+    return {
+        w
+        for i, cue in enumerate(words)
+        if _is_negator(cue)
+        for w in words[i + 1 : i + 1 + DENIED_WORDS]
+        if w in LIGHT_VERB_FORMS or w not in STOP_WORDS | DENIAL_FILLERS
+    }
 
 
 def claim_negations(claim: Claim, candidate: Candidate) -> list[str]:

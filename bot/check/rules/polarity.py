@@ -14,22 +14,18 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from bot.language import facts
 from bot.language.dates import MONTHS, WEEKDAYS
-from bot.check.claims import NEGATION_IDIOMS, Claim
+from bot.check.claims import Claim
 from bot.core.models import Reason
 from bot.check.rules.name_swaps import name_words
 from bot.check.rules.negation_scope import (
-    DENIAL_FILLERS,
-    LIGHT_VERB_FORMS,
-    NEGATORS,
     claim_complement_negators,
     claim_negations,
     compound_negation,
     contrasted_alike,
     cue_negator,
+    deny_the_same,
     scoped_negations,
     source_complement_negators,
     source_lemmas,
@@ -38,7 +34,6 @@ from bot.check.retrieve import WORD, Candidate
 from bot.check.rules.word_equivalence import matches_any
 
 T = TypeVar("T")
-DENIED_WORDS = 4  # words after a negation cue that it may deny
 
 
 def source_region(claim: Claim, candidate: Candidate) -> str:
@@ -167,7 +162,7 @@ def polarity_reasons(
         return [
             Reason(code="antonym", detail=f'claim: "{said}"; source: "{wrote}"')
         ], []
-    if negation_differs and _both_deny(claim, region):
+    if negation_differs and deny_the_same(claim, region):
         return [], []  # each denies the same words, its "not" scoped on a different one
     if negation_differs:
         if source_neg:
@@ -176,27 +171,6 @@ def polarity_reasons(
             detail = f'the claim says "{claim_neg[0]}", the source does not: "{_shorten(region)}"'
         return [Reason(code="negation", detail=detail)], []
     return [], []
-
-
-def _both_deny(claim: Claim, region: str) -> bool:
-    """The claim and the source's words about it each deny the same words, their "not"s
-    scoped on different ones: "would not be put beside a leaking car" and "are not going to
-    put firefighters next to a leaking car" deny the same putting."""
-    denied = _denied_words(claim.content)
-    return any(matches_any(w, denied) for w in _denied_words(region))
-
-
-def _denied_words(text: str) -> set[str]:
-    """The words of substance (a light verb included) within a few after each plain
-    negation cue of a text."""
-    words = [w.lower() for w in WORD.findall(NEGATION_IDIOMS.sub(" ", text))]
-    return {
-        w
-        for i, cue in enumerate(words)
-        if cue in NEGATORS or cue.endswith("n't")
-        for w in words[i + 1 : i + 1 + DENIED_WORDS]
-        if w in LIGHT_VERB_FORMS or w not in STOP_WORDS | DENIAL_FILLERS
-    }
 
 
 _DAY = "|".join([*WEEKDAYS, *MONTHS, r"\d{4}\b"])  # a weekday, a month, a year
