@@ -2,7 +2,8 @@
 
 A time of day is no count ("3:05 a.m." is kept out of the quantities), but it is a hard fact
 all the same: a sentence the model reads as the claim's event, timed at another minute, is a
-conflict with the two times as its reason. A tally ("voted 5-2") is two counts, and a
+conflict with the two times as its reason. A race time ("2:19:05") is one elapsed time, neither a
+time of day nor an emoji code between two numbers. A tally ("voted 5-2") is two counts, and a
 hyphenated measure ("a 24-inch pipe") is a number of its noun. A figure dated by its verb
 ("recorded 14 quakes in 2024, up from six in 2021") belongs to that year.
 """
@@ -13,6 +14,7 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
+from bot.check.claim_selection import clean_message
 from bot.check.retrieve import Candidate
 from bot.check.rules.event_facts import dates_a_clause_of_its_own
 from bot.core.models import Article
@@ -163,3 +165,32 @@ def test_a_figure_is_dated_by_its_verb(check) -> None:
         r.detail for e in report.evidence for r in e.reasons
     }
 
+
+
+RACE = """Tomas Verhoeven, 29, of Carver Heights, won the men's race in 2:19:05, the organisers said.
+
+Aisha Rendell won the women's race in 2:38:50 after leading from the fifth mile.
+"""
+
+
+@pytest.fixture(scope="module")
+def race(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/911_marathon.txt", "Harbour Ledger", "Course records fall", RACE)])
+
+
+def test_a_race_time_is_one_elapsed_time_not_a_clock_time(nlp: Language) -> None:
+    (time,) = extract_quantities(nlp("Verhoeven won in 2:19:05."))
+    assert (time.text, round(time.value, 2), time.unit) == ("2:19:05", 139.08, "minute")
+    assert clock_times("won in 2:19:05") == []
+    assert [t.text for t in clock_times("at 21:05")] == ["21:05"]
+
+
+def test_an_emoji_code_never_sits_between_digits() -> None:
+    assert clean_message("Verhoeven won in 2:19:05 :tada: <@U123>") == "Verhoeven won in 2:19:05"
+
+
+def test_the_same_race_time_supports_and_another_conflicts_with_both_times(race) -> None:
+    assert race("Tomas Verhoeven won the men's race in 2:19:05.").verdict == "supported"
+    report = race("Tomas Verhoeven won the men's race in 2:21:05.")
+    assert report.verdict == "conflicting", report.evidence
+    assert [r.detail for e in report.evidence for r in e.reasons] == ["claim: 2:21:05; source: 2:19:05"]

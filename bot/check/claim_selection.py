@@ -34,7 +34,8 @@ REQUEST_PATTERN = re.compile(
     r"|\b(is (this|that|it) (true|right|correct|accurate))\b",
     re.IGNORECASE,
 )
-SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<https?://[^>]*>|https?://\S+|:[a-z0-9_+-]+:")
+# an emoji code (":tada:") never sits between digits: "2:19:05" is a race time
+SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<https?://[^>]*>|https?://\S+|(?<!\d):[a-z0-9_+-]+:(?!\d)")
 
 
 def clean_message(text: str) -> str:

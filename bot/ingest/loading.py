@@ -300,8 +300,9 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 12: a bare denied figure takes the unit of the figure it follows ("19,000 gallons, not 190,000");
 # 13: a sentence starts after an abbreviation before a capitalised function word ("5 a.m. The");
 # 14: a plain-text file's header block ("Title: ...", "Outlet: ...", "Date: ...") read as its fields;
-# 15: a tally ("voted 431 to 78") and "from $1,904 in 2027 to $1,965" give two figures, no range.
-INDEX_VERSION = 15
+# 15: a tally ("voted 431 to 78") and "from $1,904 in 2027 to $1,965" give two figures, no range;
+# 16: a time written "2:19:05" is one elapsed time, not a clock time and two numbers.
+INDEX_VERSION = 16
 
 
 def _sha256(raw: bytes) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 _CLOCK = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<half>[ap])\.?\s?m\b\.?"
-    r"|\b(?P<bare_hour>\d{1,2}):(?P<bare_minute>\d{2})\b(?![:.,]?\d)"
+    r"|(?<![\d:])\b(?P<bare_hour>\d{1,2}):(?P<bare_minute>\d{2})\b(?![:.,]?\d)"
     r"|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )

@@ -66,6 +66,7 @@ _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}:\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE
 )
 _TIME_OF_DAY_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_ELAPSED = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")
 _TIME_FOLLOWERS = frozenset(
     {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "cet", "est", "et", "o'clock", "hrs"}
 )
@@ -354,6 +355,13 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             pending_range.clear()
             i = end
             continue
+        elapsed = _elapsed_minutes(tokens, i)
+        if elapsed is not None:  # "won in 2:19:05": a race time, not three numbers
+            comparator, start = _comparator_before(tokens, i)
+            quantities.append(_make(tokens, start, i + 1, elapsed, "minute", comparator))
+            pending_range.clear()
+            i += 1
+            continue
         special = _a_unit(tokens, i)
         if special is not None:
             number, unit, factor, end = special
@@ -447,6 +455,16 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         last = (unit, factor, end) if unit else None
         i = max(end, number.end)
     return quantities
+
+
+def _elapsed_minutes(tokens: Sequence[Token], i: int) -> float | None:
+    """Hours, minutes and seconds written with colons ("2:19:05"), in minutes; a clock time
+    with its seconds ("10:30:15 a.m.") is no duration."""
+    match = _ELAPSED.match(tokens[i].text)
+    if match is None or (i + 1 < len(tokens) and tokens[i + 1].lower_ in _TIME_FOLLOWERS):
+        return None
+    hours, minutes, seconds = (int(part) for part in match.groups())
+    return hours * 60 + minutes + seconds / 60
 
 
 def _to_another_thing(tokens: Sequence[Token], number: ParsedNumber, end: int) -> bool:
