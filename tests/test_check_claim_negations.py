@@ -11,6 +11,8 @@ import pytest
 from check_world import Check, checker_for, codes
 from spacy.language import Language
 
+from bot.language.negation import complement_negators
+
 CLINIC = """The Harbor Road clinic moved two nurses and a doctor to the Eastfield community hall on Monday, the county health board said.
 
 Inspectors found no leak in the clinic's boiler room on Friday, the board said.
@@ -146,3 +148,61 @@ def test_a_not_the_claim_lacks_still_conflicts(hazmat: Check) -> None:
 
     assert report.verdict == "conflicting", report.evidence
     assert "negation" in codes(report.evidence)
+
+
+SIRENS = """Eleven of the 30 outdoor warning sirens in Marrow County failed to sound during Tuesday's test, the emergency management office said.
+
+Commissioner Lena Ortiz declined to sign the new maintenance contract on Wednesday.
+
+The vendor's manager said the county's contract pays for repairs but declined to say how much it covers.
+
+"I'm for the sirens. I'm against Marrow County taxpayers paying for sirens the vendor didn't maintain," Ortiz said.
+"""
+
+
+@pytest.fixture(scope="module")
+def sirens(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/962_sirens.txt", "Marrow Ledger", "Sirens stay silent in test", SIRENS)])
+
+
+def test_a_verb_that_denies_its_infinitive_states_the_claims_not(sirens: Check) -> None:
+    # "failed to sound" is "did not sound" (before: a negation conflict, "the claim says not")
+    report = sirens("The emergency management office said 11 of the 30 warning sirens did not sound during the test.")
+
+    assert "negation" not in codes(report.evidence), report.evidence
+    assert report.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "written"),
+    [
+        ("The emergency management office said 11 of the 30 warning sirens sounded during Tuesday's test.", "failed"),
+        ("Commissioner Lena Ortiz signed the new maintenance contract on Wednesday.", "declined"),
+    ],
+)
+def test_a_verb_that_denies_its_infinitive_conflicts_with_the_plain_claim(sirens: Check, claim: str, written: str) -> None:
+    report = sirens(claim)
+
+    assert report.verdict == "conflicting", report.evidence
+    assert any(r.code == "negation" and f'"{written}' in r.detail for e in report.evidence for r in e.reasons)
+
+
+def test_only_a_verb_followed_by_its_infinitive_denies_it() -> None:
+    assert complement_negators("eleven siren fail to sound".split()) == [(2, "fail")]
+    assert complement_negators("she decline to say".split()) == [(1, "decline")]
+    assert complement_negators("the talk fail after two day".split()) == []
+    assert complement_negators("sale decline to 3.2 percent".split()) == []
+    assert complement_negators("sale decline to the low level".split()) == []
+
+
+def test_declining_to_say_denies_the_saying_not_what_would_be_said(sirens: Check) -> None:
+    report = sirens("The county's siren contract covers up to $2 million of repairs.")
+
+    assert "negation" not in codes(report.evidence), report.evidence
+
+
+def test_a_not_in_another_clause_does_not_undo_a_verb_denying_its_infinitive(sirens: Check) -> None:
+    # "should not be paying ... failed to maintain": two denials, not one turned around
+    report = sirens("Lena Ortiz said Marrow County taxpayers should not be paying for sirens the vendor failed to maintain.")
+
+    assert "negation" not in codes(report.evidence), report.evidence

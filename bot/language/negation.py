@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 _CUES = frozenset(
@@ -38,7 +39,11 @@ _IDIOM_PRECEDERS: dict[str, frozenset[str]] = {"not": frozenset({"or", "if"})}
 _NEGATIVE_PREDICATES = frozenset(
     {"reject", "deny", "refuse", "dismiss", "rebuff", "refute", "veto"}
 )
-_NEEDS_COMPLEMENT = frozenset({"decline", "fail"})  # only with an infinitive: "declined to say"
+# verbs that deny their infinitive ("failed to sound" = "did not sound"), not a noun phrase
+# ("declined to 3.2 percent")
+INFINITIVE_NEGATORS = frozenset({"decline", "fail"})
+# stop words that are verbs: an infinitive may be one ("declined to say")
+_STOP_VERBS = frozenset("be do make give take get go put say see show call keep move become".split())
 
 
 def _tokens(span: Span | Doc) -> Sequence[Token]:
@@ -141,7 +146,7 @@ def negative_predicates(span: Span | Doc) -> list[str]:
         if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             phrase = "rule out"
         elif (lemma in _NEGATIVE_PREDICATES and tok.pos_ != "NOUN") or (
-            lemma in _NEEDS_COMPLEMENT and any(c.dep_ == "xcomp" for c in tok.children)
+            lemma in INFINITIVE_NEGATORS and any(c.dep_ == "xcomp" for c in tok.children)
         ):
             phrase = lemma
         if phrase is not None and phrase not in found:
@@ -159,7 +164,8 @@ _RULE_OUT = ("rule", "out")
 
 def complement_negators(lemmas: Sequence[str]) -> list[tuple[int, str]]:
     """(position, word) of each predicate in a lemma sequence that negates what follows it:
-    "ruled out Ukraine joining", "denied that the talks failed", "doubted Ukraine would join".
+    "ruled out Ukraine joining", "denied that the talks failed", "doubted Ukraine would join",
+    "failed to sound" (a verb denying its infinitive: see `INFINITIVE_NEGATORS`).
 
     Works on stored lemmas (no parse), so a stance check can afford it on every candidate.
     """
@@ -168,9 +174,19 @@ def complement_negators(lemmas: Sequence[str]) -> list[tuple[int, str]]:
     for i, lemma in enumerate(lowered):
         if lemma in COMPLEMENT_NEGATORS:
             found.append((i, lemma))
+        elif lemma in INFINITIVE_NEGATORS and _infinitive_after(lowered, i):
+            found.append((i, lemma))
         elif lemma == _RULE_OUT[0] and _RULE_OUT[1] in lowered[i + 1 : i + 4]:
             found.append((i, "rule out"))
     return found
+
+
+def _infinitive_after(lemmas: Sequence[str], at: int) -> bool:
+    """ "to" and a verb after lemmas[at]: "fail to sound", not "decline to 3.2 percent"."""
+    if lemmas[at + 1 : at + 2] != ["to"] or at + 2 >= len(lemmas):
+        return False
+    word = lemmas[at + 2]
+    return word.isalpha() and (word not in STOP_WORDS or word in _STOP_VERBS)
 
 
 def is_negated(span: Span | Doc) -> bool:

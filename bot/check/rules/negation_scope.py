@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.language import facts
 from bot.check.claims import LIGHT_VERBS, NEGATION_FILLER, NEGATION_IDIOMS, Claim, negation_words
 from bot.check.rules.name_swaps import name_words
-from bot.language.negation import complement_negators
+from bot.language.negation import INFINITIVE_NEGATORS, complement_negators
 from bot.check.retrieve import WORD, Candidate, states_words, word_covered
 from bot.check.rules.word_equivalence import matches_any, prefix_index
 
@@ -382,7 +382,11 @@ def source_complement_negators(claim: Claim, candidate: Candidate) -> list[str]:
             if lemma in SCOPE_BREAKS:
                 break
             following.append(lemma)
-        if any(bears_on(w, keys) for w in following):
+        if head in INFINITIVE_NEGATORS:
+            denied = _denies_the_claim(following, keys)  # "declined to say how much": the saying
+        else:
+            denied = any(bears_on(w, keys) for w in following)
+        if denied:
             found.append(word)
     return found
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from bot.language import facts
 from bot.language.dates import MONTHS, WEEKDAYS
+from bot.language.negation import INFINITIVE_NEGATORS
 from bot.check.claims import Claim
 from bot.core.models import Reason
 from bot.check.rules.name_swaps import name_words
@@ -122,8 +123,10 @@ def polarity_reasons(
     opposed = set(antonym) if antonym else set()
     claim_denies = [w for w in claim_complement_negators(claim, candidate) if w not in opposed]
     source_denies = [w for w in source_complement_negators(claim, candidate) if w not in opposed]
-    claim_negative = bool(claim_neg) != bool(claim_denies)
-    source_negative = bool(source_neg) != bool(source_denies)
+    # a verb denying its infinitive is a "not" of its own ("should not pay for a bridge the
+    # state failed to fix"), not one that turns the clause's "not" around ("denied it was not")
+    claim_negative = bool(claim_neg or _infinitive(claim_denies)) != bool(_clausal(claim_denies))
+    source_negative = bool(source_neg or _infinitive(source_denies)) != bool(_clausal(source_denies))
     negation_differs = claim_negative != source_negative
     if source_denies and negation_differs and not source_neg:
         # "ruled out Ukraine joining NATO" against "Ukraine will join NATO"
@@ -171,6 +174,14 @@ def polarity_reasons(
             detail = f'the claim says "{claim_neg[0]}", the source does not: "{_shorten(region)}"'
         return [Reason(code="negation", detail=detail)], []
     return [], []
+
+
+def _infinitive(denies: list[str]) -> list[str]:
+    return [w for w in denies if w in INFINITIVE_NEGATORS]
+
+
+def _clausal(denies: list[str]) -> list[str]:
+    return [w for w in denies if w not in INFINITIVE_NEGATORS]
 
 
 _DAY = "|".join([*WEEKDAYS, *MONTHS, r"\d{4}\b"])  # a weekday, a month, a year
