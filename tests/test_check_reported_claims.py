@@ -733,3 +733,33 @@ def test_a_parenthetical_attribution_frames_the_rest_of_the_sentence(
 ) -> None:
     aligned = "will open on Aug. 3" if "fair" in sentence else "will fine homeowners $500 for holiday lights"
     assert frame(_candidate(sentence, nlp), aligned, nlp) == expected
+
+
+LISTED = (
+    "checks/stadium.txt",
+    "The Fenwick Post",
+    "Flyer gets the Fenwick stadium plan wrong",
+    "A flyer handed out at the Fenwick farmers market makes two claims about the proposed ballpark: "
+    "that it would seat 40,000 fans, and that taxpayers would cover its entire $90 million cost. "
+    "The ballpark would seat 6,500 fans, according to the team's application. Taxpayers would "
+    "cover $12 million of the cost, the city manager said.",
+)
+
+
+def test_claims_listed_after_a_colon_are_what_the_claim_noun_withholds(nlp: Language) -> None:
+    sentence = LISTED[3].split(". ")[0]
+
+    assert frame(_candidate(sentence, nlp), "it would seat 40,000 fans", nlp) == "claimed"
+    assert frame(_candidate(sentence, nlp), "taxpayers would cover its entire $90 million cost", nlp) == "claimed"
+    # the words before the colon are part of it: who makes the claims, and what they are about
+    aligned = "Fenwick farmers market makes two claims about the proposed ballpark: that it would seat 40,000 fans"
+    assert frame(_candidate(sentence, nlp), aligned, nlp) == "claimed"
+
+
+def test_claims_a_flyer_makes_give_way_to_the_articles_finding(nlp: Language) -> None:
+    check = checker_for(nlp, [LISTED])
+
+    report = check("The proposed Fenwick ballpark would seat 40,000 fans.")
+
+    assert report.verdict == "conflicting", report.evidence
+    assert [e.text for e in report.evidence if e.stance == "supports"] == []

@@ -132,6 +132,10 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
                 for c in token.children
                 if _reported_clause(c) or _depicted(c)
             ]
+            if claimed and token.pos_ == "NOUN" and _lists_after_colon(token):
+                # "A video makes three claims about the plant: that S, that T": all of it is
+                # what the video claims, the plant's name and who shared the video included
+                spans.append(span(list(sent), True))
             after = token.nbor(1) if token.i + 1 < sent.end else None
             if after is not None and after.lower_ == "to" and after.head.i > token.i and after.head.pos_ == "VERB":
                 # "Nextdoor claims to show X" parsed with "claims" a noun: the infinitive it heads
@@ -147,6 +151,12 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if tokens:
                 spans.append(span(tokens))
     return spans
+
+
+def _lists_after_colon(noun: Token) -> bool:
+    """A colon closes the claim noun's phrase ("makes three claims about the plant: that S")."""
+    end = noun.right_edge.i + 1
+    return end < noun.sent.end - 1 and noun.doc[end].text == ":"
 
 
 def _parenthetical(verb: Token, sent: Span) -> bool:
