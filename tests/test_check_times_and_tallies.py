@@ -148,6 +148,42 @@ def test_another_tally_conflicts(check) -> None:
     assert check("The county board voted 6-1 to hire an engineer to inspect the spillway.").verdict == "supported"
 
 
+VOTES = """The Pell Lake town council voted 4-1 on Monday to buy two snowplows for $310,000.
+
+The Pell Lake library board voted unanimously on Tuesday to extend the branch's Sunday hours.
+"""
+
+
+@pytest.fixture(scope="module")
+def votes(nlp: Language) -> Check:
+    return checker_for(nlp, [("corpus/911_votes.txt", "Lakeland Courier", "Council and board votes", VOTES)])
+
+
+def test_unanimously_is_a_tally_with_nobody_against(nlp: Language) -> None:
+    (tally,) = extract_quantities(nlp("The board unanimously approved the budget."))
+    assert (tally.text, tally.value, tally.unit) == ("unanimously", 0.0, TALLY_UNITS[1])
+
+
+@pytest.mark.parametrize(
+    ("claim", "detail"),
+    [
+        ("The Pell Lake town council unanimously voted on Monday to buy two snowplows for $310,000.",
+         "claim: unanimously; source: 4-1"),
+        ("The Pell Lake library board voted 4-1 on Tuesday to extend the branch's Sunday hours.",
+         "claim: 4-1; source: unanimously"),
+    ],
+)
+def test_a_split_vote_conflicts_with_a_unanimous_one(votes: Check, claim: str, detail: str) -> None:
+    report = votes(claim)
+
+    assert report.verdict == "conflicting", report.evidence
+    assert detail in {r.detail for e in report.evidence for r in e.reasons}
+
+
+def test_a_vote_with_nobody_against_states_unanimity(votes: Check) -> None:
+    assert votes("The Pell Lake library board voted 5-0 on Tuesday to extend the branch's Sunday hours.").verdict == "supported"
+
+
 def test_a_hyphenated_measure_is_a_number_of_its_noun(check, nlp: Language) -> None:
     (pipe,) = extract_quantities(nlp("the 24-inch outlet pipe"))
     assert (pipe.value, pipe.unit) == (24.0, "inch")

@@ -302,7 +302,8 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 14: a plain-text file's header block ("Title: ...", "Outlet: ...", "Date: ...") read as its fields;
 # 15: a tally ("voted 431 to 78") and "from $1,904 in 2027 to $1,965" give two figures, no range;
 # 16: a time written "2:19:05" is one elapsed time, not a clock time and two numbers.
-INDEX_VERSION = 16
+# 17: "unanimously" is a tally with nobody against.
+INDEX_VERSION = 17
 
 
 def _sha256(raw: bytes) -> str:

@@ -5,7 +5,8 @@ minutes and seconds in minutes; days, weeks and fortnights in days; years
 (and decades) in years and months in months; percentages as "percent";
 money in the currency's unit ("usd", "eur", "gbp", ...); counts of things
 with the noun's lemma as unit ("10,000 troops" -> 10000 "troop"); multipliers
-("double", "halve", "twice as many", "three times higher") as factors in "times".
+("double", "halve", "twice as many", "three times higher") as factors in "times"; a vote's
+tally ("voted 5-2") as its two sides, "unanimously" as a smaller side of 0.
 
 Not quantities: years used as dates ("in 2020", "the 2014 borders"), the day
 of an explicit date ("February 12"), ordinals ("2nd", "first"), times of day
@@ -284,6 +285,9 @@ def _unit_at(
 # A tally ("voted 5-2", "a 6-3 vote", "won 3-1") is two counts, the larger side first: each
 # is stored as its own quantity, so 5-2 against 7-0 is a number mismatch on the larger side.
 TALLY_UNITS = ("tally, larger side", "tally, smaller side")
+# a vote with nobody against: "unanimously approved" is a tally whose smaller side is 0, so a
+# 3-2 vote conflicts with it and a 5-0 vote states it
+_UNANIMOUS = re.compile(r"unanimous(?:ly)?")
 
 
 def _tally_at(tokens: Sequence[Token], number: ParsedNumber) -> tuple[float, int] | None:
@@ -360,6 +364,10 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             comparator, start = _comparator_before(tokens, i)
             quantities.append(_make(tokens, start, i + 1, elapsed, "minute", comparator))
             pending_range.clear()
+            i += 1
+            continue
+        if _UNANIMOUS.fullmatch(tok.lower_):
+            quantities.append(_make(tokens, i, i + 1, 0, TALLY_UNITS[1], "eq"))
             i += 1
             continue
         special = _a_unit(tokens, i)

@@ -21,6 +21,7 @@ from bot.check.claims import Claim
 from bot.core.models import Quantity, Reason
 from bot.check.retrieve import WORD, Candidate
 from bot.language.dates import MONTHS, explicit_date_spans
+from bot.language.quantities import TALLY_UNITS
 
 WEEKDAYS = tuple(day.lower() for day in NAMED_WEEKDAYS)
 YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
@@ -50,6 +51,8 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
                 for w in candidate.quantities
                 if w.unit and facts.is_count(w.unit) and not states_another(claim, said, w)
             ]
+        if not same_kind and _unanimity_only(said, candidate.quantities):
+            continue  # "5-0" against "unanimously": nobody against is all the source says
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         replaced = _replaced(claim, said, same_kind, comparisons, candidate.text)
@@ -104,6 +107,12 @@ def _replaced(
         ),
         None,
     )
+
+
+def _unanimity_only(said: Quantity, wrote: list[Quantity]) -> bool:
+    """A tally's larger side against a source giving only a smaller one: a vote it calls
+    unanimous, which counts only those against."""
+    return said.unit == TALLY_UNITS[0] and any(w.unit == TALLY_UNITS[1] for w in wrote)
 
 
 def _stems(text: str) -> set[str]:
