@@ -123,10 +123,23 @@ def test_an_earlier_reports_figure_gives_way_to_a_later_report() -> None:
         "The fire destroyed 61 homes.", "B", stance="conflicts", reasons=why, published=dt.date(2024, 3, 14)
     )
     assert decide([later, earlier]) == "supported"
-    # a later report's figure still counts against an earlier support
-    newer_figure = earlier.model_copy(update={"article": later.article})
-    older_support = later.model_copy(update={"article": earlier.article})
-    assert decide([older_support, newer_figure]) == "mixed"
+
+
+
+def test_a_claim_giving_the_earlier_figure_conflicts_with_the_update() -> None:
+    why = [Reason(code="number_mismatch", detail="claim: 61 homes; source: 57 homes")]
+    earlier = evidence("The fire destroyed 61 homes.", "B", published=dt.date(2024, 3, 14))
+    later = evidence(
+        "Officials lowered the count of destroyed homes to 57.", "A", stance="conflicts", reasons=why,
+        published=dt.date(2024, 3, 16),
+    )
+    assert decide([earlier, later]) == "conflicting"
+    # a weaker excerpt of the later report leaves the claim contested
+    assert decide([earlier, later.model_copy(update={"score": 0.8})]) == "mixed"
+    # as does a later conflict on more than the figure, or one no later than every support
+    negated = later.model_copy(update={"reasons": [*why, Reason(code="negation", detail='the source says "not"')]})
+    assert decide([earlier, negated]) == "mixed"
+    assert decide([earlier, later.model_copy(update={"article": earlier.article})]) == "mixed"
 
 
 def test_one_weak_excerpt_does_not_make_strong_evidence_mixed() -> None:

@@ -80,7 +80,8 @@ def decide(evidence: list[Evidence]) -> Verdict:
     """supported / conflicting / mixed (credible excerpts on both sides) / not_found.
 
     A figure an earlier report gave does not count against a claim a later report
-    supports: an evolving story's counts and estimates are updated, not contradicted."""
+    supports: an evolving story's counts and estimates are updated, not contradicted. The
+    other way round, a claim giving the earlier figure conflicts with the update."""
     newest = max(
         (e.article.published for e in evidence if e.stance == "supports" and e.article.published),
         default=None,
@@ -95,19 +96,31 @@ def decide(evidence: list[Evidence]) -> Verdict:
         return "not_found"
     if support and conflict:
         if min(support, conflict) >= CREDIBLE_RATIO * max(support, conflict):
-            return "mixed"
+            return "conflicting" if conflict >= support and _revised(evidence) else "mixed"
         return "supported" if support > conflict else "conflicting"
     return "supported" if support else "conflicting"
 
 
-def _earlier_figure(evidence: Evidence, newest: dt.date) -> bool:
-    """A conflict on a number alone, published before `newest`."""
+def _figure_only(evidence: Evidence) -> bool:
+    """A dated conflict on a number alone."""
     return (
         evidence.stance == "conflicts"
         and evidence.article.published is not None
-        and evidence.article.published < newest
         and all(r.code == "number_mismatch" for r in evidence.reasons)
     )
+
+
+def _earlier_figure(evidence: Evidence, newest: dt.date) -> bool:
+    """A conflict on a number alone, published before `newest`."""
+    return _figure_only(evidence) and evidence.article.published < newest
+
+
+def _revised(evidence: list[Evidence]) -> bool:
+    """The claim's figure as an earlier report gave it: a later report's figure conflicts with
+    it, and every support was published before that report."""
+    revisions = [e.article.published for e in evidence if _figure_only(e)]
+    supports = [e.article.published for e in evidence if e.stance == "supports"]
+    return bool(revisions) and all(s is not None and s < max(revisions) for s in supports)
 
 
 def credible(evidence: list[Evidence], verdict: Verdict) -> list[Evidence]:
