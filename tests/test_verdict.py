@@ -125,7 +125,6 @@ def test_an_earlier_reports_figure_gives_way_to_a_later_report() -> None:
     assert decide([later, earlier]) == "supported"
 
 
-
 def test_a_claim_giving_the_earlier_figure_conflicts_with_the_update() -> None:
     why = [Reason(code="number_mismatch", detail="claim: 61 homes; source: 57 homes")]
     earlier = evidence("The fire destroyed 61 homes.", "B", published=dt.date(2024, 3, 14))
