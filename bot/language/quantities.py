@@ -287,7 +287,7 @@ def _unit_at(
 TALLY_UNITS = ("tally, larger side", "tally, smaller side")
 # a vote with nobody against: "unanimously approved" is a tally whose smaller side is 0, so a
 # 3-2 vote conflicts with it and a 5-0 vote states it
-_UNANIMOUS = re.compile(r"unanimous(?:ly)?")
+_UNANIMOUS = frozenset({"unanimous", "unanimously"})
 
 
 def _tally_at(tokens: Sequence[Token], number: ParsedNumber) -> tuple[float, int] | None:
@@ -366,7 +366,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
             pending_range.clear()
             i += 1
             continue
-        if _UNANIMOUS.fullmatch(tok.lower_):
+        if tok.lower_ in _UNANIMOUS:
             quantities.append(_make(tokens, i, i + 1, 0, TALLY_UNITS[1], "eq"))
             i += 1
             continue
