@@ -137,7 +137,7 @@ def test_a_corrected_figure_is_the_finding_that_refutes_a_restated_claim(check: 
     assert report.verdict == "conflicting"
     assert [e.text for e in report.evidence] == ["It is $30 a year, not $300."]
     assert [r.code for r in report.evidence[0].reasons] == ["number_mismatch"]
-    assert report.evidence[0].reasons[0].detail == "claim: $300; source: $30"
+    assert report.evidence[0].reasons[0].detail == "claim: $300; source: $30, not $300"
 
 
 CORRECTION = """The county will replace the Elm Street bridge next year, engineers said. Its deck has cracked in three places.

@@ -241,13 +241,18 @@ def test_a_figure_after_not_is_denied_and_contradicts_only_that_figure(nlp):
     assert only_quantity(nlp, "They may keep not more than 40 hens.").comparator == "le"
 
 
-def test_a_bare_figure_denied_right_after_another_takes_its_unit(nlp):
+def test_a_bare_figure_denied_after_another_takes_its_unit(nlp):
     assert quantities(nlp, "The spill was about 19,000 gallons, not 190,000.") == [
         ("about 19,000 gallons", 19000.0, "gallon", "approx"),
         ("not 190,000", 190000.0, "gallon", "ne"),
     ]
-    # farther away, the bare figure may count something else: it keeps no unit
-    assert quantities(nlp, "Twelve people were hurt, not 14.")[1] == ("not 14", 14.0, "", "ne")
+    # the contrast a comma sets off denies the sentence's latest figure, however far back
+    assert quantities(nlp, "Twelve people were hurt, not 14.")[1] == ("not 14", 14.0, "person", "ne")
+    assert quantities(nlp, "It delivered 571 babies in 2024, not 612 as first reported.")[1] == (
+        "not 612", 612.0, "baby", "ne"
+    )
+    # farther away and without the comma, the bare figure may count something else
+    assert quantities(nlp, "Twelve people said the total was not 14.")[1] == ("not 14", 14.0, "", "ne")
 
 
 def test_units_that_cannot_be_converted_are_unrelated(nlp):

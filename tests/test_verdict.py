@@ -141,6 +141,21 @@ def test_a_claim_giving_the_earlier_figure_conflicts_with_the_update() -> None:
     assert decide([earlier, later.model_copy(update={"article": earlier.article})]) == "mixed"
 
 
+def test_a_later_report_denying_the_claims_figure_decides_whatever_its_score() -> None:
+    denial = [Reason(code="number_mismatch", detail="claim: 61 homes; source: 57, not 61", denies_claim=True)]
+    earlier = evidence("The fire destroyed 61 homes.", "B", score=0.95, published=dt.date(2024, 3, 14))
+    correction = evidence(
+        "The county counted 57 destroyed homes, not 61.", "A", stance="conflicts", score=0.5,
+        reasons=denial, published=dt.date(2024, 3, 16),
+    )
+    assert decide([earlier, correction]) == "conflicting"
+    # a report restating the figure after the denial leaves the usual weighing
+    restated = earlier.model_copy(update={"article": earlier.article.model_copy(update={"published": dt.date(2024, 3, 18)})})
+    assert decide([restated, correction]) == "supported"
+    # the flag stays out of the JSON answer
+    assert "denies_claim" not in correction.model_dump_json()
+
+
 def test_one_weak_excerpt_does_not_make_strong_evidence_mixed() -> None:
     why = [Reason(code="negation", detail='the source says "not"')]
     items = [

@@ -157,7 +157,9 @@ NEGATION_PATTERN = re.compile(
 NEGATION_IDIOMS = re.compile(
     rf"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b|{COMPARATIVE_BOUND.pattern}"
     # "did not stop until 11 a.m.": when it stopped, not whether ("kept up until late morning")
-    r"|\b(?:not|never)\s+(?:\w+\s+){0,2}until\b|n[’']t\s+(?:\w+\s+){0,2}until\b",
+    r"|\b(?:not|never)\s+(?:\w+\s+){0,2}until\b|n[’']t\s+(?:\w+\s+){0,2}until\b"
+    # "168 boats, not 212": a figure denied, which the quantities read, not the clause
+    r"|\bnot(?=\s+[$€£]?\d)",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,7 @@ from bot.check.lru import LruCache
 from bot.check.parses import parsed
 from bot.check.model_judgement import contradiction, figures_differ, is_fragment, judge
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
-from bot.check.rules.number_date_checks import quantity_reasons
+from bot.check.rules.number_date_checks import denies_figure, differs, quantity_reasons
 from bot.check.rules.polarity import source_region
 from bot.check.stance import Assessment
 from bot.language import facts
@@ -279,11 +279,28 @@ def _denies(claim: Claim, candidate: Candidate, found: Assessment) -> bool:
 
 def _denied_figure(claim: Claim, quantities: list[Quantity]) -> bool:
     """A sentence's figures deny one of the claim's ("$4 per tire, not $40")."""
-    return any(
-        wrote.comparator == "ne" and facts.compare_quantities(said, wrote).relation == "mismatch"
-        for said in claim.quantities
-        for wrote in quantities
-    )
+    return any(denies_figure(said, wrote) for said in claim.quantities for wrote in quantities)
+
+
+def _corrected_next(
+    claim: Claim, framed: Candidate, passages: list[Passage]
+) -> tuple[Candidate, Assessment] | None:
+    """The restated figure corrected in a few words right after it ("... reported that the
+    ferry was carrying 41 vehicles when it ran aground." "It was carrying 38."): the two as one
+    excerpt, a number conflict. Too short to stand as evidence alone, the answer names its
+    figure only against the restatement's."""
+    start = framed.passage_position
+    answer = next((p for p in passages if start is not None and p.position == start + 1), None)
+    if answer is None or not is_fragment(answer) or len(answer.quantities) != 1 or not framed.facts_known:
+        return None
+    (wrote,) = answer.quantities
+    for said in claim.quantities:
+        restated = any(facts.compare_quantities(said, w).relation == "consistent" for w in framed.quantities)
+        if restated and differs(said, wrote):
+            reason = Reason(code="number_mismatch", detail=f"claim: {said.text}; source: {wrote.text}")
+            joined = framed.model_copy(update={"text": f"{framed.text} {answer.text}"})
+            return joined, Assessment(stance="conflicts", reasons=[reason], score=1.0)
+    return None
 
 
 def _later(candidate: Candidate, framed: Candidate) -> bool:
@@ -379,6 +396,9 @@ def article_finding(
     conflicts = quantity_reasons(claim, denying[0]).conflicts if denying else []
     if conflicts:  # the article corrects the claim's own figure, whatever words it uses
         return denying[0], Assessment(stance="conflicts", reasons=conflicts, score=1.0)
+    corrected = _corrected_next(claim, framed, passages)
+    if corrected is not None:
+        return corrected
     keys = set(claim.key_lemmas)
     start = framed.passage_position
     after = (

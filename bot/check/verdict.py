@@ -95,6 +95,8 @@ def decide(evidence: list[Evidence]) -> Verdict:
     if not support and not conflict:
         return "not_found"
     if support and conflict:
+        if _corrected(evidence):
+            return "conflicting"
         if min(support, conflict) >= CREDIBLE_RATIO * max(support, conflict):
             return "conflicting" if conflict >= support and _revised(evidence) else "mixed"
         return "supported" if support > conflict else "conflicting"
@@ -118,9 +120,25 @@ def _earlier_figure(evidence: Evidence, newest: dt.date) -> bool:
 def _revised(evidence: list[Evidence]) -> bool:
     """The claim's figure as an earlier report gave it: a later report's figure conflicts with
     it, and every support was published before that report."""
-    revisions = [e.article.published for e in evidence if _figure_only(e)]
+    revisions = [e.article.published for e in evidence if _figure_only(e) and e.article.published]
+    return _after_every_support(revisions, evidence)
+
+
+def _corrected(evidence: list[Evidence]) -> bool:
+    """A report denying the claim's figure by name ("571 babies, not 612") published after
+    every support: a correction, whatever its score against theirs."""
+    denials = [
+        e.article.published
+        for e in evidence
+        if e.stance == "conflicts" and e.article.published and any(r.denies_claim for r in e.reasons)
+    ]
+    return _after_every_support(denials, evidence)
+
+
+def _after_every_support(published: list[dt.date], evidence: list[Evidence]) -> bool:
+    """The latest of these dates is after every support's."""
     supports = [e.article.published for e in evidence if e.stance == "supports"]
-    return bool(revisions) and all(s is not None and s < max(revisions) for s in supports)
+    return bool(published) and all(s is not None and s < max(published) for s in supports)
 
 
 def credible(evidence: list[Evidence], verdict: Verdict) -> list[Evidence]:

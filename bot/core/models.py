@@ -165,6 +165,9 @@ class Reason(BaseModel):
     # speaker_mismatch, misquote, variant (harmless wording difference), bound (a related
     # excerpt gives only a bound for the claim's figure)
     detail: str
+    # the source names the claim's figure and denies it ("571 babies, not 612"): a correction,
+    # which the verdict weighs by date (not part of the JSON answer)
+    denies_claim: bool = Field(default=False, exclude=True)
 
 
 class Evidence(BaseModel):

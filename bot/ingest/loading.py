@@ -303,7 +303,8 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 15: a tally ("voted 431 to 78") and "from $1,904 in 2027 to $1,965" give two figures, no range;
 # 16: a time written "2:19:05" is one elapsed time, not a clock time and two numbers.
 # 17: "unanimously" is a tally with nobody against.
-INDEX_VERSION = 17
+# 18: a bare "not N" set off by a comma or dash denies the sentence's latest figure and takes its unit.
+INDEX_VERSION = 18
 
 
 def _sha256(raw: bytes) -> str:

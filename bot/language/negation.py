@@ -59,6 +59,12 @@ def _is_idiom(word: str, nxt: str, nxt2: str) -> bool:
     ) is not None
 
 
+def _figure_at(tokens: Sequence[Token], i: int) -> bool:
+    """A figure written in digits starts here ("212", "$40")."""
+    text = "".join(t.text for t in tokens[i : i + 2])
+    return bool(text) and (text[0].isdigit() or (text[0] in "$€£" and text[1:2].isdigit()))
+
+
 def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
     tokens = _tokens(span)
     n = len(tokens)
@@ -77,6 +83,9 @@ def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
         word = "not" if tok.lemma_.lower() == "not" or low == "cannot" else low
         if _is_idiom(word, nxt, nxt2):
             i += 2
+            continue
+        if word == "not" and _figure_at(tokens, i + 1):
+            i += 1  # "168 boats, not 212": a figure denied (the quantities read it), not the clause
             continue
         if word == "not" and nxt in ("-", "–"):
             i += 1  # "the not-too-distant future": part of a compound adjective

@@ -337,7 +337,10 @@ def _near_month(tokens: Sequence[Token], number: ParsedNumber) -> bool:
     return before in MONTHS or after in MONTHS
 
 
-DENIAL_GAP = 1  # tokens between a figure and the bare one it denies: the comma of "X, not Y"
+def _denies_latest(tokens: Sequence[Token], start: int, latest_end: int) -> bool:
+    """A bare "not N" denies the sentence's latest figure: right after it, or as the contrast
+    a comma or a dash sets off ("19,000 gallons, not 190,000"; "571 babies in 2024, not 612")."""
+    return start == latest_end or (start > 0 and tokens[start - 1].is_punct)
 
 
 def extract_quantities(span: Span | Doc) -> list[Quantity]:
@@ -443,7 +446,7 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
                 pending_range.clear()
                 i = number.end
                 continue
-        if not unit and comparator == "ne" and last is not None and start - last[2] <= DENIAL_GAP:
+        if not unit and comparator == "ne" and last is not None and _denies_latest(tokens, start, last[2]):
             unit, factor = last[0], last[1]  # "about 19,000 gallons, not 190,000": gallons too
         trailing, after = _comparator_after(tokens, end)
         if trailing is not None and comparator == "eq":

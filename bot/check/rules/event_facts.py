@@ -468,10 +468,11 @@ def _claim_number(detail: str) -> str:
 
 def _on_own_number(reason: Reason, own: dict[str, tuple[str, str]]) -> Reason:
     """A number conflict names the source number on the claim's verb: "the employer offered
-    6 percent" against "the union demanded 9 percent, and the employer offered 4" is 6 vs 4."""
+    6 percent" against "the union demanded 9 percent, and the employer offered 4" is 6 vs 4.
+    A denial of the claim's own figure ("571, not 612") says it already."""
     said = _claim_number(reason.detail)
     relation, wrote = own.get(said, ("", ""))
-    if reason.code != "number_mismatch" or relation != "mismatch":
+    if reason.code != "number_mismatch" or relation != "mismatch" or reason.denies_claim:
         return reason
     return Reason(code="number_mismatch", detail=f"claim: {said}; source: {wrote}")
 

@@ -55,6 +55,10 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             continue  # "5-0" against "unanimously": nobody against is all the source says
         same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
         comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
+        denial = _denial(said, candidate.quantities)
+        if denial is not None:
+            found.conflicts.append(denial)
+            continue
         replaced = _replaced(claim, said, same_kind, comparisons, candidate.text)
         if replaced is not None:
             found.conflicts.append(Reason(code="number_mismatch", detail=replaced.detail))
@@ -75,6 +79,34 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
         else:
             found.stated = False  # and the claim's other figures are still compared
     return found
+
+
+def _denial(said: Quantity, wrote: list[Quantity]) -> Reason | None:
+    """The source names the claim's figure and denies it ("571 babies in 2024, not 612";
+    "168 damaged boats, not 212"): a correction, reported with the figure it gives instead."""
+    at = next((i for i, w in enumerate(wrote) if denies_figure(said, w)), None)
+    if at is None:
+        return None
+    denied = wrote[at]
+    instead = [w.text for w in wrote[:at] if w.comparator != "ne" and w.unit == denied.unit][-1:]
+    return Reason(
+        code="number_mismatch",
+        detail=f"claim: {said.text}; source: {', '.join([*instead, denied.text])}",
+        denies_claim=True,
+    )
+
+
+def denies_figure(said: Quantity, wrote: Quantity) -> bool:
+    """ "not 212" denies "212 boats": the same figure, or the same count written bare."""
+    return wrote.comparator == "ne" and differs(said, wrote)
+
+
+def differs(said: Quantity, wrote: Quantity) -> bool:
+    """The source figure is another value of the claim's ("38" for "41 vehicles": a count
+    written bare compares with one written with its noun)."""
+    if not wrote.unit and said.unit and facts.is_count(said.unit):
+        said = _bare(said)
+    return facts.compare_quantities(said, wrote).relation == "mismatch"
 
 
 def _replaced(
