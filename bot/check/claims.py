@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.language import facts
 from bot.core.models import Entity, Quantity
 from bot.check.parses import parsed
-from bot.language.negation import COMPARATIVE_BOUND
+from bot.language.negation import COMPARATIVE_BOUND, DENIED_FIGURE
 from bot.language.paraphrases import INTENSIFIERS
 from bot.language.quote_cues import joins_a_name
 from bot.language.reporting_verbs import introduces_clause
@@ -158,8 +158,7 @@ NEGATION_IDIOMS = re.compile(
     rf"\bnot (?:only|just)\b|\bno doubt\b|\bnothing but\b|{COMPARATIVE_BOUND.pattern}"
     # "did not stop until 11 a.m.": when it stopped, not whether ("kept up until late morning")
     r"|\b(?:not|never)\s+(?:\w+\s+){0,2}until\b|n[’']t\s+(?:\w+\s+){0,2}until\b"
-    # "168 boats, not 212": a figure denied, which the quantities read, not the clause
-    r"|\bnot(?=\s+[$€£]?\d)",
+    rf"|{DENIED_FIGURE.pattern}",
     re.IGNORECASE,
 )
 

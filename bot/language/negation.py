@@ -34,6 +34,8 @@ _IDIOM_FOLLOWERS: dict[str, frozenset[str]] = {
 # a bound written with a comparative ("no more than 5 troops", "no later than June 30"): a limit
 # on a figure, not a denial of the clause; the check side reads raw text with the same pattern
 COMPARATIVE_BOUND = re.compile(r"\b(?:no|not) (?:more|less|fewer|\w+er) than\b", re.IGNORECASE)
+# a figure denied ("168 boats, not 212", "not $40"): the quantities read it, it negates no clause
+DENIED_FIGURE = re.compile(r"\bnot(?=\s+[$€£]?\d)", re.IGNORECASE)
 # cue preceded by these words is not a negation of the clause ("whether or not", "if not")
 _IDIOM_PRECEDERS: dict[str, frozenset[str]] = {"not": frozenset({"or", "if"})}
 _NEGATIVE_PREDICATES = frozenset(
@@ -51,18 +53,14 @@ def _tokens(span: Span | Doc) -> Sequence[Token]:
 
 
 def _is_idiom(word: str, nxt: str, nxt2: str) -> bool:
-    """ "not only", "no doubt", "no more than": a cue that negates nothing."""
+    """ "not only", "no doubt", "no more than", "not 212": a cue that negates nothing."""
     if word == "not" and nxt == "to":
         return nxt2 == "mention"  # "not to mention"; "decided not to go" is a negation
-    return nxt in _IDIOM_FOLLOWERS.get(word, ()) or COMPARATIVE_BOUND.fullmatch(
-        f"{word} {nxt} {nxt2}"
-    ) is not None
-
-
-def _figure_at(tokens: Sequence[Token], i: int) -> bool:
-    """A figure written in digits starts here ("212", "$40")."""
-    text = "".join(t.text for t in tokens[i : i + 2])
-    return bool(text) and (text[0].isdigit() or (text[0] in "$€£" and text[1:2].isdigit()))
+    return (
+        nxt in _IDIOM_FOLLOWERS.get(word, ())
+        or COMPARATIVE_BOUND.fullmatch(f"{word} {nxt} {nxt2}") is not None
+        or DENIED_FIGURE.match(f"{word} {nxt}{nxt2}") is not None
+    )
 
 
 def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
@@ -83,9 +81,6 @@ def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
         word = "not" if tok.lemma_.lower() == "not" or low == "cannot" else low
         if _is_idiom(word, nxt, nxt2):
             i += 2
-            continue
-        if word == "not" and _figure_at(tokens, i + 1):
-            i += 1  # "168 boats, not 212": a figure denied (the quantities read it), not the clause
             continue
         if word == "not" and nxt in ("-", "–"):
             i += 1  # "the not-too-distant future": part of a compound adjective

@@ -53,12 +53,12 @@ def quantity_reasons(claim: Claim, candidate: Candidate) -> QuantityFindings:
             ]
         if not same_kind and _unanimity_only(said, candidate.quantities):
             continue  # "5-0" against "unanimously": nobody against is all the source says
-        same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
-        comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         denial = _denial(said, candidate.quantities)
-        if denial is not None:
+        if denial is not None:  # checked before the comparisons it makes needless
             found.conflicts.append(denial)
             continue
+        same_kind.sort(key=lambda w: w.unit != said.unit)  # report the same unit first
+        comparisons = [facts.compare_quantities(said, wrote) for wrote in same_kind]
         replaced = _replaced(claim, said, same_kind, comparisons, candidate.text)
         if replaced is not None:
             found.conflicts.append(Reason(code="number_mismatch", detail=replaced.detail))
