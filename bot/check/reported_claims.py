@@ -342,9 +342,20 @@ def ruled(claim: Claim, framed: Candidate, passages: list[Passage], nlp: Languag
         return None  # a heading, or a question
     if set(claim.key_lemmas) & set(ruling.lemmas.lower().split()):
         return None  # a short finding of its own, read as one
-    if any(t.like_num or t.pos_ in ("NUM", "PROPN") for t in parsed(ruling.text, nlp)):
+    words = [t for t in parsed(ruling.text, nlp) if not _label_word(t)]
+    if any(t.like_num or t.pos_ in ("NUM", "PROPN") for t in words):
         return None  # a figure or a name: a statement of its own ("Two have since gone home.")
     return framed.model_copy(update={"text": f"{framed.text} {ruling.text}"})
+
+
+def _label_word(token: Token) -> bool:
+    """A word of a rating line's label or rating ("Verdict: False.", "Finding: Mostly true."):
+    capitalised as a label's words are, a tagger reads them as names."""
+    sent = token.sent
+    colon = next((t for t in sent[: LABEL_WORDS + 1] if t.text == ":"), None)
+    if colon is None or len([t for t in sent[colon.i + 1 - sent.start :] if not t.is_punct]) > LABEL_WORDS:
+        return False
+    return not token.like_num
 
 
 def _ruling_read(
