@@ -613,6 +613,23 @@ def test_only_a_few_words_of_the_writers_own_naming_nothing_of_the_claim_are_a_r
     assert reported_claims.ruled(OAK, framed, [_passage(1, framed.text, nlp), _passage(2, after, nlp)], nlp) is None
 
 
+@pytest.mark.parametrize("rating", ["Finding: False.", "Verdict: False.", "Our ruling: Mostly false."])
+def test_a_rating_line_is_a_ruling_however_its_label_is_capitalised(nlp: Language, rating: str) -> None:
+    # "Finding: False." is tagged as two names; a label and its rating name nothing
+    framed = _candidate("Posts on Nextdoor say the council cut down the old oak.", nlp, position=1)
+
+    ruled = reported_claims.ruled(OAK, framed, [_passage(1, framed.text, nlp), _passage(2, rating, nlp)], nlp)
+
+    assert ruled is not None and ruled.text == f"{framed.text} {rating}"
+
+
+def test_a_name_after_a_label_with_more_to_say_is_a_statement_of_its_own(nlp: Language) -> None:
+    framed = _candidate("Posts on Nextdoor say the council cut down the old oak.", nlp, position=1)
+    after = "Update: Hollis disagrees strongly today."
+
+    assert reported_claims.ruled(OAK, framed, [_passage(1, framed.text, nlp), _passage(2, after, nlp)], nlp) is None
+
+
 def _ruling_model(monkeypatch: pytest.MonkeyPatch, reads: dict[str, Judgement]) -> list[tuple[str, str]]:
     """The ruling model replaced by fixed reads of each premise; returns the pairs it was asked."""
     import numpy as np
