@@ -353,6 +353,8 @@ def test_weekday_mentions_name_the_days(nlp):
         ("There will be no American troops in Ukraine.", ["no"]),
         ("Neither France nor Germany objected.", ["neither", "nor"]),
         ("Talks went ahead without Ukraine.", ["without"]),
+        ("The board took no vote on Tuesday.", ["no"]),  # a "no" opening its phrase denies
+        ("The strike gave the union no choice.", ["no"]),
     ],
 )
 def test_negation_cues(nlp, text, cues):
@@ -372,6 +374,9 @@ def test_negation_cues(nlp, text, cues):
         "The troops stay, whether or not Kyiv agrees.",
         "The US will deploy troops to Ukraine.",
         "They will meet in the not-too-distant future.",
+        "Commissioner Alan Brubaker cast the lone no vote.",
+        "There were two no votes on the motion.",
+        "Her no vote surprised colleagues.",
     ],
 )
 def test_idioms_and_plain_statements_are_not_negated(nlp, text):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.language import facts
 from bot.core.models import Entity, Quantity
 from bot.check.parses import parsed
-from bot.language.negation import COMPARATIVE_BOUND, DENIED_FIGURE
+from bot.language.negation import COMPARATIVE_BOUND, DENIED_FIGURE, is_negated
 from bot.language.paraphrases import INTENSIFIERS
 from bot.language.quote_cues import joins_a_name
 from bot.language.reporting_verbs import introduces_clause
@@ -598,7 +598,7 @@ def parse_claim(
         dates=dates,
         dates_with_year=[d for d in facts.explicit_dates_with_year(content_doc.text) if d in dates],
         weekdays=weekdays,
-        negated=bool(negation_words(content)),
+        negated=bool(negation_words(content)) and is_negated(content_doc),  # the parse confirms the words
         negated_words=_negated_words(content_doc),
         predicate=predicate,
         years=sorted(
@@ -657,7 +657,7 @@ def _negated_words(content: Span | Doc) -> list[str]:
     """The first content lemma after each negation cue: what the claim denies."""
     tokens = [t for t in content if not (t.is_punct or t.is_space)]
     cleaned = NEGATION_IDIOMS.sub(" ", content.text)
-    if not negation_words(cleaned):
+    if not negation_words(cleaned) or not is_negated(content):
         return []
     found: list[str] = []
     for i, token in enumerate(tokens):

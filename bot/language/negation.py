@@ -63,6 +63,19 @@ def _is_idiom(word: str, nxt: str, nxt2: str) -> bool:
     )
 
 
+def _names_a_no(tok: Token) -> bool:
+    """A "no" inside a noun phrase that a determiner, numeral or possessive opened before it
+    ("the lone no vote", "two no votes", "her no vote"): a noun's modifier, where a denying
+    "no" opens its phrase ("gave the union no choice", "took no vote"). A lower-case word the
+    tagger took for a name ("lone") is a modifier too."""
+    if tok.dep_ != "det" or tok.head.i <= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc, j = tok.doc, tok.i - 1
+    while j >= tok.sent.start and (doc[j].pos_ == "ADJ" or (doc[j].pos_ == "PROPN" and doc[j].is_lower)):
+        j -= 1
+    return j >= tok.sent.start and j < tok.i and doc[j].tag_ in ("DT", "CD", "PRP$")
+
+
 def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
     tokens = _tokens(span)
     n = len(tokens)
@@ -87,6 +100,9 @@ def _cue_tokens(span: Span | Doc) -> list[tuple[str, Token]]:
             continue
         if prev in _IDIOM_PRECEDERS.get(word, ()):
             i += 1
+            continue
+        if word == "no" and _names_a_no(tok):
+            i += 1  # "cast the lone no vote": a vote of no, which denies nothing
             continue
         if word == "no" and tok.dep_ == "intj":
             i += 1  # "No, the plan went ahead" answers a question; it negates nothing here

@@ -215,8 +215,8 @@ def claim_negations(claim: Claim, candidate: Candidate) -> list[str]:
     """Negation cues of the claim that bear on the source's words, scoped as the source's are
     against the claim: "Saltmarsh, which has no fire station of its own, now has Engine 7" or
     "..., who voted no, argued ..." deny nothing a source about Engine 7 or the argument says."""
-    if not negation_words(claim.content):
-        return []  # most claims: no cue to scope (the cheap test, run for every candidate)
+    if not claim.negated:
+        return []  # most claims: no cue to scope ("cast the lone no vote" denies nothing either)
     keys = _keys(source_lemmas(candidate), candidate.text)
     inflected = {w for w in _keys([], claim.content) if any(b in keys for b in _base_forms(w))}
     return [cue for cue, _ in _bearing_on(keys | inflected, claim.content)]

@@ -91,6 +91,13 @@ def opposite_words(
     )
 
 
+def _may_deny(candidate: Candidate) -> bool:
+    """Whether the source may deny anything: a sentence whose parse at ingest found no
+    negation (`negation.is_negated`: "cast the lone no vote", "No, the plan went ahead") has
+    none for the words-only scoping to find."""
+    return candidate.kind != "fact" or not candidate.facts_known or candidate.negated
+
+
 def polarity_reasons(
     claim: Claim, candidate: Candidate
 ) -> tuple[list[Reason], list[Reason]]:
@@ -101,7 +108,7 @@ def polarity_reasons(
         claim_negations(claim, candidate), contrasted_alike(claim.content, candidate.text), lambda cue: cue
     )
     scoped = _without_nots(
-        scoped_negations(claim, candidate.text),
+        scoped_negations(claim, candidate.text) if _may_deny(candidate) else [],
         contrasted_alike(candidate.text, claim.content),
         lambda found: found[0],
     )
