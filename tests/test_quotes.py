@@ -208,6 +208,26 @@ def test_what_a_post_claims_someone_told_people_is_not_their_reported_speech(quo
     assert [(q.speaker, q.text) for q in told] == [("Anna Kowalski", "the bridge would reopen in May")]
 
 
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Mayor Anna Kowalski never said that the bridge would reopen in May.",
+        "Mayor Anna Kowalski did not say that the bridge would reopen in May.",
+        "There is no record that Mayor Anna Kowalski said the bridge would reopen in May.",
+    ],
+)
+def test_a_denied_saying_gives_nobody_the_words(quotes_of, denial):
+    assert [(q.speaker, q.text) for q in quotes_of(denial)] == []
+
+
+def test_a_quote_followed_by_a_denial_that_anyone_said_it_is_nobodys(quotes_of):
+    text = (
+        'A viral image shows Mayor Anna Kowalski beside a quote in bold type: "Renters should move '
+        'to the next town."\n\nThere is no record that Kowalski said this, and her office says she did not.'
+    )
+    assert only(quotes_of(text), "direct").speaker is None
+
+
 def test_organisation_as_speaker(quotes_of):
     q = only(
         quotes_of("The Kremlin said the talks were useful and would continue."),

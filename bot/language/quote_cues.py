@@ -58,11 +58,26 @@ def is_cue(
     token: Token, mask: QuoteMask, lemmas: frozenset[str] = QUOTE_CUE_LEMMAS
 ) -> bool:
     """A speech verb outside every quotation."""
-    if mask(token) or token.lemma_.lower() not in lemmas:
+    if mask(token) or token.lemma_.lower() not in lemmas or denied(token):
         return False
     if token.pos_ not in ("VERB", "AUX"):
         return token.tag_.startswith("VB")
     return True
+
+
+def _denies(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def denied(verb: Token) -> bool:
+    """A saying its sentence denies ("Sorensen never said that S", "did not say", "There is no
+    record that she said this"): whatever follows is not her words."""
+    if _denies(verb) or (verb.dep_ in ("acl", "ccomp", "relcl") and _denies(verb.head)):
+        return True
+    # the clause right after a denied noun, however parsed ("found no record she said it")
+    start = verb.left_edge.i
+    before = verb.doc[start - 1] if start > verb.sent.start else None
+    return before is not None and before.pos_ == "NOUN" and _denies(before)
 
 
 def cue_text(token: Token) -> str:
