@@ -84,6 +84,18 @@ def test_a_number_with_its_unit_is_normalised(nlp, text, expected):
     assert quantities(nlp, text) == [expected]
 
 
+def test_n_in_m_is_a_share_not_a_count(nlp):
+    assert quantities(nlp, "One in three students is homeless.") == [("One in three", 33.33, "percent", "eq")]
+    assert quantities(nlp, "Nearly 1 in 5 residents lacks a doctor.") == [("Nearly 1 in 5", 20, "percent", "approx")]
+    assert compare(nlp, "One in three students is homeless.", "About 3 percent of students are homeless.").relation == "mismatch"
+    assert compare(nlp, "One in five residents lacks a doctor.", "20 percent of residents lack a doctor.").relation == "consistent"
+
+
+@pytest.mark.parametrize("text", ["Five in 2023 were closed.", "He scored 20 in 30 minutes.", "They won 3 in a row."])
+def test_a_number_before_in_is_a_share_only_of_a_larger_bare_number(nlp, text):
+    assert all(unit != "percent" for _, _, unit, _ in quantities(nlp, text))
+
+
 def test_ranges_give_both_ends_the_unit(nlp):
     assert quantities(nlp, "Growth will be between 2 and 3 percent.") == [
         ("2", 2, "percent", "ge"),

@@ -304,7 +304,8 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 16: a time written "2:19:05" is one elapsed time, not a clock time and two numbers.
 # 17: "unanimously" is a tally with nobody against.
 # 18: a bare "not N" set off by a comma or dash denies the sentence's latest figure and takes its unit.
-# 19: a "no" inside a noun phrase ("cast the lone no vote") is no negation of its sentence.
+# 19: a "no" inside a noun phrase ("cast the lone no vote") is no negation of its sentence; a
+#     denied saying ("never said that S") attributes no words; "one in three" is a share.
 INDEX_VERSION = 19
 
 

@@ -306,6 +306,20 @@ def _tally_at(tokens: Sequence[Token], number: ParsedNumber) -> tuple[float, int
     return other.value, other.end
 
 
+def _proportion_at(tokens: Sequence[Token], number: ParsedNumber) -> tuple[float, int] | None:
+    """(the share in percent, the end) of "N in M" that `number` opens, N below M: "one in three
+    students" is 33.3 percent of them, as "1 in 5" is 20; not "5 in 2023", nor "20 in 30 minutes"."""
+    at = number.end
+    if at + 1 >= len(tokens) or tokens[at].lower_ != "in":
+        return None
+    whole = parse_number(tokens, at + 1)
+    if whole is None or not 0 < number.value < whole.value or _is_year_like(whole):
+        return None
+    if _unit_at(tokens, whole.end) is not None:
+        return None
+    return round(100 * number.value / whole.value, 2), whole.end
+
+
 def _a_unit(tokens: Sequence[Token], i: int) -> tuple[ParsedNumber, str, float, int] | None:
     """ "half an hour", "an hour and a half", "a year and a half": numbers without digits."""
     n = len(tokens)
@@ -383,6 +397,14 @@ def extract_quantities(span: Span | Doc) -> list[Quantity]:
         number = parse_number(tokens, i)
         if number is None or _is_blocked(tok, offset, blocked):
             i += 1
+            continue
+        proportion = _proportion_at(tokens, number)
+        if proportion is not None:  # "one in three students": a share, not a count of three
+            share, end = proportion
+            comparator, start = _comparator_before(tokens, i)
+            quantities.append(_make(tokens, start, end, share, "percent", comparator))
+            pending_range.clear()
+            i = end
             continue
         tally = _tally_at(tokens, number)
         if tally is not None and not _excluded_bare(tokens, number, i):
