@@ -70,8 +70,6 @@ def name_present(name: Entity, candidate: Candidate) -> bool:
     words = name.text.split()
     if name.label == "PERSON" and len(words) > 1 and _folded(words[-1]) in text:
         return True
-    if name.label != "PERSON" and len(words) > 2 and _folded(f"{words[0]} {words[-1]}") in text:
-        return True  # "the Brisbury library" for "Brisbury Public Library": its first word and its kind
     return acronym_stated(name.text, candidate.text)
 
 
