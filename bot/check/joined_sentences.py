@@ -51,6 +51,7 @@ class Pair:
     neighbour_lemmas: str
     quantities: list[Quantity]
     dates: list[dt.date]
+    negated: bool = False
     entailment: float = 0.0
 
 
@@ -77,6 +78,7 @@ def neighbours(candidate: Candidate, passages: Sequence[Passage]) -> list[Pair]:
                 passage.lemmas.lower(),
                 passage.quantities,
                 passage.dates,
+                passage.negated,
             )
         )
     return pairs
@@ -104,6 +106,7 @@ def joined_candidate(candidate: Candidate, pair: Pair) -> Candidate:
             "text": pair.text,
             "quantities": [*candidate.quantities, *pair.quantities],
             "dates": [*candidate.dates, *pair.dates],
+            "negated": candidate.negated or pair.negated,
         }
     )
 

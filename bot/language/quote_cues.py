@@ -72,10 +72,14 @@ def _denies(token: Token) -> bool:
 def denied(verb: Token) -> bool:
     """A saying its sentence denies ("Sorensen never said that S", "did not say", "There is no
     record that she said this"): whatever follows is not her words."""
-    if _denies(verb) or (verb.dep_ in ("acl", "ccomp", "relcl") and _denies(verb.head)):
+    if _denies(verb):
+        return True
+    head = verb.head  # "no record that she said", "It is not true that she said": not "did not know"
+    if verb.dep_ in ("acl", "ccomp", "relcl") and head.pos_ in ("NOUN", "AUX") and _denies(head):
         return True
     # the clause right after a denied noun, however parsed ("found no record she said it")
-    start = verb.left_edge.i
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = (subject or verb).left_edge.i
     before = verb.doc[start - 1] if start > verb.sent.start else None
     return before is not None and before.pos_ == "NOUN" and _denies(before)
 
