@@ -98,6 +98,15 @@ def test_the_claims_figures_are_compared_in_both_sentences(nlp) -> None:
     assert not figures_agree(_claim(nlp, said.format("$20")), joined)
 
 
+def test_the_joined_excerpt_is_negated_where_either_sentence_is(nlp) -> None:
+    passages = _passages(nlp, "The county filed a lawsuit against Dunford Pharma on Thursday. It did not seek damages.")
+    passages[1] = passages[1].model_copy(update={"negated": True})  # as the ingest's parse stores it
+    first = _candidate(passages[0])
+
+    assert not first.negated
+    assert joined_candidate(first, neighbours(first, passages)[0]).negated
+
+
 def test_the_neighbour_adds_words_but_lends_no_subject(nlp) -> None:
     passages = _passages(nlp, "Ines Varga visited the plant on Friday. Brook was coy about the deal.")
     coy = _candidate(passages[1])
