@@ -214,10 +214,16 @@ def test_what_a_post_claims_someone_told_people_is_not_their_reported_speech(quo
         "Mayor Anna Kowalski never said that the bridge would reopen in May.",
         "Mayor Anna Kowalski did not say that the bridge would reopen in May.",
         "There is no record that Mayor Anna Kowalski said the bridge would reopen in May.",
+        "We found no record Mayor Anna Kowalski said the bridge would reopen in May.",
     ],
 )
 def test_a_denied_saying_gives_nobody_the_words(quotes_of, denial):
     assert [(q.speaker, q.text) for q in quotes_of(denial)] == []
+
+
+def test_a_saying_under_someone_elses_not_is_still_said(quotes_of):
+    quotes = quotes_of("Residents did not know that Mayor Anna Kowalski said the bridge would reopen in May.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Anna Kowalski", "the bridge would reopen in May")]
 
 
 def test_a_quote_followed_by_a_denial_that_anyone_said_it_is_nobodys(quotes_of):
