@@ -525,6 +525,7 @@ def parse_claim(
         co_speakers = [speakers.canonical(m) or m for m in _co_speakers(sent)]
     quoted = _quoted_words(text)
     content_doc: Span | Doc = parsed(content, nlp) if content != text else sent
+    negated = bool(negation_words(content)) and is_negated(content_doc)  # the parse confirms the words
     quantities = facts.extract_quantities(content_doc)
     has_duration = any(q.unit in DURATION_UNITS for q in quantities)
     key_lemmas = []
@@ -598,8 +599,8 @@ def parse_claim(
         dates=dates,
         dates_with_year=[d for d in facts.explicit_dates_with_year(content_doc.text) if d in dates],
         weekdays=weekdays,
-        negated=bool(negation_words(content)) and is_negated(content_doc),  # the parse confirms the words
-        negated_words=_negated_words(content_doc),
+        negated=negated,
+        negated_words=_negated_words(content_doc) if negated else [],
         predicate=predicate,
         years=sorted(
             {
@@ -654,11 +655,8 @@ def _topic_names(content: Span | Doc) -> list[str]:
 
 
 def _negated_words(content: Span | Doc) -> list[str]:
-    """The first content lemma after each negation cue: what the claim denies."""
+    """The first content lemma after each negation cue of a negated claim: what it denies."""
     tokens = [t for t in content if not (t.is_punct or t.is_space)]
-    cleaned = NEGATION_IDIOMS.sub(" ", content.text)
-    if not negation_words(cleaned) or not is_negated(content):
-        return []
     found: list[str] = []
     for i, token in enumerate(tokens):
         low = token.lower_.replace("’", "'")

@@ -342,20 +342,18 @@ def ruled(claim: Claim, framed: Candidate, passages: list[Passage], nlp: Languag
         return None  # a heading, or a question
     if set(claim.key_lemmas) & set(ruling.lemmas.lower().split()):
         return None  # a short finding of its own, read as one
-    words = [t for t in parsed(ruling.text, nlp) if not _label_word(t)]
-    if any(t.like_num or t.pos_ in ("NUM", "PROPN") for t in words):
+    doc = parsed(ruling.text, nlp)
+    # a rating line's capitalised label and rating ("Verdict: False.") are no names
+    names = not _rating_line(doc[:]) and any(t.pos_ == "PROPN" for t in doc)
+    if names or any(t.like_num or t.pos_ == "NUM" for t in doc):
         return None  # a figure or a name: a statement of its own ("Two have since gone home.")
     return framed.model_copy(update={"text": f"{framed.text} {ruling.text}"})
 
 
-def _label_word(token: Token) -> bool:
-    """A word of a rating line's label or rating ("Verdict: False.", "Finding: Mostly true."):
-    capitalised as a label's words are, a tagger reads them as names."""
-    sent = token.sent
+def _rating_line(sent: Span) -> bool:
+    """A label and a rating of a few words each ("Finding: False.", "Our ruling: Mostly true.")."""
     colon = next((t for t in sent[: LABEL_WORDS + 1] if t.text == ":"), None)
-    if colon is None or len([t for t in sent[colon.i + 1 - sent.start :] if not t.is_punct]) > LABEL_WORDS:
-        return False
-    return not token.like_num
+    return colon is not None and len([t for t in sent[colon.i + 1 - sent.start :] if not t.is_punct]) <= LABEL_WORDS
 
 
 def _ruling_read(
