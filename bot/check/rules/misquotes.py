@@ -12,6 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc as SpacyDoc
 
 from bot.language import facts
 from bot.core.models import Reason
@@ -112,3 +113,28 @@ def quote_reasons(
         else:
             conflicts.append(Reason(code="misquote", detail=diff))
     return conflicts, notes
+
+
+def dropped_qualifiers(quoted: str, claim_text: str, source: SpacyDoc, span: tuple[int, int]) -> Reason | None:
+    """A quote cut just after its modal or its "not": "should have opened the attachment" quoted
+    as "opened the attachment" says the speaker did what they said they should have done. The
+    words the claim leaves out are a modal auxiliary (tag MD) or a negation (dep neg) of the
+    verb the claim's quoted words open with, standing right before them in the source."""
+    first = next((t for t in source if t.idx + len(t) > span[0] and not t.is_punct), None)
+    if first is None or first.idx >= span[1]:
+        return None
+    verb = first if first.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None
+    before = [t for t in source[: first.i] if t.head == verb and t.i >= first.i - 4]
+    cut = [t for t in before if t.tag_ == "MD" or t.dep_ == "neg"]
+    said = set(WORD.findall(normalise_text(claim_text)))
+    if not cut or all(t.lower_ in said for t in cut):
+        return None
+    left_out = source[cut[0].i : first.i].text
+    words = WORD.findall(normalise_text(quoted))
+    shown = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+    return Reason(
+        code="misquote",
+        detail=f'"{left_out} {shown}" → "{shown}" (source → claim): the quote leaves out "{left_out}"',
+    )

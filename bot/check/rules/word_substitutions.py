@@ -20,7 +20,7 @@ from spacy.tokens import Token as SpacyToken
 from bot.language import facts
 from bot.check.claims import Claim
 from bot.check.parses import parsed
-from bot.check.rules.misquotes import STRONG_QUOTE
+from bot.check.rules.misquotes import STRONG_QUOTE, dropped_qualifiers
 from bot.core.models import Reason
 from bot.check.retrieve import SYNONYMS, Alignment, Candidate
 from bot.language.speakers import TITLE_WORDS, role_equivalents
@@ -169,8 +169,21 @@ def check_slots(
 ) -> Assessment | None:
     """A support whose sentence fills one of the claim's slots with another word is none:
     "an American schoolteacher" does not state "an American journalist"."""
-    if not alignment.missing or (claim.quoted and alignment.quote_score >= STRONG_QUOTE):
-        return found  # quoted words are compared word by word as a misquote instead
+    if claim.quoted and alignment.quote_score >= STRONG_QUOTE:
+        # quoted words are compared word by word as a misquote instead; here, on the parse,
+        # only what the quote cut off before its first word
+        cut = (
+            dropped_qualifiers(
+                max(claim.quoted, key=len), claim.text, parsed(candidate.text, nlp), alignment.quote_span
+            )
+            if alignment.quote_span
+            else None
+        )
+        return (
+            found.model_copy(update={"stance": "conflicts", "reasons": [cut]}) if cut else found
+        )
+    if not alignment.missing:
+        return found
     swap = find_substitution(
         claim, parsed(claim.content, nlp), parsed(candidate.text, nlp), alignment.missing
     )
