@@ -36,6 +36,7 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 # withholds its word on ("A post claims that S", "Claim: S"), where a refutation is expected.
 FINDING_CONTRADICTION = 0.5
 WITHHELD_FINDING_CONTRADICTION = 0.3
+HEADLINE_OVERLAP = 0.5  # share of the claim's content words a headline ruling on it states
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
 REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's
 REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
@@ -381,6 +382,31 @@ def _ruling_read(
     return None
 
 
+def _headline_ruling(
+    claim: Claim, framed: Candidate, passages: list[Passage]
+) -> tuple[Candidate, Assessment] | None:
+    """A fact-check's headline ruling on the report it examines ("Fact check: No, the library
+    is not going to charge $25 for a library card" above "A message warns that S"), read by
+    the ruling model, which reads a ruling's denial of a claim it states in fewer words (the
+    stance model reads those as neutral: the claim says more than the denial). Only a headline
+    about the claim: one stating most of its words."""
+    keys = set(claim.key_lemmas)
+    headline = next(
+        (p for p in passages if p.kind == "headline" and len(keys & set(p.lemmas.split())) >= HEADLINE_OVERLAP * len(keys)),
+        None,
+    )
+    if headline is None:
+        return None
+    from bot.model.stance_model import ruling as ruling_model
+
+    candidate = passage_candidate(headline, framed.article)
+    (read,) = judge(claim, [candidate], model=ruling_model())
+    if read.contradiction < FINDING_CONTRADICTION:
+        return None
+    reason = Reason(code="contradiction", detail=f"the article restates it; its headline rules: {headline.text}")
+    return candidate, Assessment(stance="conflicts", reasons=[reason], score=round(read.contradiction, 4))
+
+
 def article_finding(
     claim: Claim,
     framed: Candidate,
@@ -491,6 +517,8 @@ def examined_claims(
         threshold = WITHHELD_FINDING_CONTRADICTION if frames[id(candidate)] == "claimed" else FINDING_CONTRADICTION
         finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words, threshold)
         finding = finding or (None if cited else ruling)
+        if finding is None and not cited and frames[id(candidate)] == "reported":
+            finding = _headline_ruling(claim, candidate, passages(candidate.article))
         if cited or finding is not None or frames[id(candidate)] == "claimed":
             dropped.add(_sentence(candidate))
         if finding is not None:
