@@ -59,11 +59,16 @@ def save_written_article(
     store.save_article(parse_article(article, nlp(body), speakers, headings))
 
 
-def index_articles(nlp: Language, speakers: SpeakerResolver, articles: Sequence[ArticleSpec]) -> Store:
-    """A fresh in-memory store holding the hand-written articles."""
+def index_articles(
+    nlp: Language, speakers: SpeakerResolver, articles: Sequence[ArticleSpec], *, with_headings: bool = False
+) -> Store:
+    """A fresh in-memory store holding the hand-written articles (their headlines as passages
+    too `with_headings`, as ingest stores them)."""
     store = open_store("sqlite:///:memory:")
     for path, outlet, title, body in articles:
-        save_written_article(store, nlp, speakers, path=path, outlet=outlet, title=title, body=body)
+        save_written_article(
+            store, nlp, speakers, path=path, outlet=outlet, title=title, body=body, with_headings=with_headings
+        )
     for speaker in store.speakers():
         speakers.register(speaker)
     return store
@@ -78,10 +83,10 @@ def checker_over(store: Store, nlp: Language, speakers: SpeakerResolver) -> Chec
     return check
 
 
-def checker_for(nlp: Language, articles: Sequence[ArticleSpec]) -> Check:
+def checker_for(nlp: Language, articles: Sequence[ArticleSpec], *, with_headings: bool = False) -> Check:
     """check(text, **options) over a store of just these articles."""
     speakers = SpeakerResolver()
-    return checker_over(index_articles(nlp, speakers, articles), nlp, speakers)
+    return checker_over(index_articles(nlp, speakers, articles, with_headings=with_headings), nlp, speakers)
 
 
 def codes(evidence: list[Evidence]) -> set[str]:
