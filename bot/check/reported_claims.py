@@ -36,7 +36,6 @@ from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 # withholds its word on ("A post claims that S", "Claim: S"), where a refutation is expected.
 FINDING_CONTRADICTION = 0.5
 WITHHELD_FINDING_CONTRADICTION = 0.3
-HEADLINE_OVERLAP = 0.5  # share of the claim's content words a headline ruling on it states
 FINDING_OVERLAP = 0.3  # share of the claim's content words a finding states (about the same thing)
 REPORT_SUPPORT = 0.9  # entailment of a claim's reported words from a sentence's
 REPORT_COVERAGE = 0.3  # share of the claim's words a report of it states
@@ -392,7 +391,7 @@ def _headline_ruling(
     about the claim: one stating most of its words."""
     keys = set(claim.key_lemmas)
     headline = next(
-        (p for p in passages if p.kind == "headline" and len(keys & set(p.lemmas.split())) >= HEADLINE_OVERLAP * len(keys)),
+        (p for p in passages if p.kind == "headline" and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)),
         None,
     )
     if headline is None:
@@ -523,6 +522,11 @@ def examined_claims(
             dropped.add(_sentence(candidate))
         if finding is not None:
             findings.append(finding)
+    # one finding answers every restatement of the claim its article makes before it (a post's
+    # words reported, then quoted: the finding read for the quote answers the report too)
+    for candidate in framed:
+        if any(c.article.path == candidate.article.path and _later(c, candidate) for c, _ in findings):
+            dropped.add(_sentence(candidate))
     # a quote the index took from the same sentence ("the Islander reported that S") goes too,
     # and so does a sentence of a dropped quote ("SAD NEWS. The fair is CANCELLED. ...")
     quotes = [c for c in framed if c.kind == "quote" and _sentence(c) in dropped]
