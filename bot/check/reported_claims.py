@@ -264,8 +264,7 @@ def _frame_of(claim: Claim, candidate: Candidate, highlight: str | None, nlp: La
     verb that withholds them counts (a plain report's span is the model's to align)."""
     if highlight:
         return frame(candidate, highlight, nlp)
-    found = frame(candidate, source_region(claim, candidate), nlp)
-    return found if found == "claimed" else None
+    return frame(candidate, source_region(claim, candidate), nlp)
 
 
 def _denies(claim: Claim, candidate: Candidate, found: Assessment) -> bool:
@@ -450,7 +449,11 @@ def article_finding(
     later.sort(key=lambda c: -len(keys & set(c.lemmas.split())))
     untitled = framed.article.model_copy(update={"title": None})
     following = [passage_candidate(p, untitled) for p in passages if p.position in after]
-    others = later[:FINDINGS_READ] + [c for c in following if not is_fragment(c) and not _nobodys_words(c.text)]
+    others = [
+        c
+        for c in later[:FINDINGS_READ] + [c for c in following if not is_fragment(c) and not _nobodys_words(c.text)]
+        if not c.text.rstrip(" \"”'’").endswith("?")  # a question finds nothing ("Why isn't the media showing this?")
+    ]
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, judge(claim, others)):
         if judgement.contradiction >= threshold and (
