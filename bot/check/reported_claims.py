@@ -260,11 +260,16 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
 def _frame_of(claim: Claim, candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
     """`frame` of a support; without an aligned span (a short claim whose words lie apart in
     the sentence: "Fracking caused the Tessford sinkhole" in "A post ... claims that "fracking
-    crews ..." caused the ground to give way"), the region of the claim's words, where only a
-    verb that withholds them counts (a plain report's span is the model's to align)."""
+    crews ..." caused the ground to give way"), the region of the claim's words, where a plain
+    report counts only when no person makes it ("users shared a video they said showed S", not
+    "S, said the center's director, Dr. Anwen Roszak": a named source's report is the model's
+    to align)."""
     if highlight:
         return frame(candidate, highlight, nlp)
-    return frame(candidate, source_region(claim, candidate), nlp)
+    found = frame(candidate, source_region(claim, candidate), nlp)
+    if found == "reported" and any(_a_person(t) for s in _frame_subjects(candidate.text, nlp) for t in s.subtree):
+        return None
+    return found
 
 
 def _denies(claim: Claim, candidate: Candidate, found: Assessment) -> bool:
