@@ -267,7 +267,7 @@ def _frame_of(claim: Claim, candidate: Candidate, highlight: str | None, nlp: La
     if highlight:
         return frame(candidate, highlight, nlp)
     found = frame(candidate, source_region(claim, candidate), nlp)
-    if found == "reported" and any(_a_person(t) for s in _frame_subjects(candidate.text, nlp) for t in s.subtree):
+    if found == "reported" and any(_names_a_person(s) for s in _frame_subjects(candidate.text, nlp)):
         return None
     return found
 
@@ -673,6 +673,12 @@ def _told(text: str, nlp: Language) -> bool:
 
 def _a_person(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
+
+
+def _names_a_person(subject: Token) -> bool:
+    """A reporting verb's subject that is, or names, a person ("Oswin Terry", "the center's
+    director, Dr. Anwen Roszak", "she"); not a post, wherever it was shared ("A post on X")."""
+    return subject.lower_ in _PERSONAL or any(t.ent_type_ == "PERSON" for t in subject.subtree)
 
 
 def _said_by(person: Token, candidate: Candidate, nlp: Language) -> bool:
