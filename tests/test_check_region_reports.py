@@ -1,35 +1,57 @@
 """A support whose claim words lie apart in the sentence (no aligned span) is still examined
-when it reports what a post or its sharers say ("users shared a video they said showed S"),
-and gives way to its article's finding; one a named source reports stays the writer's report."""
+when it reports what a post says ("A post says the wildfire was set by an arsonist who can
+be seen in a video" for "A video shows the arsonist who set the wildfire"),
+and gives way to its article's finding; one a named person reports stays the writer's report."""
 
 from __future__ import annotations
 
-from check_world import checker_for
+from check_world import index_articles
 from spacy.language import Language
 
-DEBUNK = """As the Pine Hollow Fire burned through forest south of Dunmore this week, social media users shared a video they said showed an arsonist lighting the fire with a road flare.
+from bot.check.claims import parse_claim
+from bot.check.reported_claims import examined_claims
+from bot.check.retrieve import passage_candidate
+from bot.check.stance import Assessment
+from bot.language.speakers import SpeakerResolver
 
-The video was filmed in 2017 in another state, and the fire was started by a downed power line, fire officials said.
+RULING = "Fact check: No, a video does not show an arsonist setting the Pine Hollow wildfire"
+DEBUNK = """A post shared in local groups says the Pine Hollow wildfire was set by an arsonist who can be seen in a video.
+
+The video was filmed in 2017 in another state, and the wildfire was started by a downed power line, fire officials said.
 """
 
-NEWS = """Dunmore Water collected 124 samples from taps around its system in April, and none contained E. coli, said Oswin Terry, the utility's director.
+NEWS = """Dunmore Water collected 124 samples from taps around its system in April, and none contained E. coli, said Oswin Terry, the utility's water quality manager.
 
 The state health department confirmed that Dunmore has not had a positive E. coli result since at least 2024.
 """
 
 
-def test_what_sharers_say_a_video_shows_gives_way_to_the_finding(nlp: Language) -> None:
-    check = checker_for(nlp, [("debunks/070_fire.txt", "Truth Meter", "Fire video is old", DEBUNK)])
+def examined(nlp: Language, headline: str, body: str, claim_text: str) -> list[tuple[str, str]]:
+    """What `examined_claims` keeps of the article's first sentence read as support with no
+    aligned span."""
+    speakers = SpeakerResolver()
+    store = index_articles(nlp, speakers, [("archive/080_story.txt", "Dunmore Daily", headline, body)], with_headings=True)
+    (article,) = store.articles()
+    passages = store.passages(article.id)
+    claim = parse_claim(nlp(claim_text)[:], nlp=nlp, speakers=speakers)
+    support = passage_candidate(next(p for p in passages if p.kind == "body"), article)
+    kept = examined_claims(
+        claim,
+        [(support, Assessment(stance="supports", score=0.7, highlight=None))],
+        nlp=nlp,
+        passages=lambda _: passages,
+        stop_words=frozenset(nlp.Defaults.stop_words),
+    )
+    return [(c.text, a.stance) for c, a in kept]
 
-    report = check("A video shows the arsonist who started the Pine Hollow Fire.")
 
-    assert report.verdict == "conflicting", report.evidence
-    assert not [e for e in report.evidence if e.stance == "supports"]
+def test_what_a_post_says_gives_way_to_the_headlines_ruling(nlp: Language) -> None:
+    kept = examined(nlp, RULING, DEBUNK, "A video shows the arsonist who set the Pine Hollow wildfire.")
+
+    assert kept == [(RULING, "conflicts")]
 
 
-def test_what_a_named_source_reports_stays_support(nlp: Language) -> None:
-    check = checker_for(nlp, [("news/071_water.txt", "Dunmore Daily", "Tap water tests clean", NEWS)])
+def test_what_a_named_person_reports_stays_support(nlp: Language) -> None:
+    kept = examined(nlp, "Tap water tests clean", NEWS, "All 124 samples Dunmore Water took in April tested negative for E. coli")
 
-    report = check("All 124 samples Dunmore Water took in April tested negative for E. coli")
-
-    assert report.verdict == "supported", report.evidence
+    assert [stance for _, stance in kept] == ["supports"], kept
