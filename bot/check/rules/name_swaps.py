@@ -150,14 +150,23 @@ def find_entity_swap(
 def _same_kind(missing: Entity, entity: Entity) -> bool:
     """Two names of one kind that differ in what sets them apart: "Castlebrook General
     Hospital" / "Harwick Memorial Hospital", "Harrowgate High School" / "Harrowgate Middle
-    School". Their shared last word says the kind, whatever type the parser gave either."""
+    School". Their shared last word says the kind, whatever type the parser gave either; or
+    all their words but a number ("EF-3" / "EF-2")."""
     written = [w for w in WORD.findall(missing.text) if w.lower() != "the"]
     a = [w.lower() for w in written]
     b = [w.lower() for w in WORD.findall(entity.text) if w.lower() != "the"]
+    if _numbered_alike(a, b):
+        return True
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not written[-1][:1].isupper():
         return False
     only_a, only_b = set(a) - set(b), set(b) - set(a)
     return bool(only_a and only_b) and all(fuzz.ratio(x, y) < 80 for x in only_a for y in only_b)
+
+
+def _numbered_alike(a: list[str], b: list[str]) -> bool:
+    """Two names the same but for their number: "EF-3" / "EF-2", "Ward 3" / "Ward 4"."""
+    words = [w for w in a if not w.isdigit()]
+    return bool(words) and words == [w for w in b if not w.isdigit()] and a != b
 
 
 def _around(text: str, phrase: str) -> set[str]:
