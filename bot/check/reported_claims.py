@@ -392,7 +392,7 @@ def _headline_ruling(
     is not going to charge $25 for a library card" above "A message warns that S"), read by
     the ruling model, which reads a ruling's denial of a claim it states in fewer words (the
     stance model reads those as neutral: the claim says more than the denial). Only a headline
-    about the claim: one stating most of its words."""
+    about the claim, as a finding is (`FINDING_OVERLAP` of its words)."""
     keys = set(claim.key_lemmas)
     headline = next(
         (p for p in passages if p.kind == "headline" and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)),

@@ -121,13 +121,11 @@ def dropped_qualifiers(quoted: str, claim_text: str, source: SpacyDoc, span: tup
     words the claim leaves out are a modal auxiliary (tag MD) or a negation (dep neg) of the
     verb the claim's quoted words open with, standing right before them in the source."""
     first = next((t for t in source if t.idx + len(t) > span[0] and not t.is_punct), None)
-    if first is None or first.idx >= span[1]:
+    if first is None or first.idx >= span[1] or first.pos_ not in ("VERB", "AUX"):
         return None
-    verb = first if first.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        return None
-    before = [t for t in source[: first.i] if t.head == verb and t.i >= first.i - 4]
-    cut = [t for t in before if t.tag_ == "MD" or t.dep_ == "neg"]
+    cut = [
+        t for t in source[max(0, first.i - 4) : first.i] if t.head == first and (t.tag_ == "MD" or t.dep_ == "neg")
+    ]
     said = set(WORD.findall(normalise_text(claim_text)))
     if not cut or all(t.lower_ in said for t in cut):
         return None
