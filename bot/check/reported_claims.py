@@ -261,14 +261,17 @@ def _frame_of(claim: Claim, candidate: Candidate, highlight: str | None, nlp: La
     """`frame` of a support; without an aligned span (a short claim whose words lie apart in
     the sentence: "Fracking caused the Tessford sinkhole" in "A post ... claims that "fracking
     crews ..." caused the ground to give way"), the region of the claim's words, where a plain
-    report counts only when no person makes it ("users shared a video they said showed S", not
-    "S, said the center's director, Dr. Anwen Roszak": a named source's report is the model's
-    to align)."""
+    report counts only when something other than a person makes it ("users shared a video they
+    said showed S", "A viral post says S"; not "S, said the center's director, Dr. Anwen
+    Roszak", nor "S, according to its annual report": the writer's sources, the model's to
+    align)."""
     if highlight:
         return frame(candidate, highlight, nlp)
     found = frame(candidate, source_region(claim, candidate), nlp)
-    if found == "reported" and any(_names_a_person(s) for s in _frame_subjects(candidate.text, nlp)):
-        return None
+    if found == "reported":
+        subjects = _frame_subjects(candidate.text, nlp)
+        if not subjects or any(_names_a_person(s) for s in subjects):
+            return None  # "S, according to its annual report": a source the writer cites
     return found
 
 
