@@ -1,7 +1,8 @@
 """A support whose claim words lie apart in the sentence (no aligned span) is still examined
 when it reports what a post says ("A post says the wildfire was set by an arsonist who can
 be seen in a video" for "A video shows the arsonist who set the wildfire"),
-and gives way to its article's finding; one a named person reports stays the writer's report."""
+and gives way to its article's finding; one a named person reports, or one the writer cites
+("according to its annual report"), stays the writer's report."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ The video was filmed in 2017 in another state, and the wildfire was started by a
 NEWS = """Dunmore Water collected 124 samples from taps around its system in April, and none contained E. coli, said Oswin Terry, the utility's water quality manager.
 
 The state health department confirmed that Dunmore has not had a positive E. coli result since at least 2024.
+"""
+
+CITED = """In 2030, the Dunmore shelter euthanized 31 animals out of about 1,900 it took in, according to its annual report.
+
+The shelter is not planning to euthanize 120 dogs, on Saturday or on any other day.
 """
 
 
@@ -53,5 +59,11 @@ def test_what_a_post_says_gives_way_to_the_headlines_ruling(nlp: Language) -> No
 
 def test_what_a_named_person_reports_stays_support(nlp: Language) -> None:
     kept = examined(nlp, "Tap water tests clean", NEWS, "All 124 samples Dunmore Water took in April tested negative for E. coli")
+
+    assert [stance for _, stance in kept] == ["supports"], kept
+
+
+def test_what_a_cited_report_says_stays_support(nlp: Language) -> None:
+    kept = examined(nlp, "Shelter is not euthanizing 120 dogs", CITED, "The Dunmore shelter euthanized 31 of the roughly 1,900 animals it took in during 2030")
 
     assert [stance for _, stance in kept] == ["supports"], kept
