@@ -261,16 +261,16 @@ def _frame_of(claim: Claim, candidate: Candidate, highlight: str | None, nlp: La
     """`frame` of a support; without an aligned span (a short claim whose words lie apart in
     the sentence: "Fracking caused the Tessford sinkhole" in "A post ... claims that "fracking
     crews ..." caused the ground to give way"), the region of the claim's words, where a plain
-    report counts only when something other than a person makes it ("users shared a video they
-    said showed S", "A viral post says S"; not "S, said the center's director, Dr. Anwen
-    Roszak", nor "S, according to its annual report": the writer's sources, the model's to
-    align)."""
+    report counts only when no named person or organisation makes it ("users shared a video
+    they said showed S", "A viral post says S"; not "S, said the center's director, Dr. Anwen
+    Roszak", "S, the Harbour Workers Union said", nor "S, according to its annual report": the
+    writer's sources, the model's to align)."""
     if highlight:
         return frame(candidate, highlight, nlp)
     found = frame(candidate, source_region(claim, candidate), nlp)
     if found == "reported":
         subjects = _frame_subjects(candidate.text, nlp)
-        if not subjects or any(_names_a_person(s) for s in subjects):
+        if not subjects or any(_names_a_source(s) for s in subjects):
             return None  # "S, according to its annual report": a source the writer cites
     return found
 
@@ -678,10 +678,12 @@ def _a_person(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
 
 
-def _names_a_person(subject: Token) -> bool:
-    """A reporting verb's subject that is, or names, a person ("Oswin Terry", "the center's
-    director, Dr. Anwen Roszak", "she"); not a post, wherever it was shared ("A post on X")."""
-    return subject.lower_ in _PERSONAL or any(t.ent_type_ == "PERSON" for t in subject.subtree)
+def _names_a_source(subject: Token) -> bool:
+    """A reporting verb's subject that is, or names, a person or an organisation ("Oswin
+    Terry", "the center's director, Dr. Anwen Roszak", "the Harbour Workers Union", "she");
+    not a post, wherever it was shared ("A post on Facebook")."""
+    named = [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound"))]
+    return subject.lower_ in _PERSONAL or any(t.ent_type_ in ("PERSON", "ORG") for t in named)
 
 
 def _said_by(person: Token, candidate: Candidate, nlp: Language) -> bool:
