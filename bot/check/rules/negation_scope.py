@@ -19,7 +19,7 @@ from itertools import takewhile
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.language import facts
-from bot.check.claims import LIGHT_VERBS, NEGATION_FILLER, NEGATION_IDIOMS, Claim, negation_words
+from bot.check.claims import LIGHT_VERBS, NEGATION_FILLER, NEGATION_IDIOMS, Claim
 from bot.check.rules.name_swaps import name_words
 from bot.language.negation import INFINITIVE_NEGATORS, complement_negators
 from bot.check.retrieve import WORD, Candidate, states_words, word_covered
