@@ -57,6 +57,7 @@ from bot.check.rules.predicate_checks import reception_stated
 from bot.check.quote_owners import attribute_copies, named_in_full
 from bot.check.references import resolve_candidates
 from bot.check.reported_claims import (
+    REPORT_COVERAGE,
     examined_claims,
     reported_support,
     restatements,
@@ -358,7 +359,7 @@ def check_claim(
     #    S", a caption; their own words reported stay theirs)
     assessed = examined_claims(
         claim, assessed, nlp=nlp, passages=lambda a: article_passages(store, a), stop_words=stop_words,
-        restated=() if claim.speaker else restatements(tried, assessed, nlp, PRE_FILTER_COVERAGE),
+        restated=() if claim.speaker else restatements(claim, tried, assessed, nlp, REPORT_COVERAGE),
         withheld_only=bool(claim.speaker),
     )
     assessed = writers_denials_dropped(claim, assessed, nlp)  # "a post claimed S": not denied by S's denial

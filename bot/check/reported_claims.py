@@ -556,13 +556,16 @@ def _within_quote(candidate: Candidate, quotes: list[Candidate]) -> bool:
 
 
 def restatements(
+    claim: Claim,
     tried: Sequence[Sequence[tuple[Candidate, Alignment, Assessment | None]]],
     assessed: list[tuple[Candidate, Assessment]],
     nlp: Language,
     coverage: float,
 ) -> list[Candidate]:
     """The best-aligned sentences that withhold the writer's word on the claim ("Claim: S",
-    "A post claims that S") and stand as no evidence: where a debunk examines it."""
+    "A post claims that S") and stand as no evidence: where a debunk examines it. One giving
+    another figure restates another claim ("Claim: The curfew would apply to anyone under 21"
+    for "would apply to kids 15 and younger"): its finding answers that one."""
     cited = {_sentence(c) for c, _ in assessed}
     aligned = sorted(
         (
@@ -571,6 +574,7 @@ def restatements(
             for c, a, _ in group
             if a.coverage >= coverage and _sentence(c) not in cited and not is_fragment(c)
             and ("?" in c.text or CLAIM_VERBS & set(c.lemmas.split()))  # no parse for the rest
+            and not figures_differ(claim, c)
         ),
         key=lambda row: -row[0],
     )
