@@ -61,6 +61,14 @@ MIN_JUDGED_COVERAGE = 0.2  # below the rules' pre-filter (0.45): paraphrases and
 # hedged "is believed to"): off until a model measures better.
 SUPPORT_ALONE = 0.955  # entailment needed to cite a sentence the rules did not align (see NOTES, session 7)
 SUPPORT_ALONE_COVERAGE = 0.45
+# Below that, a second reader: the ruling model (`stance_model.ruling`, the stance model
+# trained on further news pairs) reads the sentences the stance model already leans to
+# (entailment >= SECOND_READ), and both together are support when it is sure (SECOND_SUPPORT).
+# Two models agreeing err less than one at a lower threshold (NOTES, session 35); neither
+# reads a claim's "not" well ("Not a single mosquito has tested positive" against "found the
+# virus in 23 pools" is entailment to both), so a negated claim is the rules' alone.
+SECOND_READ = 0.7
+SECOND_SUPPORT = 0.9
 CONFLICT_ALONE = 0.8  # contradiction needed to cite one as a conflict on the model's word
 CONFLICT_ALONE_COVERAGE = 0.2
 # A conflict on the model's word also needs the sentence to be about what the claim is about:
@@ -170,6 +178,19 @@ def unrelated_supports_dropped(
         if judgement.neutral >= UNRELATED_NEUTRAL
     }
     return [pair for i, pair in enumerate(assessed) if i not in unrelated]
+
+
+def wants_second_reading(
+    claim: Claim, candidate: Candidate, found: Assessment | None, judgement: Judgement, alignment: Alignment
+) -> bool:
+    """Whether only the second reader stands between a sentence and support on the models' word."""
+    return (
+        found is None
+        and SECOND_READ <= judgement.entailment < SUPPORT_ALONE
+        and alignment.coverage >= SUPPORT_ALONE_COVERAGE
+        and not claim.negated
+        and not figures_differ(claim, candidate)
+    )
 
 
 def wants_relevance(
@@ -370,15 +391,17 @@ def combine(
     judgement: Judgement,
     stop_words: frozenset[str],
     similarity: float = 0.0,
+    second: Judgement | None = None,
 ) -> Assessment | None:
-    """The rules' assessment (None: they found no relation) adjusted by the model."""
+    """The rules' assessment (None: they found no relation) adjusted by the model (`second`:
+    the second reader's judgement, where `wants_second_reading` asked for one)."""
     score = _score(alignment, judgement)
     if found is None:
         if (
             judgement.entailment >= SUPPORT_ALONE
             and alignment.coverage >= SUPPORT_ALONE_COVERAGE
             and not figures_differ(claim, candidate)
-        ):
+        ) or (second is not None and second.entailment >= SECOND_SUPPORT):
             return Assessment(stance="supports", score=score, highlight=alignment.highlight)
         if not (
             wants_relevance(claim, candidate, found, judgement, alignment, stop_words)

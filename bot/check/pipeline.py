@@ -34,6 +34,7 @@ from bot.check.evidence_dedup import drop_overlaps, same_words_groups
 from bot.language.detection import foreign_language, not_read_note
 from bot.check.rules.misquotes import STRONG_QUOTE, other_wordings
 from bot.core.models import ArticleRef, CheckReport, ClaimReport, Entity, Evidence, ReviewMatch
+from bot.model.stance_model import ruling
 from bot.check.model_judgement import (
     FACTS_EVENT,
     MAX_JUDGED,
@@ -50,6 +51,7 @@ from bot.check.model_judgement import (
     unrelated_supports_dropped,
     wants_event,
     wants_relevance,
+    wants_second_reading,
 )
 from bot.check.review_matching import ReviewMatcher, is_strong
 from bot.check.rules.name_swaps import name_present
@@ -302,6 +304,15 @@ def check_claim(
     ]
     similarity = dict(zip((_key(c) for c, _ in unsure), similarities(claim, [c for c, _ in unsure])))
 
+    # the sentences the model leans to reading as support: the second reader's, in one batch
+    leaning = [
+        c
+        for group in tried
+        for c, a, f in group
+        if _key(c) in judgements and wants_second_reading(claim, c, f, judgements[_key(c)], a)
+    ]
+    second = dict(zip(map(_key, leaning), judge(claim, leaning, model=ruling()))) if leaning else {}
+
     # a claim about what a post said: the sentences reporting the same words
     reported = reported_support(claim, tried, nlp)
 
@@ -330,6 +341,7 @@ def check_claim(
                 ) or combine(
                     claim, candidate, alignment, found, judgement, stop_words,
                     similarity=similarity.get(_key(candidate), 0.0),
+                    second=second.get(_key(candidate)),
                 )
                 made = found is not None and found is not rules and found.stance == "conflicts"
                 if made and numbers_or_dates:
