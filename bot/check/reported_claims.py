@@ -419,12 +419,17 @@ def article_finding(
     passages: list[Passage],
     stop_words: frozenset[str],
     threshold: float = FINDING_CONTRADICTION,
+    second_reader: bool = False,
 ) -> tuple[Candidate, Assessment] | None:
     """The sentence of the framed claim's article that the model reads as refuting it: one of
     the few later sentences stating most of the claim, or the very next sentence, which goes
     on about the restated claim even in other words ("He has worked there for 22 years." after
     what an earlier version of the story said). The next sentence's "he" is the claim's
-    person, not the headline's, so the model reads that one without the headline."""
+    person, not the headline's, so the model reads that one without the headline.
+    `second_reader`: the ruling model reads them too, and the surer reading counts; it reads a
+    debunk's denial in other words ("There is no evidence that happened.") that the stance
+    model finds neutral, but also reads ordinary reporting as contradiction, so only the
+    finding on a claim the article withholds its word on ("A post claims S") is asked of it."""
     denying = [
         c
         for c in (
@@ -462,8 +467,16 @@ def article_finding(
         for c in later[:FINDINGS_READ] + [c for c in following if not is_fragment(c) and not _nobodys_words(c.text)]
         if not c.text.rstrip(" \"”'’").endswith("?")  # a question finds nothing ("Why isn't the media showing this?")
     ]
+    readings = judge(claim, others)
+    if second_reader and others:
+        from bot.model.stance_model import ruling as ruling_model
+
+        readings = [
+            max(one, other, key=lambda j: j.contradiction)
+            for one, other in zip(readings, judge(claim, others, model=ruling_model()))
+        ]
     best: tuple[float, Candidate] | None = None
-    for candidate, judgement in zip(others, judge(claim, others)):
+    for candidate, judgement in zip(others, readings):
         if judgement.contradiction >= threshold and (
             best is None or judgement.contradiction > best[0]
         ):
@@ -514,8 +527,7 @@ def examined_claims(
     findings: list[tuple[Candidate, Assessment]] = []
     for candidate in framed:
         path = candidate.article.path
-        # the article's ruling on it: one that upholds it is the answer; one that rejects it
-        # is, where the article's finding in words of its own is not found
+        # the article's ruling on it ("That is false."), either way, is the answer
         ruling = _ruling_read(claim, candidate, passages(candidate.article), nlp)
         if ruling is not None and ruling[1].stance == "supports":
             dropped.add(_sentence(candidate))  # the restatement is cited with its ruling
@@ -524,9 +536,16 @@ def examined_claims(
         cited = any(
             c.article.path == path and _denies(claim, c, f) and _later(c, candidate) for c, f in assessed + findings
         )
-        threshold = WITHHELD_FINDING_CONTRADICTION if frames[id(candidate)] == "claimed" else FINDING_CONTRADICTION
-        finding = None if cited else article_finding(claim, candidate, passages(candidate.article), stop_words, threshold)
-        finding = finding or (None if cited else ruling)
+        withheld = frames[id(candidate)] == "claimed"
+        threshold = WITHHELD_FINDING_CONTRADICTION if withheld else FINDING_CONTRADICTION
+        if cited:
+            finding = None
+        elif ruling is not None:  # its own ruling on what it restated is the article's answer
+            finding = ruling
+        else:
+            finding = article_finding(
+                claim, candidate, passages(candidate.article), stop_words, threshold, second_reader=withheld
+            )
         if finding is None and not cited and frames[id(candidate)] == "reported":
             finding = _headline_ruling(claim, candidate, passages(candidate.article))
         if cited or finding is not None or frames[id(candidate)] == "claimed":
