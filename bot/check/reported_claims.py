@@ -527,7 +527,8 @@ def examined_claims(
     findings: list[tuple[Candidate, Assessment]] = []
     for candidate in framed:
         path = candidate.article.path
-        # the article's ruling on it ("That is false."), either way, is the answer
+        # the article's ruling on it: one that upholds it is the answer; one that rejects it
+        # is, where the article's finding in words of its own is not found
         ruling = _ruling_read(claim, candidate, passages(candidate.article), nlp)
         if ruling is not None and ruling[1].stance == "supports":
             dropped.add(_sentence(candidate))  # the restatement is cited with its ruling
@@ -538,14 +539,12 @@ def examined_claims(
         )
         withheld = frames[id(candidate)] == "claimed"
         threshold = WITHHELD_FINDING_CONTRADICTION if withheld else FINDING_CONTRADICTION
-        if cited:
-            finding = None
-        elif ruling is not None:  # its own ruling on what it restated is the article's answer
-            finding = ruling
-        else:
-            finding = article_finding(
-                claim, candidate, passages(candidate.article), stop_words, threshold, second_reader=withheld
-            )
+        # the finding in the article's own words, else its ruling; the second reader, which
+        # reads more sentences as denials, only where the article gives no ruling
+        finding = None if cited else article_finding(
+            claim, candidate, passages(candidate.article), stop_words, threshold,
+            second_reader=withheld and ruling is None,
+        ) or ruling
         if finding is None and not cited and frames[id(candidate)] == "reported":
             finding = _headline_ruling(claim, candidate, passages(candidate.article))
         if cited or finding is not None or frames[id(candidate)] == "claimed":
