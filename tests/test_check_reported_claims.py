@@ -363,7 +363,7 @@ def test_only_a_later_sentence_the_model_reads_as_a_contradiction_is_the_finding
     ]
     read = {p.text: j for p, j in zip(passages, [_judged(0.0, 0.0, 0.99), _judged(0.9, 0.1, 0.0),
                                                  _judged(0.05, 0.1, 0.85), _judged(0.0, 0.0, 0.99)])}
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [read[c.text] for c in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, **_: [read[c.text] for c in cands])
 
     finding = article_finding(claim, framed, passages, frozenset({"the", "in", "was"}))
 
@@ -383,7 +383,7 @@ def test_the_next_sentence_is_read_as_the_finding_in_other_words_without_the_hea
     passages = [_passage(4, framed.text, nlp), _passage(5, "He has led it for 20 years.", nlp)]
     read = []
 
-    def judge(claim, candidates):
+    def judge(claim, candidates, **_):
         read.extend((c.text, c.article.title) for c in candidates)
         return [_judged(0.05, 0.2, 0.75) for _ in candidates]
 
@@ -411,7 +411,7 @@ def test_after_a_verdict_of_a_few_words_the_next_statement_is_read_as_the_findin
     ]
     read = []
 
-    def judge(claim, candidates):
+    def judge(claim, candidates, **_):
         read.extend(c.text for c in candidates)
         return [_judged(0.05, 0.2, 0.75) for _ in candidates]
 
@@ -434,9 +434,9 @@ def test_a_restatement_the_model_does_not_read_as_support_still_leads_to_the_fin
     tried = [[(label, Alignment(coverage=1.0, highlight="The council cut down the old oak"), None)],
              [(news, Alignment(coverage=0.75, highlight="The council cut"), None)]]
     passages = [_passage(1, label.text, nlp), _passage(2, "The old oak was never cut down.", nlp)]
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.1, 0.9) for _ in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, **_: [_judged(0.0, 0.1, 0.9) for _ in cands])
 
-    restated = restatements(tried, [], nlp, coverage=0.45)
+    restated = restatements(claim, tried, [], nlp, coverage=0.45)
     examined = examined_claims(claim, [], nlp=nlp, passages=lambda article: passages,
                                stop_words=frozenset({"the", "was"}), restated=restated)
 
@@ -457,7 +457,7 @@ def test_a_withheld_claim_gives_way_to_a_weaker_finding_than_a_plain_report(
     claim = OAK
     framed = _candidate(restatement, nlp, position=1)
     passages = [_passage(1, restatement, nlp), _passage(2, "The old oak is where it has always been.", nlp)]
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.05, 0.55, 0.4) for _ in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, **_: [_judged(0.05, 0.55, 0.4) for _ in cands])
     support = Assessment(stance="supports", score=0.9, highlight="the council cut down the old oak"
                          if refuted else "The council cut down the old oak")
 
@@ -488,7 +488,7 @@ def test_a_post_claiming_what_someone_was_told_gives_way_to_the_finding(
     claim = Claim(text=text, content=text, key_lemmas=["firefighter", "tell", "stand", "juniper", "lane"])
     post = "A Facebook post claims that firefighters were told to stand down on Juniper Lane."
     passages = [_passage(1, post, nlp), _passage(2, "No crew was ever told to stand down, the fire chief said.", nlp)]
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.1, 0.9) for _ in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, **_: [_judged(0.0, 0.1, 0.9) for _ in cands])
     support = Assessment(stance="supports", score=0.95, highlight="firefighters were told to stand down on Juniper Lane")
 
     examined = examined_claims(claim, [(_candidate(post, nlp, position=1), support)], nlp=nlp,
@@ -509,7 +509,7 @@ def test_for_a_claim_naming_its_speaker_only_words_the_article_withholds_are_exa
     reported = _candidate('"We can\'t keep pouring money into the pool," the mayor said on Monday.', nlp, position=5)
     support = Assessment(stance="supports", score=0.9, highlight="We can't keep pouring money into the pool")
     passages = [_passage(6, "The pool is not losing money, the city's auditor said.", nlp)]
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.1, 0.9) for _ in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, **_: [_judged(0.0, 0.1, 0.9) for _ in cands])
 
     examined = examined_claims(claim, [(caption, support), (reported, support)], nlp=nlp,
                                passages=lambda article: passages, stop_words=frozenset(), withheld_only=True)
@@ -665,7 +665,7 @@ def test_a_ruled_restatement_is_cited_with_its_ruling_in_place_of_the_restatemen
     framed = _candidate("According to a viral video, the council cut down the old oak.", nlp, position=1)
     passages = [_passage(1, framed.text, nlp), _passage(2, "That is false.", nlp)]
     _ruling_model(monkeypatch, {framed.text: _judged(0.95, 0.05, 0.0), f"{framed.text} That is false.": _judged(0.0, 0.1, 0.9)})
-    monkeypatch.setattr(reported_claims, "article_finding", lambda *args: None)  # no finding in its own words
+    monkeypatch.setattr(reported_claims, "article_finding", lambda *args, **_: None)  # no finding in its own words
     support = Assessment(stance="supports", score=0.95, highlight="the council cut down the old oak")
 
     examined = examined_claims(OAK, [(framed, support)], nlp=nlp, passages=lambda article: passages,
@@ -714,7 +714,7 @@ def test_a_short_claim_spread_across_an_allegation_is_still_withheld(
     post = ('A post shared 12,000 times claims that "fracking crews drilling under Pell County" caused '
             "the Tessford sinkhole to open.")
     passages = [_passage(1, post, nlp)]
-    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands: [_judged(0.0, 0.9, 0.1) for _ in cands])
+    monkeypatch.setattr(reported_claims, "judge", lambda claim, cands, **_: [_judged(0.0, 0.9, 0.1) for _ in cands])
     support = Assessment(stance="supports", score=0.9, highlight=None)
 
     examined = examined_claims(claim, [(_candidate(post, nlp, position=1), support)], nlp=nlp,
