@@ -581,7 +581,8 @@ def restatements(
     coverage: float,
 ) -> list[Candidate]:
     """The best-aligned sentences that withhold the writer's word on the claim ("Claim: S",
-    "A post claims that S") and stand as no evidence: where a debunk examines it. One giving
+    "A post claims that S", "a post shared 3,000 times says S") and stand as no evidence:
+    where a debunk examines it. One giving
     another figure restates another claim ("Claim: The curfew would apply to anyone under 21"
     for "would apply to kids 15 and younger"): its finding answers that one."""
     cited = {_sentence(c) for c, _ in assessed}
@@ -591,7 +592,7 @@ def restatements(
             for group in tried
             for c, a, _ in group
             if a.coverage >= coverage and _sentence(c) not in cited and not is_fragment(c)
-            and ("?" in c.text or CLAIM_VERBS & set(c.lemmas.split()))  # no parse for the rest
+            and ("?" in c.text or _FRAME_VERBS & set(c.lemmas.split()))  # no parse for the rest
             and not figures_differ(claim, c)
         ),
         key=lambda row: -row[0],
