@@ -2,7 +2,8 @@
 drivers"), so the restatement states less of the claim than a support must (the rules'
 0.45); it is still where the article examines the claim, down to the share of words a report
 of it states (`REPORT_COVERAGE`). A restatement giving another figure restates another
-rumour, and its finding answers that one."""
+rumour, and its finding answers that one. A correction notice restates what it withdraws
+("An earlier version of this story said S") with a plain reporting verb."""
 
 from __future__ import annotations
 
@@ -68,3 +69,22 @@ def test_a_restatement_giving_another_figure_restates_another_rumour(nlp: Langua
                          [], nlp, REPORT_COVERAGE)
 
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "restates"),
+    [
+        # a correction withdraws what it says an earlier version said
+        ("Correction: An earlier version of this story said the agency flew in 600 drivers from Canada.", True),
+        ("The agency flew in 600 drivers from Canada, its spokesperson Dana Reyes says.", False),  # a source's word
+    ],
+)
+def test_what_a_correction_says_an_earlier_version_said_is_a_restatement(
+    nlp: Language, sentence: str, restates: bool
+) -> None:
+    said = _passage(nlp, 1, sentence)
+
+    found = restatements(_claim(nlp), _tried(_candidate(said), 0.6, "the agency flew in 600 drivers from Canada"),
+                         [], nlp, REPORT_COVERAGE)
+
+    assert bool(found) == restates

@@ -581,8 +581,8 @@ def restatements(
     coverage: float,
 ) -> list[Candidate]:
     """The best-aligned sentences that withhold the writer's word on the claim ("Claim: S",
-    "A post claims that S", "a post shared 3,000 times says S") and stand as no evidence:
-    where a debunk examines it. One giving
+    "A post claims that S", "Correction: An earlier version said S") and stand as no
+    evidence: where a debunk or a correction examines it. One giving
     another figure restates another claim ("Claim: The curfew would apply to anyone under 21"
     for "would apply to kids 15 and younger"): its finding answers that one."""
     cited = {_sentence(c) for c, _ in assessed}
