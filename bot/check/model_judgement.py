@@ -65,8 +65,8 @@ SUPPORT_ALONE_COVERAGE = 0.45
 # trained on further news pairs) reads the sentences the stance model already leans to
 # (entailment >= SECOND_READ), and both together are support when it is sure (SECOND_SUPPORT).
 # Two models agreeing err less than one at a lower threshold (NOTES, session 35); neither
-# reads a claim's "not" well ("Not a single mosquito has tested positive" against "found the
-# virus in 23 pools" is entailment to both), so a negated claim is the rules' alone.
+# reads a claim's "not" well ("Not a single well has tested positive" against "found the
+# bacteria in 23 wells" reads as entailment), so a negated claim is the rules' alone.
 SECOND_READ = 0.7
 SECOND_SUPPORT = 0.9
 CONFLICT_ALONE = 0.8  # contradiction needed to cite one as a conflict on the model's word

@@ -582,9 +582,9 @@ def restatements(
 ) -> list[Candidate]:
     """The best-aligned sentences that withhold the writer's word on the claim ("Claim: S",
     "A post claims that S", "Correction: An earlier version said S") and stand as no
-    evidence: where a debunk or a correction examines it. One giving
-    another figure restates another claim ("Claim: The curfew would apply to anyone under 21"
-    for "would apply to kids 15 and younger"): its finding answers that one."""
+    evidence: where a debunk or a correction examines it. One giving another figure restates
+    another claim ("A post claims the agency flew in 2,000 drivers" for "brought in 600
+    drivers"): its finding answers that one."""
     cited = {_sentence(c) for c, _ in assessed}
     aligned = sorted(
         (

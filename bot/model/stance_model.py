@@ -60,6 +60,7 @@ def shipped() -> StanceModel:
 
 @lru_cache(maxsize=1)
 def ruling() -> StanceModel:
-    """The model that reads a fact-check's ruling on what it restates, loaded on first use (only
-    checks that meet a ruling load it) and kept for the process."""
+    """The model that reads a fact-check's ruling on what it restates, and reads a second time
+    what the shipped one leans to (`model_judgement.wants_second_reading`); loaded on first use
+    (only checks that need it load it) and kept for the process."""
     return StanceModel(RULING_FILE)
