@@ -634,8 +634,6 @@ def _ruling_model(monkeypatch: pytest.MonkeyPatch, reads: dict[str, Judgement]) 
     """The ruling model replaced by fixed reads of each premise; returns the pairs it was asked."""
     import numpy as np
 
-    import bot.model.stance_model as stance_model
-
     asked: list[tuple[str, str]] = []
 
     class Reader:
@@ -643,7 +641,7 @@ def _ruling_model(monkeypatch: pytest.MonkeyPatch, reads: dict[str, Judgement]) 
             asked.extend(pairs)
             return np.array([[reads[p].entailment, reads[p].neutral, reads[p].contradiction] for p, _ in pairs])
 
-    monkeypatch.setattr(stance_model, "ruling", lambda: Reader())
+    monkeypatch.setattr(reported_claims, "ruling_model", lambda: Reader())
     return asked
 
 

@@ -29,6 +29,7 @@ from bot.check.rules.polarity import source_region
 from bot.check.stance import Assessment
 from bot.language import facts
 from bot.core.models import Article, Passage, Quantity, Reason
+from bot.model.stance_model import ruling as ruling_model, shipped
 from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
 
 # The model's contradiction a sentence of the same article needs to be read as its finding:
@@ -374,8 +375,6 @@ def _ruling_read(
     candidate = ruled(claim, framed, passages, nlp)
     if candidate is None:
         return None
-    from bot.model.stance_model import ruling as ruling_model
-
     # read without the headline, which may rule on other claims ("What's true and what's false ...")
     untitled = {"article": framed.article.model_copy(update={"title": None})}
     read, alone = judge(claim, [c.model_copy(update=untitled) for c in (candidate, framed)], model=ruling_model())
@@ -388,6 +387,11 @@ def _ruling_read(
     return None
 
 
+def _about(keys: set[str], passage: Passage) -> bool:
+    """The passage states `FINDING_OVERLAP` of the claim's key words: about the same thing."""
+    return len(keys & set(passage.lemmas.split())) >= FINDING_OVERLAP * len(keys)
+
+
 def _headline_ruling(
     claim: Claim, framed: Candidate, passages: list[Passage]
 ) -> tuple[Candidate, Assessment] | None:
@@ -398,13 +402,11 @@ def _headline_ruling(
     about the claim, as a finding is (`FINDING_OVERLAP` of its words)."""
     keys = set(claim.key_lemmas)
     headline = next(
-        (p for p in passages if p.kind == "headline" and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)),
+        (p for p in passages if p.kind == "headline" and _about(keys, p)),
         None,
     )
     if headline is None:
         return None
-    from bot.model.stance_model import ruling as ruling_model
-
     candidate = passage_candidate(headline, framed.article)
     (read,) = judge(claim, [candidate], model=ruling_model())
     if read.contradiction < FINDING_CONTRADICTION:
@@ -454,8 +456,7 @@ def article_finding(
     later = [
         passage_candidate(p, framed.article)
         for p in passages
-        if p.id != framed.passage_id and p.position not in after
-        and len(keys & set(p.lemmas.split())) >= FINDING_OVERLAP * len(keys)
+        if p.id != framed.passage_id and p.position not in after and _about(keys, p)
     ]
     later = [c for c in later if _later(c, framed) and not is_fragment(c) and not _nobodys_words(c.text)]
     # the model reads only the few that state most of the claim (each read costs ~9 ms)
@@ -469,8 +470,6 @@ def article_finding(
     ]
     readings = judge(claim, others)
     if second_reader and others:
-        from bot.model.stance_model import ruling as ruling_model
-
         readings = [
             max(one, other, key=lambda j: j.contradiction)
             for one, other in zip(readings, judge(claim, others, model=ruling_model()))
@@ -746,8 +745,6 @@ def reported_support(
     ("A viral video on TikTok says this year's fair has been canceled"), by article and
     sentence. The model compares what each reports: it reads the two frames poorly (that
     pair: contradiction 0.91)."""
-    from bot.model.stance_model import shipped
-
     reports = claim.speaker is not None and claim.content != claim.text
     if not (reports or set(claim.lemmas) & _FRAME_VERBS):
         return {}  # the claim reports no one's words
