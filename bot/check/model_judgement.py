@@ -67,6 +67,7 @@ SUPPORT_ALONE_COVERAGE = 0.45
 # Two models agreeing err less than one at a lower threshold (NOTES, session 35); neither
 # reads a claim's "not" well ("Not a single well has tested positive" against "found the
 # bacteria in 23 wells" reads as entailment), so a negated claim is the rules' alone.
+SLOT_PARAPHRASE = 0.5  # entailment (the model's most likely reading) that makes a slot's other word a paraphrase
 SECOND_READ = 0.7
 SECOND_SUPPORT = 0.9
 CONFLICT_ALONE = 0.8  # contradiction needed to cite one as a conflict on the model's word
@@ -285,6 +286,17 @@ def _may_conflict_alone(
         and _names_the_claims_people(claim, candidate)
         and says_something_else(claim, candidate, stop_words)
     )
+
+
+def paraphrased(found: Assessment, alignment: Alignment, judgement: Judgement) -> Assessment | None:
+    """A rules' support undone only because the sentence fills one of the claim's slots with
+    another word (`check_slots`): a paraphrase ("a water supply agreement" for "a water
+    supply deal", "the race started" for "the marathon began") when the model reads the
+    sentence as stating the claim; another matter ("an American schoolteacher" for "an
+    American journalist") when it does not."""
+    if judgement.entailment < SLOT_PARAPHRASE:
+        return None
+    return found.model_copy(update={"score": _score(alignment, judgement)})
 
 
 def _score(alignment: Alignment, judgement: Judgement) -> float:

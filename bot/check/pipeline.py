@@ -46,6 +46,7 @@ from bot.check.model_judgement import (
     judge,
     may_stand_alone,
     model_may_change,
+    paraphrased,
     names_read,
     similarities,
     unrelated_supports_dropped,
@@ -234,6 +235,7 @@ def check_claim(
     #    the rules assess stands for the group)
     tried: list[list[tuple[Candidate, Alignment, Assessment | None]]] = []
     slot_checks = 0
+    refilled: dict[tuple[str, int | None, int | None], Assessment] = {}  # supports a slot's other word undid
     for same_words in same_words_groups(claim, scored):
         group: list[tuple[Candidate, Alignment, Assessment | None]] = []
         for candidate, alignment in same_words:
@@ -251,7 +253,9 @@ def check_claim(
             )
             if found is not None and found.stance == "supports" and slot_checks < SLOT_CHECKS:
                 slot_checks += 1
-                found = check_slots(claim, candidate, alignment, found, nlp)
+                read, found = found, check_slots(claim, candidate, alignment, found, nlp)
+                if found is None:
+                    refilled[_key(candidate)] = read
             if found is not None and found.stance == "conflicts":
                 found = check_opposites(claim, candidate, found, nlp)
             if found is not None and numbers_or_dates:
@@ -343,6 +347,8 @@ def check_claim(
                     similarity=similarity.get(_key(candidate), 0.0),
                     second=second.get(_key(candidate)),
                 )
+                if found is None and _key(candidate) in refilled:
+                    found = paraphrased(refilled[_key(candidate)], alignment, judgement)
                 made = found is not None and found is not rules and found.stance == "conflicts"
                 if made and numbers_or_dates:
                     # a conflict on the model's word: its figures belong to one event as well
