@@ -77,22 +77,53 @@ def _opens_with_pronoun(text: str) -> bool:
     return bool(first) and first[0].lower() in ("he", "she")
 
 
+def _surnames(passages: list[Passage]) -> dict[str, str]:
+    """Surname -> full name of everyone the article names in full: the tagger often misses a
+    surname written alone later on ("Castellanos set bail ..." after "Judge Miriam
+    Castellanos")."""
+    return {
+        e.text.split()[-1]: e.text
+        for p in passages
+        for e in p.entities
+        if e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1][:1].isupper()
+    }
+
+
+def _people_in(piece: Passage, surnames: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The people a sentence names: (those named in full or by the surname of someone the
+    article names in full, the tagger's or not: "Castellanos set bail at $50,000 for Wren";
+    a lone word tagged a person that names nobody named in full: "Kiev")."""
+    tagged = [e.text for e in piece.entities if e.label == "PERSON" and e.text in piece.text]
+    known = [n for n in tagged if len(n.split()) > 1 or n.split()[-1] in surnames]
+    untagged = [
+        surname
+        for surname in surnames
+        if not any(surname in n for n in tagged) and re.search(rf"\b{re.escape(surname)}\b", piece.text)
+    ]
+    return known + untagged, [n for n in tagged if n not in known]
+
+
 def _preceding_person(candidate: Candidate, passages: list[Passage]) -> str | None:
-    """The person named last before the candidate (two sentences back at most), speakers excluded."""
+    """The person "he" or "she" refers to (two sentences back at most), speakers excluded: a
+    sentence opening with the pronoun goes on about the one named first (its subject: "Castellanos
+    set bail at $50,000 for Wren. She set ..."), one with it inside about the one named last."""
     before, start = _lead_up(candidate, passages)
     pieces = [*before, *([start] if start is not None else [])]
+    surnames = _surnames(passages)
+    opens = candidate.kind == "fact" and _opens_with_pronoun(candidate.text)
     for piece in reversed(pieces):
         text = piece.text
-        named = [e.text for e in piece.entities if e.label == "PERSON" and e.text in text]
+        sure, doubtful = _people_in(piece, surnames)
+        named = (sure or doubtful) if opens else sure + doubtful
         people = [p for p in named if not _is_attribution(text, p)]
-        if not people and candidate.kind == "fact" and _opens_with_pronoun(candidate.text):
+        if not people and opens:
             # "Hegseth said ... . He did not take questions.": the speaker goes on as "he"
             people = named
         if candidate.kind == "quote" and candidate.speaker:
             last = candidate.speaker.split()[-1]
             people = [p for p in people if last not in p]  # "he" in a quote is not the speaker
         if people:
-            return max(people, key=lambda p: text.rfind(p))
+            return min(people, key=lambda p: text.find(p)) if opens else max(people, key=lambda p: text.rfind(p))
     return None
 
 
@@ -111,6 +142,19 @@ def _names(person: str, passages: list[Passage]) -> bool:
     """The article writes the person's surname somewhere."""
     surname = re.compile(rf"\b{re.escape(person.split()[-1])}\b", re.IGNORECASE)
     return any(surname.search(p.text) for p in passages)
+
+
+def _other_person(claim: Claim, candidate: Candidate) -> bool:
+    """The sentence names someone the claim does not, other than who speaks ("She set
+    Ashgrove's bail" after "... for Wren"): the person it is about is that one, not one
+    named before it."""
+    words = name_words(claim)
+    return any(
+        e.label == "PERSON"
+        and not {w.lower() for w in WORD.findall(e.text)} & words
+        and not _is_attribution(candidate.text, e.text)  # who speaks: "Castellanos said the charge ..."
+        for e in candidate.entities
+    )
 
 
 def _named_before(name: Entity, candidate: Candidate, passages: list[Passage]) -> bool:
@@ -205,7 +249,7 @@ def resolve_references(
         n
         for n in missing
         if n.text in claim.topic_names
-        and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n)))
+        and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n) and not _other_person(claim, candidate)))
     ] if with_topics else []
     offices = heading_offices(candidate) if people or claim.speaker else []
     # "The company said ..." in an article headlined about Brindle Gas: no lookup needed
