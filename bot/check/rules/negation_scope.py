@@ -98,6 +98,22 @@ def set_aside(text: str) -> list[tuple[bool, set[str]]]:
     ]
 
 
+def set_aside_claim_words(claim: Claim, text: str) -> str | None:
+    """A word the claim states that the source sets aside with "not" ("taken to Lindell
+    General by ambulance, not by helicopter" against "flown by helicopter"), the claim not
+    setting it aside too: the source denies it."""
+    keys = set(claim.key_lemmas)
+    own = set().union(*(words for _, words in set_aside(claim.content)))
+    affirmed = {w.lower() for w in WORD.findall(_SET_ASIDE.sub(" ", text))}
+    for by_not, words in set_aside(text):
+        if not by_not or words & own:
+            continue  # a contrast the claim draws too ("the best case, not the likely one")
+        for word in sorted(words):
+            if matches_any(word, keys) and not matches_any(word, affirmed):
+                return word
+    return None
+
+
 def contrasted_alike(one: str, other: str) -> int:
     """How many of `one`'s set-aside "not"s set aside what `other` also sets aside ("not in the
     value of the house" / "rather than the house itself"): a contrast both texts draw, whose

@@ -231,6 +231,10 @@ def _baseline(quantity: Quantity, text: str) -> bool:
     return _compared_with(quantity, text, _BASELINE)
 
 
+# a year the source denies: "in 2027, not 2026", "not in 2019"
+DENIED_YEAR = re.compile(r"\bnot\s+(?:in\s+|until\s+|before\s+)?((?:1[89]|20)\d\d)\b", re.IGNORECASE)
+
+
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:
     """(year conflicts, whether the claim's years are stated or contradicted): 2016 vs 2020.
 
@@ -238,7 +242,8 @@ def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
     judge: a source saying "February 12" in an article of that year states it, the year
     coming from the article's date.
     """
-    source_years = set(YEAR.findall(candidate.text))
+    denied = set(DENIED_YEAR.findall(candidate.text))
+    source_years = set(YEAR.findall(candidate.text)) - denied
     dated_years = {d.year for d in claim.dates_with_year}
     # a source year that is another of the claim's is not this one's: "from 41,000 in 2015 to
     # 27,500 in 2025" against "fell from about 41,000 in 2015 to 27,500 last year"
@@ -247,6 +252,15 @@ def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool
     stated = True
     for year in claim.years:
         if year in dated_years:
+            continue
+        if str(year) in denied and str(year) not in DENIED_YEAR.findall(claim.text):  # "in 2027, not 2026"
+            stated_instead = ", ".join(sorted(others - denied))
+            reasons.append(
+                Reason(
+                    code="date_mismatch",
+                    detail=f"claim: {year}; source: {stated_instead + ', ' if stated_instead else ''}not {year}",
+                )
+            )
             continue
         if str(year) in source_years:
             continue

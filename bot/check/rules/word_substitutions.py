@@ -25,7 +25,7 @@ from bot.core.models import Reason
 from bot.check.retrieve import SYNONYMS, Alignment, Candidate
 from bot.language.speakers import TITLE_WORDS, role_equivalents
 from bot.check.stance import Assessment
-from bot.check.rules.negation_scope import source_lemmas
+from bot.check.rules.negation_scope import set_aside_claim_words, source_lemmas
 from bot.check.rules.polarity import opposite_words, polarity_reasons
 from bot.check.rules.name_swaps import acronym_stated
 from bot.check.rules.word_equivalence import same_stem, spelling_variant
@@ -241,8 +241,20 @@ def opposites_read(
     hard fact; measured, reading those too lost more right answers than it gained.)"""
     if found.stance != "supports":
         return found
+    aside = set_aside_claim_words(claim, candidate.text)
+    if aside is not None:
+        shown = _aside_shown(candidate.text, aside)
+        reason = Reason(code="negation", detail=f'the source sets aside "{aside}": "{shown}"')
+        return found.model_copy(update={"stance": "conflicts", "reasons": [reason]})
     opposed = [r for r in polarity_reasons(claim, candidate)[0] if r.code == "antonym"]
     if not opposed:
         return found
     opposite = found.model_copy(update={"stance": "conflicts", "reasons": opposed})
     return check_opposites(claim, candidate, opposite, nlp)
+
+
+def _aside_shown(text: str, word: str) -> str:
+    """The source around the word it sets aside."""
+    at = text.lower().find(word)
+    start = max(0, text.rfind(",", 0, at) - 30) if at >= 0 else 0
+    return "…" + " ".join(text[start : at + len(word) + 20].split()) + "…"
