@@ -1,6 +1,6 @@
 """A compound claim ("X, who did A, did B"; "did A and did B") is checked whole, then part by
-part. A sentence the whole check cites as a conflict answers the claim: the part it also
-supports does not turn the answer into "mixed" with the same excerpt on both sides."""
+part. A post's words that the whole check cites with the article's ruling on them ("That claim
+is false.") support none of the parts: the answer is not "mixed" with the post on both sides."""
 
 from __future__ import annotations
 
@@ -31,19 +31,20 @@ def check(nlp: Language) -> Check:
     return checker_for(nlp, [CREEK, FALL])
 
 
-@pytest.mark.parametrize(
-    ("claim", "excerpt"),
-    [
-        ("Crews dumped sludge into Mill Creek on Tuesday night and killed the fish downstream.", "A post shared 2,000 times"),
-        ("Marco Diaz, who broke his arm in the fall, was flown by helicopter to Lindell General.", "Ambulance crews took Marco Diaz"),
-    ],
-)
-def test_a_sentence_contradicting_the_whole_claim_supports_none_of_its_parts(check: Check, claim: str, excerpt: str) -> None:
-    report = check(claim)
+def test_a_restatement_ruled_false_supports_none_of_the_claims_parts(check: Check) -> None:
+    report = check("Crews dumped sludge into Mill Creek on Tuesday night and killed the fish downstream.")
 
     assert report.verdict == "conflicting"
     assert not report.claims  # answered whole, not part by part
-    assert [e.stance for e in report.evidence if e.text.startswith(excerpt)] == ["conflicts"]
+    assert [e.stance for e in report.evidence if e.text.startswith("A post shared 2,000 times")] == ["conflicts"]
+    assert report.evidence[0].text.endswith("That claim is false.")
+
+
+def test_a_sentence_stating_one_part_and_contradicting_the_other_makes_it_mixed(check: Check) -> None:
+    report = check("Marco Diaz, who broke his arm in the fall, was flown by helicopter to Lindell General.")
+
+    assert report.verdict == "mixed"
+    assert sorted(c.verdict for c in report.claims) == ["conflicting", "supported"]
 
 
 def test_parts_supported_and_contradicted_by_different_sentences_stay_mixed(nlp: Language) -> None:

@@ -541,28 +541,26 @@ def check_compound(
         )
         for t in texts
     ]
-    refuted = {e.passage_id for e in whole.evidence if e.stance == "conflicts" and e.passage_id is not None}
-    parts = [_unsupported_by(part, refuted) for part in parts]
+    ruled = [e.text for e in whole.evidence if e.stance == "conflicts"]
+    parts = [_unsupported_by(part, ruled) for part in parts]
     verdicts = {p.verdict for p in parts} - {"not_found"}
     if (whole.verdict == "not_found" and verdicts) or _overall(parts) == "mixed":
         return parts
     return whole
 
 
-def _unsupported_by(part: ClaimReport, refuted: set[int]) -> ClaimReport:
-    """A part's report without support from sentences the whole claim's check cites as
-    conflicts. Such a sentence answers the claim as a whole, and the same excerpt shown on
-    both sides of a "mixed" answer tells a reader nothing: a restatement its article rules
-    false ("A post says crews dumped sludge ..., killing the fish. That claim is false.")
-    supports none of the parts the parse cut it into, and "took Diaz, who broke his arm, to
-    Lindell General by road" contradicts a claim he was flown there, broken arm and all."""
-    if part.verdict != "supported" or not all(
-        e.passage_id in refuted for e in part.evidence if e.stance == "supports"
-    ):
+def _unsupported_by(part: ClaimReport, ruled: list[str]) -> ClaimReport:
+    """A part's report without support from a restatement the whole claim's check cites with
+    its article's ruling ("A post says crews dumped sludge ..., killing the fish." cited as
+    "... That claim is false."): the post's words support none of the parts the parse cut
+    them into. (A sentence that states one part and contradicts the other is left to say
+    so: the claim is "mixed".)"""
+    def restated(text: str) -> bool:
+        return any(r.startswith(text) and len(r) > len(text) for r in ruled)
+
+    if part.verdict != "supported" or not all(restated(e.text) for e in part.evidence if e.stance == "supports"):
         return part
-    return part.model_copy(
-        update={"verdict": "not_found", "evidence": [], "outlets_supporting": 0}
-    )
+    return part.model_copy(update={"verdict": "not_found", "evidence": [], "outlets_supporting": 0})
 
 
 def _written_whole(claim: Claim, report: ClaimReport, stop_words: frozenset[str]) -> bool:
