@@ -77,19 +77,18 @@ def _opens_with_pronoun(text: str) -> bool:
     return bool(first) and first[0].lower() in ("he", "she")
 
 
-def _surnames(passages: list[Passage]) -> dict[str, str]:
-    """Surname -> full name of everyone the article names in full: the tagger often misses a
-    surname written alone later on ("Castellanos set bail ..." after "Judge Miriam
-    Castellanos")."""
+def _surnames(passages: list[Passage]) -> set[str]:
+    """The surnames of everyone the article names in full: the tagger often misses a surname
+    written alone later on ("Castellanos set bail ..." after "Judge Miriam Castellanos")."""
     return {
-        e.text.split()[-1]: e.text
+        e.text.split()[-1]
         for p in passages
         for e in p.entities
         if e.label == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1][:1].isupper()
     }
 
 
-def _people_in(piece: Passage, surnames: dict[str, str]) -> tuple[list[str], list[str]]:
+def _people_in(piece: Passage, surnames: set[str]) -> tuple[list[str], list[str]]:
     """The people a sentence names: (those named in full or by the surname of someone the
     article names in full, the tagger's or not: "Castellanos set bail at $50,000 for Wren";
     a lone word tagged a person that names nobody named in full: "Kiev")."""
@@ -249,7 +248,10 @@ def resolve_references(
         n
         for n in missing
         if n.text in claim.topic_names
-        and (n.label in TOPIC_LABELS or (n.label == "PERSON" and not _is_speaker(claim, n) and not _other_person(claim, candidate)))
+        and (
+            n.label in TOPIC_LABELS
+            or (n.label == "PERSON" and not _is_speaker(claim, n) and not _other_person(claim, candidate))
+        )
     ] if with_topics else []
     offices = heading_offices(candidate) if people or claim.speaker else []
     # "The company said ..." in an article headlined about Brindle Gas: no lookup needed

@@ -37,6 +37,7 @@ LIGHT_VERB_FORMS = LIGHT_VERBS | frozenset(
     "holding keeps kept keeping puts putting lets letting becomes became becoming".split()
 )
 CONTRASTS = frozenset({"but", "instead", "rather"})
+ASIDE_LEAD = 4  # words before a set-aside alternative shown with it
 PARTICLES = frozenset("back up out off over down in on away along through".split())
 NEGATED_COMPOUND = re.compile(
     r"\b(?P<prefix>[Nn]on|[Aa]nti|[Uu]n)\s*[-–]\s*(?P<stem>[A-Za-z][\w’']*)"
@@ -98,19 +99,21 @@ def set_aside(text: str) -> list[tuple[bool, set[str]]]:
     ]
 
 
-def set_aside_claim_words(claim: Claim, text: str) -> str | None:
-    """A word the claim states that the source sets aside with "not" ("taken to Lindell
-    General by ambulance, not by helicopter" against "flown by helicopter"), the claim not
-    setting it aside too: the source denies it."""
+def set_aside_claim_words(claim: Claim, text: str) -> tuple[str, str] | None:
+    """(word, the source's words setting it aside) for a word the claim states that the source
+    sets aside with "not" ("taken to Lindell General by ambulance, not by helicopter" against
+    "flown by helicopter"), the claim drawing no such contrast itself: the source denies it."""
     keys = set(claim.key_lemmas)
     own = set().union(*(words for _, words in set_aside(claim.content)))
     affirmed = {w.lower() for w in WORD.findall(_SET_ASIDE.sub(" ", text))}
-    for by_not, words in set_aside(text):
-        if not by_not or words & own:
-            continue  # a contrast the claim draws too ("the best case, not the likely one")
+    for match in _SET_ASIDE.finditer(text):
+        words = {w.lower() for w in WORD.findall(match.group("words"))} - STOP_WORDS
+        if match.group("not") is None or words & own:
+            continue  # "rather than", or a contrast the claim draws too ("the best case, not the likely one")
         for word in sorted(words):
             if matches_any(word, keys) and not matches_any(word, affirmed):
-                return word
+                lead = " ".join(WORD.findall(text[: match.start()])[-ASIDE_LEAD:])
+                return word, f"{lead}{match.group(0).rstrip()}"
     return None
 
 

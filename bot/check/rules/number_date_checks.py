@@ -231,8 +231,8 @@ def _baseline(quantity: Quantity, text: str) -> bool:
     return _compared_with(quantity, text, _BASELINE)
 
 
-# a year the source denies: "in 2027, not 2026", "not in 2019"
-DENIED_YEAR = re.compile(r"\bnot\s+(?:in\s+|until\s+|before\s+)?((?:1[89]|20)\d\d)\b", re.IGNORECASE)
+# a year the source denies: "in 2027, not 2026", "not in 2019" (not "not until 2027", a year it states)
+DENIED_YEAR = re.compile(r"\bnot\s+(?:in\s+)?((?:1[89]|20)\d\d)\b", re.IGNORECASE)
 
 
 def year_reasons(claim: Claim, candidate: Candidate) -> tuple[list[Reason], bool]:

@@ -238,13 +238,15 @@ def opposites_read(
     """A support on the model's word, read for opposites as the rules read theirs: the model
     takes "about nine miles south of Harrowgate" to state "nine miles north of Harrowgate".
     (Only opposites: a negation the rules scope differently from the model's paraphrase is no
-    hard fact; measured, reading those too lost more right answers than it gained.)"""
+    hard fact; measured, reading those too lost more right answers than it gained.) A word
+    the source sets aside ("by ambulance, not by helicopter") it denies outright: the model
+    reads "flown by helicopter" as stated there."""
     if found.stance != "supports":
         return found
     aside = set_aside_claim_words(claim, candidate.text)
     if aside is not None:
-        shown = _aside_shown(candidate.text, aside)
-        reason = Reason(code="negation", detail=f'the source sets aside "{aside}": "{shown}"')
+        word, shown = aside
+        reason = Reason(code="negation", detail=f'the source sets aside "{word}": "…{shown}"')
         return found.model_copy(update={"stance": "conflicts", "reasons": [reason]})
     opposed = [r for r in polarity_reasons(claim, candidate)[0] if r.code == "antonym"]
     if not opposed:
@@ -252,9 +254,3 @@ def opposites_read(
     opposite = found.model_copy(update={"stance": "conflicts", "reasons": opposed})
     return check_opposites(claim, candidate, opposite, nlp)
 
-
-def _aside_shown(text: str, word: str) -> str:
-    """The source around the word it sets aside."""
-    at = text.lower().find(word)
-    start = max(0, text.rfind(",", 0, at) - 30) if at >= 0 else 0
-    return "…" + " ".join(text[start : at + len(word) + 20].split()) + "…"
