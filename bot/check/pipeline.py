@@ -93,6 +93,7 @@ from bot.check.rules.word_substitutions import (
     check_opposites,
     check_slots,
     opposites_read,
+    set_aside_read,
 )
 from bot.store.base import Store
 
@@ -362,6 +363,8 @@ def check_claim(
                 )
                 if found is not None and model_made:
                     found = opposites_read(claim, candidate, found, nlp)  # "south" read as "north"
+                if found is not None:
+                    found = set_aside_read(claim, candidate, found)  # "by ambulance, not by helicopter"
             if found is not None:
                 assessed.append((candidate, found))
                 break

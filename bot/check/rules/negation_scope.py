@@ -101,15 +101,16 @@ def set_aside(text: str) -> list[tuple[bool, set[str]]]:
 
 def set_aside_claim_words(claim: Claim, text: str) -> tuple[str, str] | None:
     """(word, the source's words setting it aside) for a word the claim states that the source
-    sets aside with "not" ("taken to Lindell General by ambulance, not by helicopter" against
-    "flown by helicopter"), the claim drawing no such contrast itself: the source denies it."""
-    keys = set(claim.key_lemmas)
-    own = set().union(*(words for _, words in set_aside(claim.content)))
+    sets aside ("taken to Lindell General by ambulance, not by helicopter" against "flown by
+    helicopter"; "in July rather than June"), the claim drawing no such contrast itself: the
+    source denies it."""
+    keys = set(claim.key_lemmas) | ({w.lower() for w in WORD.findall(claim.content)} - STOP_WORDS)  # months too
+    own = set().union(*(words for _, words in set_aside(claim.content))) | _denied_words(claim.content)
     affirmed = {w.lower() for w in WORD.findall(_SET_ASIDE.sub(" ", text))}
     for match in _SET_ASIDE.finditer(text):
         words = {w.lower() for w in WORD.findall(match.group("words"))} - STOP_WORDS
-        if match.group("not") is None or words & own:
-            continue  # "rather than", or a contrast the claim draws too ("the best case, not the likely one")
+        if words & own:
+            continue  # a contrast the claim draws too ("the best case, not the likely one"; "does not include")
         for word in sorted(words):
             if matches_any(word, keys) and not matches_any(word, affirmed):
                 lead = " ".join(WORD.findall(text[: match.start()])[-ASIDE_LEAD:])

@@ -238,19 +238,24 @@ def opposites_read(
     """A support on the model's word, read for opposites as the rules read theirs: the model
     takes "about nine miles south of Harrowgate" to state "nine miles north of Harrowgate".
     (Only opposites: a negation the rules scope differently from the model's paraphrase is no
-    hard fact; measured, reading those too lost more right answers than it gained.) A word
-    the source sets aside ("by ambulance, not by helicopter") it denies outright: the model
-    reads "flown by helicopter" as stated there."""
+    hard fact; measured, reading those too lost more right answers than it gained.)"""
     if found.stance != "supports":
         return found
-    aside = set_aside_claim_words(claim, candidate.text)
-    if aside is not None:
-        word, shown = aside
-        reason = Reason(code="negation", detail=f'the source sets aside "{word}": "…{shown}"')
-        return found.model_copy(update={"stance": "conflicts", "reasons": [reason]})
     opposed = [r for r in polarity_reasons(claim, candidate)[0] if r.code == "antonym"]
     if not opposed:
         return found
     opposite = found.model_copy(update={"stance": "conflicts", "reasons": opposed})
     return check_opposites(claim, candidate, opposite, nlp)
 
+
+def set_aside_read(claim: Claim, candidate: Candidate, found: Assessment) -> Assessment:
+    """A support from a sentence that sets aside a word the claim states ("taken to Lindell
+    General by ambulance, not by helicopter" against "flown by helicopter"; "will reopen in
+    July rather than June" against "will reopen in June") is a conflict: the source denies
+    it. The model reads the claim as stated there, and the words match."""
+    aside = set_aside_claim_words(claim, candidate.text) if found.stance == "supports" else None
+    if aside is None:
+        return found
+    word, shown = aside
+    reason = Reason(code="negation", detail=f'the source sets aside "{word}": "…{shown}"')
+    return found.model_copy(update={"stance": "conflicts", "reasons": [reason]})
