@@ -61,7 +61,6 @@ MIN_JUDGED_COVERAGE = 0.2  # below the rules' pre-filter (0.45): paraphrases and
 # hedged "is believed to"): off until a model measures better.
 SUPPORT_ALONE = 0.955  # entailment needed to cite a sentence the rules did not align (see NOTES, session 7)
 SUPPORT_ALONE_COVERAGE = 0.45
-SLOT_PARAPHRASE = 0.5  # entailment (the likeliest reading) that makes a slot's other word a paraphrase
 # Below that, a second reader: the ruling model (`stance_model.ruling`, the stance model
 # trained on further news pairs) reads the sentences the stance model already leans to
 # (entailment >= SECOND_READ), and both together are support when it is sure (SECOND_SUPPORT).
@@ -70,6 +69,9 @@ SLOT_PARAPHRASE = 0.5  # entailment (the likeliest reading) that makes a slot's 
 # bacteria in 23 wells" reads as entailment), so a negated claim is the rules' alone.
 SECOND_READ = 0.7
 SECOND_SUPPORT = 0.9
+# A rules' support undone by a slot's other word (`check_slots`) stands where entailment is the
+# model's likeliest reading of the sentence (`paraphrased`).
+SLOT_PARAPHRASE = 0.5
 CONFLICT_ALONE = 0.8  # contradiction needed to cite one as a conflict on the model's word
 CONFLICT_ALONE_COVERAGE = 0.2
 # A conflict on the model's word also needs the sentence to be about what the claim is about:
