@@ -87,6 +87,9 @@ from bot.check.rules.speaker_checks import may_be_speaker, quoted_by_someone_els
 from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
 from bot.check.rules.number_date_checks import time_reasons
+from bot.check.rules.contrasted_subjects import contrasted_read
+from bot.check.rules.role_swaps import swapped_read
+from bot.check.rules.unrealised_events import unrealised_read
 from bot.language.clock_times import clock_times
 from bot.check.rules.word_substitutions import (
     SLOT_CHECKS,
@@ -365,6 +368,9 @@ def check_claim(
                     found = opposites_read(claim, candidate, found, nlp)  # "south" read as "north"
                 if found is not None:
                     found = set_aside_read(claim, candidate, found)  # "by ambulance, not by helicopter"
+                    found = unrealised_read(claim, candidate, found, nlp)  # "is expected to vote"
+                    found = contrasted_read(claim, candidate, found, nlp)  # "..., but Bayview schools"
+                    found = swapped_read(claim, candidate, found, nlp)  # "the council censured Whitlow"
             if found is not None:
                 assessed.append((candidate, found))
                 break

@@ -30,7 +30,7 @@ from bot.check.stance import Assessment
 from bot.language import facts
 from bot.core.models import Article, Passage, Quantity, Reason
 from bot.model.stance_model import ruling as ruling_model, shipped
-from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS
+from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS, hearsay
 
 # The model's contradiction a sentence of the same article needs to be read as its finding:
 # after a plain report ("..., the director said"), and after a restatement the article
@@ -48,6 +48,7 @@ RULED_SUPPORT = 0.9  # entailment of the claim from a restatement with its rulin
 LABEL_WORDS = 3  # words of a label heading its line ("What was claimed:")
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
+FIGURE_CODES = frozenset({"number_mismatch", "date_mismatch"})
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said
@@ -144,6 +145,11 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if _parenthetical(token, sent):
                 # "The water, a chain message warns, is contaminated": the rest is what it reports
                 spans.append(span(list(sent), claimed))
+            if claimed and (charged := _accused_of(token)):
+                spans.append(span(charged, True))
+        elif token.dep_ == "advmod" and hearsay(token.lower_) and token.head.pos_ in ("VERB", "AUX"):
+            # "The councilman allegedly told staff to delete emails": his clause, not vouched for
+            spans.append(span(list(token.head.subtree), True))
         elif token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             commas = [t for t in sent if t.text == "," and t.i > token.i]
             after = sent[commas[0].i + 1 - sent.start :] if commas else None
@@ -152,6 +158,19 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if tokens:
                 spans.append(span(tokens))
     return spans
+
+
+def _accused_of(verb: Token) -> list[Token]:
+    """What an accusation charges, with whom: "accused Foss of using campaign money", "Foss
+    is suspected of steering a contract" (the accused and the act of the "of" clause)."""
+    acts = [
+        c for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
+    ]
+    if not acts:
+        return []
+    accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return sorted((t for c in accused + acts for t in c.subtree), key=lambda t: t.i)
 
 
 def _lists_after_colon(noun: Token) -> bool:
@@ -248,7 +267,13 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     # Dalmoor County ban backyard chickens? No, but ...")
     spans = _quoted_spans(candidate.text) + _question_spans(candidate.text)
     lemmas = set(candidate.lemmas.split())
-    if lemmas & _FRAME_VERBS or "accord" in lemmas or "according" in lemmas or ":" in candidate.text:
+    if (
+        lemmas & _FRAME_VERBS
+        or "accord" in lemmas
+        or "according" in lemmas
+        or ":" in candidate.text
+        or any(map(hearsay, lemmas))
+    ):
         spans += _spans(candidate.text, nlp)  # no reporting verb nor label at all: skip the parse
     end = start + len(highlight)
     inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
@@ -555,6 +580,13 @@ def examined_claims(
     for candidate in framed:
         if any(c.article.path == candidate.article.path and _later(c, candidate) for c, _ in findings):
             dropped.add(_sentence(candidate))
+    # a sentence the check cites as support for the claim, and that denies nothing, refutes
+    # another rumour, not the claim ("The shelter euthanized 12 dogs in 2025, all for severe
+    # illness" after "Posts claim that the shelter is euthanizing healthy dogs"); one with a
+    # ruling of its own ("Viral posts blame the meters for doubled bills. Neither claim holds
+    # up.") is the finding
+    supporting = {_sentence(c) for c, f in assessed if f.stance == "supports" and _sentence(c) not in dropped}
+    findings = [(c, f) for c, f in findings if c.negated or _sentence(c) not in supporting]
     # a quote the index took from the same sentence ("the Islander reported that S") goes too,
     # and so does a sentence of a dropped quote ("SAD NEWS. The fair is CANCELLED. ...")
     quotes = [c for c in framed if c.kind == "quote" and _sentence(c) in dropped]
@@ -630,12 +662,32 @@ def withdrawn_conflicts_dropped(
         c
         for c, f in assessed
         if f.stance == "conflicts"
-        and _CORRECTION_NOTICE.match(c.context if c.kind == "quote" and c.context else c.text)
-        and frame(c, f.highlight, nlp) == "claimed"
+        and (
+            _CORRECTION_NOTICE.match(c.context if c.kind == "quote" and c.context else c.text)
+            and frame(c, f.highlight, nlp) == "claimed"
+            or _alleged_figures(c, f, nlp)
+        )
     ]
     if not withdrawn or _spans(claim.text, nlp):
         return assessed  # "The first report said S" is answered by what it said
     return [(c, f) for c, f in assessed if not any(c is other for other in withdrawn)]
+
+
+def _alleged_figures(candidate: Candidate, found: Assessment, nlp: Language) -> bool:
+    """A conflict on figures the sentence only restates from a claim it withholds its word on
+    ("Claims that Westbrook raised water rates by 40 percent are also misleading" against
+    "rates rose 4 percent"): the article does not give them."""
+    if candidate.kind != "fact" or not found.reasons or any(r.code not in FIGURE_CODES for r in found.reasons):
+        return False
+    lemmas = set(candidate.lemmas.split())
+    if not (lemmas & CLAIM_VERBS or ":" in candidate.text or any(map(hearsay, lemmas))):
+        return False  # nothing withheld: no parse
+    withheld = [(a, b) for a, b, claimed in _spans(candidate.text, nlp) if claimed]
+    figures = [r.detail.split("source: ", 1)[-1].split(",")[0].strip() for r in found.reasons]
+    places = [candidate.text.find(f) for f in figures]
+    return all(
+        p >= 0 and any(a <= p and p + len(f) <= b for a, b in withheld) for p, f in zip(places, figures)
+    )
 
 
 def _reports_at_root(text: str, nlp: Language) -> bool:

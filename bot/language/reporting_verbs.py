@@ -17,8 +17,9 @@ REPORTING_VERBS = frozenset(
     indicate determine confirm acknowledge admit announce disclose establish observe
     calculate highlight signal caution""".split()
 )
-# verbs that present a clause as somebody's assertion without the writer vouching for it
-CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate".split())
+# verbs that present a clause as somebody's assertion without the writer vouching for it;
+# an accusation too: "accused Foss of using campaign money", "is suspected of steering"
+CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate accuse suspect".split())
 CLAUSE_DEPS = frozenset({"ccomp"})
 
 
@@ -32,3 +33,13 @@ def introduces_clause(token: Token) -> bool:
         and any(t.pos_ in ("VERB", "AUX") for t in child.subtree)
         for child in token.children
     )
+
+
+def hearsay(word: str) -> bool:
+    """An adverb formed from a reporting or claiming verb ("allegedly", "reportedly"): the
+    writer passes the clause on without vouching for it."""
+    word = word.lower()
+    if not word.endswith("edly"):
+        return False
+    stem = word[: -len("edly")]
+    return bool({stem, stem + "e"} & (REPORTING_VERBS | CLAIM_VERBS))
