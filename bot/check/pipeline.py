@@ -88,6 +88,7 @@ from bot.check.stance import Assessment, assess
 from bot.check.verdict import credible, decide, group_evidence, outlets
 from bot.check.rules.number_date_checks import time_reasons
 from bot.check.rules.contrasted_subjects import contrasted_read
+from bot.check.rules.quantifier_scope import part_read
 from bot.check.rules.role_swaps import swapped_read
 from bot.check.rules.unrealised_events import unrealised_read
 from bot.language.clock_times import clock_times
@@ -371,6 +372,7 @@ def check_claim(
                     found = unrealised_read(claim, candidate, found, nlp)  # "is expected to vote"
                     found = contrasted_read(claim, candidate, found, nlp)  # "..., but Bayview schools"
                     found = swapped_read(claim, candidate, found, nlp)  # "the council censured Whitlow"
+                    found = part_read(claim, candidate, found, nlp)  # "some residents" for "all residents"
             if found is not None:
                 assessed.append((candidate, found))
                 break
