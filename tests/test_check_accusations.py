@@ -20,6 +20,13 @@ ARTICLES = [
         "received 14 complaints this year.",
     ),
     (
+        "news/382_port.txt",
+        "Gull Harbor Gazette",
+        "Port expansion",
+        "Environmental groups have accused the port authority of ignoring a study on harm to eelgrass beds. "
+        "Dockworkers at Pier 3 ratified a new contract on Friday.",
+    ),
+    (
         "news/381_kessler.txt",
         "Valley Ledger",
         "Treasurer's trial",
@@ -57,3 +64,7 @@ def test_what_someone_is_accused_of_is_not_supported_as_fact(check: Check, claim
 )
 def test_the_accusation_itself_is_supported(check: Check, claim: str) -> None:
     assert check(claim).verdict == "supported"
+
+
+def test_an_accusation_hung_off_its_object_is_no_support_and_the_next_matter_no_finding(check: Check) -> None:
+    assert check("The port authority ignored a study on harm to eelgrass beds.").verdict == "not_found"

@@ -15,7 +15,8 @@ ARTICLES = [
         "Road closures",
         "Some residents of the Eastside neighborhood said they had not been told about the road closures. "
         "Two members of the Fairhaven council voted against the paving contract. "
-        "All city pools will open on June 1, the parks department said.",
+        "All city pools will open on June 1, the parks department said. "
+        "Nine miners were brought up alive early on Saturday.",
     ),
 ]
 
@@ -42,6 +43,7 @@ def test_what_some_did_is_no_support_for_all(check: Check, claim: str) -> None:
         "Some Eastside residents said they had not been told about the road closures.",
         "Two Fairhaven council members voted against the paving contract.",
         "All Fairhaven city pools will open on June 1.",  # all, as the source says
+        "All nine miners were brought up alive early on Saturday.",  # the count is the group
     ],
 )
 def test_the_same_scope_supports(check: Check, claim: str) -> None:

@@ -16,7 +16,8 @@ ARTICLES = [
         "Council and mayor clash",
         'Mayor Dan Whitlow had criticized the council for delaying the budget vote, saying members were '
         '"playing politics." The city sued the paving contractor over the delays in March. '
-        "The new library was designed by a firm from Portland.",
+        "The new library was designed by a firm from Portland. "
+        "The harbor commission fined the port authority $75,000 in 2024 for a fuel spill.",
     ),
 ]
 
@@ -31,6 +32,7 @@ def check(nlp: Language) -> Check:
     [
         "The council criticized Mayor Dan Whitlow for delaying the budget vote.",
         "The paving contractor sued the city over the delays.",
+        "The port authority fined the harbor commission $75,000 in 2024.",  # who fined whom
     ],
 )
 def test_swapped_roles_are_no_support(check: Check, claim: str) -> None:
@@ -43,6 +45,7 @@ def test_swapped_roles_are_no_support(check: Check, claim: str) -> None:
         "Mayor Dan Whitlow criticized the council for delaying the budget vote.",
         "The city sued the paving contractor over the delays.",
         "The council was criticized by Mayor Dan Whitlow for delaying the budget vote.",  # the same roles, passive
+        "The harbor commission fined the port authority $75,000 in 2024.",
     ],
 )
 def test_the_same_roles_support(check: Check, claim: str) -> None:

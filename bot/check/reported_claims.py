@@ -22,9 +22,17 @@ from spacy.tokens import Span, Token
 from bot.check.claims import Claim
 from bot.check.lru import LruCache
 from bot.check.parses import parsed
-from bot.check.model_judgement import contradiction, figures_differ, is_fragment, judge
+from bot.check.model_judgement import (
+    CONFLICT_RELEVANCE,
+    contradiction,
+    figures_differ,
+    is_fragment,
+    judge,
+    similarities,
+)
 from bot.check.retrieve import WORD, Alignment, Candidate, passage_candidate
 from bot.check.rules.number_date_checks import denies_figure, differs, quantity_reasons
+from bot.check.rules.negation_scope import NEGATORS
 from bot.check.rules.polarity import source_region
 from bot.check.stance import Assessment
 from bot.language import facts
@@ -163,14 +171,14 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
 def _accused_of(verb: Token) -> list[Token]:
     """What an accusation charges, with whom: "accused Foss of using campaign money", "Foss
     is suspected of steering a contract" (the accused and the act of the "of" clause)."""
-    acts = [
-        c for c in verb.children
+    accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    acts = [  # the "of" clause hangs off the verb, or off its object ("accused the authority of ignoring")
+        c for head in [verb, *accused] for c in head.children
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
     ]
     if not acts:
         return []
-    accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return sorted((t for c in accused + acts for t in c.subtree), key=lambda t: t.i)
+    return sorted({t.i: t for c in accused + acts for t in c.subtree}.values(), key=lambda t: t.i)
 
 
 def _lists_after_colon(noun: Token) -> bool:
@@ -499,9 +507,18 @@ def article_finding(
             max(one, other, key=lambda j: j.contradiction)
             for one, other in zip(readings, judge(claim, others, model=ruling_model()))
         ]
+    # a sentence naming nothing of the claim and denying nothing must be about its matter, as a
+    # conflict on the model's word must: after "Groups have accused the authority of ignoring a
+    # study", the next sentence ("Dockworkers at Pier 3 ratified a new contract") may be about
+    # anything, and the model reads many such pairs as contradictions
+    wordless = [
+        c for c, j in zip(others, readings)
+        if j.contradiction >= threshold and not c.negated and not (keys | NEGATORS) & set(c.lemmas.split())
+    ]
+    distant = {id(c) for c, near in zip(wordless, similarities(claim, wordless)) if near < CONFLICT_RELEVANCE}
     best: tuple[float, Candidate] | None = None
     for candidate, judgement in zip(others, readings):
-        if judgement.contradiction >= threshold and (
+        if judgement.contradiction >= threshold and id(candidate) not in distant and (
             best is None or judgement.contradiction > best[0]
         ):
             best = (judgement.contradiction, candidate)

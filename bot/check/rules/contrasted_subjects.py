@@ -1,10 +1,10 @@
-"""The claim's subject is the one the source contrasts with the subject of its verb.
+"""The claim's subject does something else in the source; the claim's verb has another subject.
 
 "Schools in Marston reopened on Tuesday, but Bayview schools remained closed" holds every word
-of "Bayview schools reopened on Tuesday", and the rules align them; but the source's verb has
-"Schools in Marston" for its subject, and "Bayview schools" is the other party of the contrast.
-Where the sentence names the claim's subject in full beside another of the same kind, the verb
-must have the claim's one.
+of "Bayview schools reopened on Tuesday", and the rules align them; so does "Dockworkers at
+Pier 3 ratified a new contract, but crane operators at Pier 5 rejected theirs" for "Crane
+operators at Pier 5 ratified a new contract". In both, the claim's subject, written in full, is
+the subject of another verb, and the claim's verb has a subject of its own that is not it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bot.check.stance import Assessment
 from bot.check.rules.unrealised_events import VERBS, main_verb
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-MODIFIERS = frozenset({"compound", "amod", "nmod"})
+CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -31,43 +31,41 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _modifiers(noun: Token) -> set[str]:
-    """What tells this noun from others of its kind: "Bayview" of "Bayview schools"."""
-    return {c.lower_ for c in noun.children if c.dep_ in MODIFIERS and not c.is_stop}
-
-
-def _named(noun: Token) -> bool:
-    """The noun is told apart by words of its own ("Marston schools", "Schools in Marston")."""
-    return bool(_modifiers(noun)) or any(
-        c.dep_ == "prep" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children
-    )
+def _words(noun: Token) -> set[str]:
+    return {t.lemma_.lower() for t in noun.subtree if t.pos_ in CONTENT and not t.is_stop}
 
 
 def contrasted(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
-    """Every mention of the claim's verb in the source has a subject of the claim's kind that
-    lacks the claim's modifiers, which the sentence gives to another noun of that kind."""
+    """The claim's subject, in full, is the subject of another verb of the source, and every
+    mention of the claim's verb has another party for its subject."""
     verb = main_verb(claim, nlp)
     subject = _subject(verb) if verb is not None else None
     if subject is None or candidate.kind != "fact":
         return False
-    kind, told = subject.lemma_.lower(), _modifiers(subject)
-    if not told or candidate.lemmas.split().count(kind) < 2:
-        return False  # one noun of the kind at most: no contrast, and no parse
+    told, lemma = _words(subject), verb.lemma_.lower()
+    lemmas = set(candidate.lemmas.split())
+    if len(told) < 2 or not told <= lemmas:
+        return False  # a one-word subject ("it", "police") tells nothing apart; and no parse
     doc = parsed(candidate.text, nlp)
-    mentions = [t for t in doc if t.lemma_.lower() == verb.lemma_.lower() and t.pos_ in VERBS]
-    others = [t for t in doc if t.lemma_.lower() == kind and told <= _modifiers(t)]
-
-    def misread(mention: Token) -> bool:
-        theirs = _subject(mention)
-        if theirs is None or theirs.lemma_.lower() != kind or not _named(theirs):
-            return False  # "the county" after "Pellham County's": the same one
-        return not told <= {t.lower_ for t in theirs.subtree} and any(o is not theirs for o in others)
-
-    return bool(mentions) and all(map(misread, mentions))
+    kind = subject.lemma_.lower()
+    elsewhere = [
+        t for t in doc
+        if t.dep_ in SUBJECTS and t.lemma_.lower() == kind and told <= _words(t)
+        and t.head.lemma_.lower() != lemma and t.head.pos_ in VERBS
+    ]
+    if not elsewhere:
+        return False
+    theirs = [_subject(t) for t in doc if t.lemma_.lower() == lemma and t.pos_ in VERBS]
+    # another party: words the claim's subject lacks ("Schools in Marston"), not a shorter
+    # mention of the same one ("the county" after "Pellham County's program")
+    return bool(theirs) and all(
+        s is not None and s.pos_ != "PRON" and s not in elsewhere and not _words(s) <= told for s in theirs
+    )
 
 
 def contrasted_read(claim: Claim, candidate: Candidate, found: Assessment | None, nlp: Language) -> Assessment | None:
-    """A support whose verb has the other party of the source's contrast for its subject is none."""
+    """A support whose verb has another subject than the claim's, which does something else
+    in the sentence, is none."""
     if found is None or found.stance != "supports" or not contrasted(claim, candidate, nlp):
         return found
     return None

@@ -3,7 +3,8 @@
 "Mayor Dan Whitlow censured the Fairhaven City Council" holds every word of "The Fairhaven
 City Council censured Mayor Dan Whitlow", and the model reads the pair as entailment (0.94):
 it reads words, not their order. The parse tells the roles apart: the subject (or a passive's
-"by" agent) does, the object (or a passive's subject) is done to. Swapped roles are no support.
+"by" agent) does, the object (the indirect one where there is one, or a passive's subject) is
+done to. Swapped roles are no support.
 They are no conflict either: some verbs read both ways ("Trump met Putin").
 """
 
@@ -38,7 +39,8 @@ def _roles(verb: Token) -> tuple[set[str], set[str]]:
     agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if "nsubjpass" in first:
         return _words(agent), _words(first["nsubjpass"])
-    return _words(first.get("nsubj")), _words(first.get("dobj"))
+    # "fined the commission $75,000": the dative is the one it is done to
+    return _words(first.get("nsubj")), _words(first.get("dative", first.get("dobj")))
 
 
 def roles_swapped(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
