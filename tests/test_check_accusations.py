@@ -8,6 +8,10 @@ import pytest
 from check_world import Check, checker_for
 from spacy.language import Language
 
+from bot.check.reported_claims import frame
+from bot.check.retrieve import Candidate
+from bot.core.models import Article
+
 ARTICLES = [
     (
         "news/380_foss.txt",
@@ -68,3 +72,12 @@ def test_the_accusation_itself_is_supported(check: Check, claim: str) -> None:
 
 def test_an_accusation_hung_off_its_object_is_no_support_and_the_next_matter_no_finding(check: Check) -> None:
     assert check("The port authority ignored a study on harm to eelgrass beds.").verdict == "not_found"
+
+
+def test_the_noun_suspect_accuses_no_one(nlp: Language) -> None:
+    sentence = "Police say the night watchman is a witness, not a suspect, in the burglary of the Fenwick gallery."
+    watchman = Candidate(kind="fact", text=sentence, lemmas=" ".join(t.lemma_.lower() for t in nlp(sentence)),
+                         article=Article(path="news/383_gallery.txt", content_hash="x", body=""))
+
+    # what the police say, reported: not a charge the article withholds its word on
+    assert frame(watchman, "the night watchman is a witness, not a suspect, in the burglary", nlp) == "reported"

@@ -38,7 +38,7 @@ from bot.check.stance import Assessment
 from bot.language import facts
 from bot.core.models import Article, Passage, Quantity, Reason
 from bot.model.stance_model import ruling as ruling_model, shipped
-from bot.language.reporting_verbs import CLAIM_VERBS, REPORTING_VERBS, hearsay
+from bot.language.reporting_verbs import ACCUSING_VERBS, CLAIM_VERBS, REPORTING_VERBS, hearsay
 
 # The model's contradiction a sentence of the same article needs to be read as its finding:
 # after a plain report ("..., the director said"), and after a restatement the article
@@ -153,8 +153,8 @@ def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
             if _parenthetical(token, sent):
                 # "The water, a chain message warns, is contaminated": the rest is what it reports
                 spans.append(span(list(sent), claimed))
-            if claimed and (charged := _accused_of(token)):
-                spans.append(span(charged, True))
+        elif token.lemma_.lower() in ACCUSING_VERBS and token.pos_ == "VERB" and (charged := _accused_of(token)):
+            spans.append(span(charged, True))
         elif token.dep_ == "advmod" and hearsay(token.lower_) and token.head.pos_ in ("VERB", "AUX"):
             # "The councilman allegedly told staff to delete emails": his clause, not vouched for
             spans.append(span(list(token.head.subtree), True))
@@ -276,7 +276,7 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     spans = _quoted_spans(candidate.text) + _question_spans(candidate.text)
     lemmas = set(candidate.lemmas.split())
     if (
-        lemmas & _FRAME_VERBS
+        lemmas & (_FRAME_VERBS | ACCUSING_VERBS)
         or "accord" in lemmas
         or "according" in lemmas
         or ":" in candidate.text
@@ -697,7 +697,7 @@ def _alleged_figures(candidate: Candidate, found: Assessment, nlp: Language) -> 
     if candidate.kind != "fact" or not found.reasons or any(r.code not in FIGURE_CODES for r in found.reasons):
         return False
     lemmas = set(candidate.lemmas.split())
-    if not (lemmas & CLAIM_VERBS or ":" in candidate.text or any(map(hearsay, lemmas))):
+    if not (lemmas & (CLAIM_VERBS | ACCUSING_VERBS) or ":" in candidate.text or any(map(hearsay, lemmas))):
         return False  # nothing withheld: no parse
     withheld = [(a, b) for a, b, claimed in _spans(candidate.text, nlp) if claimed]
     figures = [r.detail.split("source: ", 1)[-1].split(",")[0].strip() for r in found.reasons]

@@ -17,9 +17,11 @@ REPORTING_VERBS = frozenset(
     indicate determine confirm acknowledge admit announce disclose establish observe
     calculate highlight signal caution""".split()
 )
-# verbs that present a clause as somebody's assertion without the writer vouching for it;
-# an accusation too: "accused Foss of using campaign money", "is suspected of steering"
-CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate accuse suspect".split())
+# verbs that present a clause as somebody's assertion without the writer vouching for it
+CLAIM_VERBS = frozenset("claim allege suggest insist contend assert speculate".split())
+# verbs that present an act as somebody's charge, as verbs with an "of" clause ("accused Foss of
+# using campaign money", "is suspected of steering"; not the noun of "a witness, not a suspect")
+ACCUSING_VERBS = frozenset({"accuse", "suspect"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 
 
