@@ -15,7 +15,6 @@ from spacy.tokens import Token
 from bot.check.claims import Claim
 from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
-from bot.check.stance import Assessment
 from bot.check.rules.unrealised_events import VERBS, main_verb
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -61,11 +60,3 @@ def contrasted(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
     return bool(theirs) and all(
         s is not None and s.pos_ != "PRON" and s not in elsewhere and not _words(s) <= told for s in theirs
     )
-
-
-def contrasted_read(claim: Claim, candidate: Candidate, found: Assessment | None, nlp: Language) -> Assessment | None:
-    """A support whose verb has another subject than the claim's, which does something else
-    in the sentence, is none."""
-    if found is None or found.stance != "supports" or not contrasted(claim, candidate, nlp):
-        return found
-    return None

@@ -15,7 +15,6 @@ from spacy.tokens import Token
 from bot.check.claims import Claim
 from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
-from bot.check.stance import Assessment
 
 UNIVERSAL = frozenset({"all", "every", "each"})
 PARTIAL = frozenset({"some", "several", "many", "most", "few", "certain"})
@@ -56,10 +55,3 @@ def part_for_all(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
     nouns = _universal_nouns(claim, nlp)
     mentions = [t for t in parsed(candidate.text, nlp) if t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN")]
     return bool(mentions) and all(_partial(m, nouns[m.lemma_.lower()]) for m in mentions)
-
-
-def part_read(claim: Claim, candidate: Candidate, found: Assessment | None, nlp: Language) -> Assessment | None:
-    """A support that says of some what the claim says of all is none."""
-    if found is None or found.stance != "supports" or not part_for_all(claim, candidate, nlp):
-        return found
-    return None

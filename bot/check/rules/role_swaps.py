@@ -16,7 +16,6 @@ from spacy.tokens import Token
 from bot.check.claims import Claim
 from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
-from bot.check.stance import Assessment
 from bot.check.rules.unrealised_events import VERBS, main_verb
 
 NAME_PARTS = frozenset({"compound", "amod", "flat"})  # "Mayor Dan Whitlow", "the Fairhaven City Council"
@@ -59,10 +58,3 @@ def roles_swapped(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
         doer & their_done_to and done_to & their_doer and not doer & their_doer and not done_to & their_done_to
         for their_doer, their_done_to in readings
     )
-
-
-def swapped_read(claim: Claim, candidate: Candidate, found: Assessment | None, nlp: Language) -> Assessment | None:
-    """A support whose source swaps who did it and to whom is none."""
-    if found is None or found.stance != "supports" or not roles_swapped(claim, candidate, nlp):
-        return found
-    return None

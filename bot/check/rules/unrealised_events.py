@@ -17,7 +17,6 @@ from spacy.tokens import Token
 from bot.check.claims import Claim
 from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
-from bot.check.stance import Assessment
 
 HEDGES = frozenset({"may", "might", "could"})  # modals of possibility, not of fact
 FUTURES = frozenset({"will", "would", "shall", "'ll"})
@@ -108,10 +107,3 @@ def unrealised(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
         (sure_claim and (bool(_modals(m) & HEDGES) or _conditional(m))) or (past_claim and _prospective(m))
         for m in mentions
     )
-
-
-def unrealised_read(claim: Claim, candidate: Candidate, found: Assessment, nlp: Language) -> Assessment | None:
-    """A support from a sentence that only expects or allows the claim's event is none."""
-    if found.stance != "supports" or not unrealised(claim, candidate, nlp):
-        return found
-    return None
