@@ -253,6 +253,19 @@ def _question_spans(text: str) -> list[tuple[int, int, bool]]:
     return [(m.start(), m.end(), True) for m in re.finditer(r"[^.!?]+\?", text)]
 
 
+def _may_frame(candidate: Candidate) -> bool:
+    """The stored lemmas hold a reporting, claiming or accusing verb, "according", a label's
+    colon or a hearsay adverb: the cheap test before `_spans` parses the sentence."""
+    lemmas = set(candidate.lemmas.split())
+    return bool(
+        lemmas & (_FRAME_VERBS | ACCUSING_VERBS)
+        or "accord" in lemmas
+        or "according" in lemmas
+        or ":" in candidate.text
+        or any(map(hearsay, lemmas))
+    )
+
+
 def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | None:
     """Whether the words aligned with the claim are what someone else is reported to say:
     "claimed" when the verb itself withholds the writer's word ("A post claims that S"), the
@@ -274,14 +287,7 @@ def frame(candidate: Candidate, highlight: str | None, nlp: Language) -> str | N
     # the post's words as the article prints them; a question asked, then answered ("Did
     # Dalmoor County ban backyard chickens? No, but ...")
     spans = _quoted_spans(candidate.text) + _question_spans(candidate.text)
-    lemmas = set(candidate.lemmas.split())
-    if (
-        lemmas & (_FRAME_VERBS | ACCUSING_VERBS)
-        or "accord" in lemmas
-        or "according" in lemmas
-        or ":" in candidate.text
-        or any(map(hearsay, lemmas))
-    ):
+    if _may_frame(candidate):
         spans += _spans(candidate.text, nlp)  # no reporting verb nor label at all: skip the parse
     end = start + len(highlight)
     inside = [(min(end, b) - max(start, a), claimed) for a, b, claimed in spans]
@@ -696,9 +702,8 @@ def _alleged_figures(candidate: Candidate, found: Assessment, nlp: Language) -> 
     "rates rose 4 percent"): the article does not give them."""
     if candidate.kind != "fact" or not found.reasons or any(r.code not in FIGURE_CODES for r in found.reasons):
         return False
-    lemmas = set(candidate.lemmas.split())
-    if not (lemmas & (CLAIM_VERBS | ACCUSING_VERBS) or ":" in candidate.text or any(map(hearsay, lemmas))):
-        return False  # nothing withheld: no parse
+    if not _may_frame(candidate):
+        return False  # nothing reported: no parse
     withheld = [(a, b) for a, b, claimed in _spans(candidate.text, nlp) if claimed]
     figures = [r.detail.split("source: ", 1)[-1].split(",")[0].strip() for r in found.reasons]
     places = [candidate.text.find(f) for f in figures]

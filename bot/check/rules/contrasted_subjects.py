@@ -15,19 +15,8 @@ from spacy.tokens import Token
 from bot.check.claims import Claim
 from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
-from bot.check.rules.unrealised_events import VERBS, main_verb
-
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+from bot.check.rules.verb_mentions import SUBJECTS, VERBS, main_verb, mentions, subject
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or the one it shares with the verb it is coordinated with."""
-    for head in (verb, verb.head if verb.dep_ == "conj" else None):
-        found = next((c for c in head.children if c.dep_ in SUBJECTS), None) if head is not None else None
-        if found is not None:
-            return found
-    return None
 
 
 def _words(noun: Token) -> set[str]:
@@ -38,15 +27,15 @@ def contrasted(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
     """The claim's subject, in full, is the subject of another verb of the source, and every
     mention of the claim's verb has another party for its subject."""
     verb = main_verb(claim, nlp)
-    subject = _subject(verb) if verb is not None else None
-    if subject is None or candidate.kind != "fact":
+    doer = subject(verb) if verb is not None else None
+    if doer is None or candidate.kind != "fact":
         return False
-    told, lemma = _words(subject), verb.lemma_.lower()
+    told, lemma = _words(doer), verb.lemma_.lower()
     lemmas = set(candidate.lemmas.split())
     if len(told) < 2 or not told <= lemmas:
         return False  # a one-word subject ("it", "police") tells nothing apart; and no parse
     doc = parsed(candidate.text, nlp)
-    kind = subject.lemma_.lower()
+    kind = doer.lemma_.lower()
     elsewhere = [
         t for t in doc
         if t.dep_ in SUBJECTS and t.lemma_.lower() == kind and told <= _words(t)
@@ -54,7 +43,7 @@ def contrasted(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
     ]
     if not elsewhere:
         return False
-    theirs = [_subject(t) for t in doc if t.lemma_.lower() == lemma and t.pos_ in VERBS]
+    theirs = [subject(m) for m in mentions(candidate, verb, nlp)]
     # another party: words the claim's subject lacks ("Schools in Marston"), not a shorter
     # mention of the same one ("the county" after "Pellham County's program")
     return bool(theirs) and all(

@@ -14,9 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from bot.check.claims import Claim
-from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
-from bot.check.rules.unrealised_events import VERBS, main_verb
+from bot.check.rules.verb_mentions import main_verb, mentions, subject
 
 NAME_PARTS = frozenset({"compound", "amod", "flat"})  # "Mayor Dan Whitlow", "the Fairhaven City Council"
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -31,15 +30,13 @@ def _words(head: Token | None) -> set[str]:
 
 def _roles(verb: Token) -> tuple[set[str], set[str]]:
     """The words of who does what the verb says and of whom it is done to."""
-    children = list(verb.children)
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
-        children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # a shared subject
-    first = {c.dep_: c for c in reversed(children)}
-    agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if "nsubjpass" in first:
-        return _words(agent), _words(first["nsubjpass"])
+    first = {c.dep_: c for c in reversed(list(verb.children))}
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    doer = subject(verb)  # its own, or the one it shares ("cut the line and restored power")
+    if doer is not None and doer.dep_ == "nsubjpass":
+        return _words(agent), _words(doer)
     # "fined the commission $75,000": the dative is the one it is done to
-    return _words(first.get("nsubj")), _words(first.get("dative", first.get("dobj")))
+    return _words(doer), _words(first.get("dative", first.get("dobj")))
 
 
 def roles_swapped(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
@@ -51,9 +48,7 @@ def roles_swapped(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
     doer, done_to = _roles(verb)
     if not doer or not done_to:
         return False
-    lemma = verb.lemma_.lower()
-    mentions = [t for t in parsed(candidate.text, nlp) if t.lemma_.lower() == lemma and t.pos_ in VERBS]
-    readings = [_roles(m) for m in mentions]
+    readings = [_roles(m) for m in mentions(candidate, verb, nlp)]
     return bool(readings) and all(
         doer & their_done_to and done_to & their_doer and not doer & their_doer and not done_to & their_done_to
         for their_doer, their_done_to in readings

@@ -15,15 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from bot.check.claims import Claim
-from bot.check.parses import parsed
 from bot.check.retrieve import Candidate
+from bot.check.rules.verb_mentions import main_verb, mentions
 
 HEDGES = frozenset({"may", "might", "could"})  # modals of possibility, not of fact
 FUTURES = frozenset({"will", "would", "shall", "'ll"})
 PAST_TAGS = frozenset({"VBD"})
 CONDITIONS = frozenset({"if", "unless"})
-VERBS = ("VERB", "AUX")
-AUXILIARIES = frozenset({"be", "have", "do"})  # "is serious about": the event is elsewhere
 MODALS_OR_CONDITIONS = HEDGES | FUTURES | CONDITIONS
 
 
@@ -80,30 +78,16 @@ def _may_hedge(lemmas: list[str], lemma: str) -> bool:
     return bool(at) and (not MODALS_OR_CONDITIONS.isdisjoint(lemmas) or any(lemmas[i - 1] == "to" for i in at if i))
 
 
-def main_verb(claim: Claim, nlp: Language) -> Token | None:
-    """The claim's verb a source must state: its predicate, else the root of what it claims
-    ("held" of "The hospitals held public meetings", a light verb the predicate skips)."""
-    doc = parsed(claim.content, nlp)
-    if claim.predicate:
-        verb = next((t for t in doc if t.lemma_.lower() == claim.predicate and t.pos_ in VERBS), None)
-        return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in AUXILIARIES else None
-    root = doc[:].root
-    return root if root.pos_ == "VERB" and root.lemma_.lower() not in AUXILIARIES else None
-
-
 def unrealised(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
     """Every mention of the claim's main verb in the source is hedged or conditional where the
     claim is not, or still to come where the claim says it happened."""
     verb = main_verb(claim, nlp)
-    lemma = verb.lemma_.lower() if verb is not None else ""
-    if not lemma or not _may_hedge(candidate.lemmas.split(), lemma):
+    if verb is None or not _may_hedge(candidate.lemmas.split(), verb.lemma_.lower()):
         return False  # no mention of the verb, or none a modal, condition or "to" may hedge
     sure_claim = not (_modals(verb) & HEDGES or _conditional(verb))
     past_claim = _asserted_past(verb)
-    mentions = [t for t in parsed(candidate.text, nlp) if t.lemma_.lower() == lemma and t.pos_ in VERBS]
-    if not mentions:
-        return False
-    return all(
+    written = mentions(candidate, verb, nlp)
+    return bool(written) and all(
         (sure_claim and (bool(_modals(m) & HEDGES) or _conditional(m))) or (past_claim and _prospective(m))
-        for m in mentions
+        for m in written
     )
