@@ -288,6 +288,10 @@ def test_durations_convert_across_units(nlp):
         ("The detour adds 2 miles.", "The detour adds 5 km.", "mismatch"),
         ("The tank holds 2,000 kg of ammonia.", "The tank holds 2 tonnes of ammonia.", "consistent"),
         ("The crack is 140 cm long.", "The crack is 140 kg.", "unrelated"),
+        # an area or a volume is no length
+        ("The depot is 38 miles north of the city.", "The rule covers buildings over 100,000 square feet.", "unrelated"),
+        ("The warehouse covers 640,000 square feet.", "The warehouse covers 600,000 square feet.", "mismatch"),
+        ("Crews hauled 12 cubic yards of debris.", "Crews hauled the debris 12 yards.", "unrelated"),
     ],
 )
 def test_lengths_and_masses_convert_across_units(nlp, claim, source, relation):

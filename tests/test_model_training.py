@@ -154,15 +154,18 @@ def test_training_can_continue_from_the_shipped_model(tmp_path: Path) -> None:
 
 
 def test_training_runs_in_bf16_only_where_the_cpu_multiplies_it_natively(tmp_path: Path) -> None:
-    from bot.model.fit import cpu_has_amx
+    from bot.model.fit import cpu_has_native_bf16
 
     sapphire_rapids = tmp_path / "amx"
-    sapphire_rapids.write_text("flags\t\t: fpu sse2 avx2 avx512f avx512_bf16 amx_bf16 amx_tile amx_int8\n")
+    sapphire_rapids.write_text("flags\t\t: fpu sse2 avx2 avx512f amx_bf16 amx_tile amx_int8\n")
+    zen4 = tmp_path / "zen4"
+    zen4.write_text("flags\t\t: fpu sse2 avx2 avx512f avx512_bf16 avx512_vnni\n")
     epyc = tmp_path / "avx2"
     epyc.write_text("flags\t\t: fpu sse2 avx2 fma\n")
-    assert cpu_has_amx(sapphire_rapids)
-    assert not cpu_has_amx(epyc)  # emulated bf16 is slower than fp32 there
-    assert not cpu_has_amx(tmp_path / "not-linux")
+    assert cpu_has_native_bf16(sapphire_rapids)
+    assert cpu_has_native_bf16(zen4)
+    assert not cpu_has_native_bf16(epyc)  # emulated bf16 is slower than fp32 there
+    assert not cpu_has_native_bf16(tmp_path / "not-linux")
 
 
 def test_the_schedule_is_sized_to_the_time_budget_on_a_slower_cpu() -> None:

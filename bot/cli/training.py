@@ -61,7 +61,7 @@ def model_pairs(src_dir: Path, out: Path, seed: int, limit: int | None) -> None:
 @click.option("--examples", type=int, default=None, help="Cut the mix to N pairs (half news, half public); default: all.")
 @click.option("--threads", default=2, show_default=True,
               help="torch threads: 2 on an idle 2-core machine (a step at batch 64: about 1 s in fp32, 0.5 s in "
-                   "bf16 where the CPU has AMX); 1 when other work shares the cores.")
+                   "bf16 where the CPU has AMX or AVX-512 BF16); 1 when other work shares the cores.")
 @click.option("--eval-limit", type=int, default=None, help="Score only the first N pairs of each held-out set.")
 @click.option("--frozen-layers", default=0, show_default=True,
               help="Lowest transformer layers kept as published (cheaper steps on a busy machine).")

@@ -306,7 +306,8 @@ def decode_text(raw: bytes, *, source: str) -> str:
 # 18: a bare "not N" set off by a comma or dash denies the sentence's latest figure and takes its unit.
 # 19: a "no" inside a noun phrase ("cast the lone no vote") is no negation of its sentence; a
 #     denied saying ("never said that S") attributes no words; "one in three" is a share.
-INDEX_VERSION = 19
+# 20: an area or a volume ("100,000 square feet") is its own unit, never a length.
+INDEX_VERSION = 20
 
 
 def _sha256(raw: bytes) -> str:

@@ -198,7 +198,7 @@ def _count_noun(tokens: Sequence[Token], number: ParsedNumber) -> tuple[str, int
         if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") for t in between):
             lemma = head.lemma_.lower()
             if lemma not in _NOT_COUNT_NOUNS and lemma.isalpha():
-                return MEASURE_ALIASES.get(lemma, lemma), head.i - lo + 1
+                return _powered(between, MEASURE_ALIASES.get(lemma, lemma)), head.i - lo + 1
     nxt = tokens[number.end] if number.end < len(tokens) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.isalpha():
         lemma = nxt.lemma_.lower()
@@ -209,6 +209,13 @@ def _count_noun(tokens: Sequence[Token], number: ParsedNumber) -> tuple[str, int
         if any(collective in group for group in COUNT_NOUN_CLASSES):
             return collective, number.end
     return None
+
+
+def _powered(between: Sequence[Token], unit: str) -> str:
+    """An area or a volume is no length: "100,000 square feet" is measured in square feet,
+    which never compare with "38 miles"."""
+    power = next((t.lower_ for t in between if t.lower_ in ("square", "cubic")), None)
+    return f"{power} {unit}" if power else unit
 
 
 _SLASHED_MEASURE = re.compile(r"^([a-z]+)/(\d+(?:\.\d+)?)?([a-z]*)$")
