@@ -31,6 +31,13 @@ ARTICLES = [
         "The transit authority said it would close the Garland Street bus depot to save money. "
         "The Harlow council voted 5-2 on Monday to approve the new parking plan.",
     ),
+    (
+        "news/373_swap.txt",
+        "Valley Ledger",
+        "Prisoner swap",
+        "To secure the release of two Marston engineers held abroad, the Kelland government freed "
+        "five prisoners on Friday.",
+    ),
 ]
 
 
@@ -45,6 +52,7 @@ def check(nlp: Language) -> Check:
         "The Lakeside school board voted on a plan to start classes 30 minutes later.",  # expected to
         "Brenton Township will lose its grant funding.",  # could lose, if ...
         "The transit authority closed the Garland Street bus depot.",  # said it would close
+        "The Kelland government secured the release of two Marston engineers.",  # to secure: an aim
     ],
 )
 def test_an_event_the_source_only_expects_or_allows_is_not_supported(check: Check, claim: str) -> None:
@@ -57,6 +65,7 @@ def test_an_event_the_source_only_expects_or_allows_is_not_supported(check: Chec
         "The transit authority will close the Garland Street bus depot.",  # the claim expects it too
         "Brenton Township could lose its grant funding.",  # hedged alike
         "The Harlow council approved the new parking plan.",  # "voted to approve": a past vote did it
+        "The Kelland government freed five prisoners on Friday.",  # the aim's own verb is stated
     ],
 )
 def test_the_same_hedge_or_a_past_vote_supports(check: Check, claim: str) -> None:

@@ -6,7 +6,9 @@ modality poorly. The grammar tells: the claim asserts its event (a past tense, n
 modal), while every mention of that verb in the source is hedged ("could lose its grant
 funding", "may close") or prospective (an infinitive after a present or modal verb: "is
 expected to vote", "plans to close", "will vote to approve"; a future: "said it would close").
-A past governor keeps the support: "voted 5-2 to approve the budget" approved it.
+A past governor keeps the support: "voted 5-2 to approve the budget" approved it; an
+infinitive clause before its verb does not, being an aim ("To secure their release, the
+government freed five prisoners" does not say it secured it).
 """
 
 from __future__ import annotations
@@ -59,6 +61,11 @@ def _prospective(verb: Token) -> bool:
     infinitive = any(c.tag_ == "TO" for c in verb.children)
     if not infinitive or verb.dep_ not in ("xcomp", "acl", "advcl") or verb.head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
+    if verb.dep_ == "advcl" and verb.i < verb.head.i:
+        # an infinitive clause before its verb is an aim, whatever that verb's tense: "To secure
+        # their release, Obama freed seven Iranians" (after it, the parser also calls "voted
+        # ... to hire" so)
+        return True
     return not _past(verb.head)
 
 
