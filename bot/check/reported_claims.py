@@ -56,7 +56,6 @@ RULED_SUPPORT = 0.9  # entailment of the claim from a restatement with its rulin
 LABEL_WORDS = 3  # words of a label heading its line ("What was claimed:")
 FRAME_SHARE = 0.6  # share of the aligned words that must lie inside the reported clause
 DENIALS = frozenset({"negation", "antonym", "contradiction"})  # reason codes of a refutation
-FIGURE_CODES = frozenset({"number_mismatch", "date_mismatch"})
 _FRAME_VERBS = REPORTING_VERBS | CLAIM_VERBS
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})  # "claims that S", "claims to show S"
 _TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # "the claims were false": what is said
@@ -699,17 +698,16 @@ def withdrawn_conflicts_dropped(
 def _alleged_figures(candidate: Candidate, found: Assessment, nlp: Language) -> bool:
     """A conflict on figures the sentence only restates from a claim it withholds its word on
     ("Claims that Westbrook raised water rates by 40 percent are also misleading" against
-    "rates rose 4 percent"): the article does not give them."""
-    if candidate.kind != "fact" or not found.reasons or any(r.code not in FIGURE_CODES for r in found.reasons):
+    "rates rose 4 percent"): every figure of the sentence lies in what it withholds, so the
+    article gives none of its own."""
+    numbers = candidate.quantities
+    if candidate.kind != "fact" or not numbers or any(r.code != "number_mismatch" for r in found.reasons):
         return False
-    if not _may_frame(candidate):
+    if not found.reasons or not _may_frame(candidate):
         return False  # nothing reported: no parse
     withheld = [(a, b) for a, b, claimed in _spans(candidate.text, nlp) if claimed]
-    figures = [r.detail.split("source: ", 1)[-1].split(",")[0].strip() for r in found.reasons]
-    places = [candidate.text.find(f) for f in figures]
-    return all(
-        p >= 0 and any(a <= p and p + len(f) <= b for a, b in withheld) for p, f in zip(places, figures)
-    )
+    places = [(candidate.text.find(q.text), len(q.text)) for q in numbers]
+    return all(p >= 0 and any(a <= p and p + n <= b for a, b in withheld) for p, n in places)
 
 
 def _reports_at_root(text: str, nlp: Language) -> bool:
