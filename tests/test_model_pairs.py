@@ -114,6 +114,8 @@ def test_every_contradiction_changes_the_sentence_and_every_premise_is_a_real_se
             assert pair.hypothesis != premise
         if pair.kind == "neutral_added_detail":
             assert pair.hypothesis in corpus and premise not in corpus
+        elif pair.kind == "entail_named":  # the sentence as written, its names given as "he"
+            assert pair.hypothesis in corpus and premise not in corpus
         elif "_quote_" in pair.kind and pair.kind != "entail_quote_attribution":
             speaker, words = re.fullmatch(r'(.+) said: "(.+)"', premise).groups()
             assert speaker in corpus and words in corpus
@@ -397,3 +399,27 @@ def test_a_verb_or_adjective_is_swapped_for_its_listed_opposite_in_the_same_form
     assert opposite, [p.kind for p in pairs if p is not None]
     assert opposite[0].hypothesis == "The harbour board disapproved the dredging plan at a meeting in Portmere on Thursday."
     assert opposite[0].label == "contradiction"
+
+
+def test_a_sentence_that_gives_a_name_as_he_or_the_company_entails_the_sentence_naming_it(nlp: Language) -> None:
+    from bot.model.pairs import Pools, described
+
+    s = sentence(nlp, "Ruth Ogden told reporters that Northway Ferries would cut its sailings in March.")
+    pools = Pools([[s]])
+    pairs = [described(s, pools, random.Random(seed)) for seed in range(30)]
+
+    assert all(p is not None and p.label == "entailment" and p.hypothesis == s.text for p in pairs)
+    premises = {p.premise for p in pairs if p is not None}
+    assert any(p.startswith(("He told", "She told")) for p in premises)
+    assert any("that the company would cut" in p or "that the agency would cut" in p for p in premises)
+    assert all("Ruth Ogden" not in p or "Northway Ferries" not in p for p in premises)
+
+
+def test_a_name_that_only_qualifies_a_noun_is_never_given_as_a_description(nlp: Language) -> None:
+    from bot.model.pairs import Pools, described
+
+    s = sentence(nlp, "The former Portmere mayor met islanders from Kellan Island in February.")
+    pools = Pools([[s]])
+    premises = {p.premise for seed in range(30) if (p := described(s, pools, random.Random(seed)))}
+
+    assert all("former Portmere mayor" in p for p in premises)

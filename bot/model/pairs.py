@@ -5,7 +5,9 @@ news prose: a sentence with one slot changed (a number, date, person, place,
 organisation, speaker, the main verb's polarity, or a verb or adjective for its listed
 opposite: "opened" -> "closed") contradicts it; a shorter clause, a reporting-verb
 paraphrase or the sentence itself is entailed; another sentence of the same or a
-related article, or the whole sentence given only its shorter clause, is neutral.
+related article, or the whole sentence given only its shorter clause, is neutral. The
+sentence as an article writes it once its names are known ("He told the agency ...") entails
+the sentence naming them, as a claim names them.
 Reported claims get their own pairs: "A post claims that S" is neutral for S and
 entails "A post said that S" (issue 11, point 5); half of those frames go on with a
 fact-check's ruling ("A post claims that S. That is false."), which contradicts, entails or
@@ -61,6 +63,15 @@ ENTAILMENTS_PER_SENTENCE = 2
 QUOTES_PER_ARTICLE = 6  # a random sample of an article's direct quotes
 MIN_QUOTE_WORDS = 5
 HEADLINE_SHARE = 0.5  # sentences whose premises carry the article's headline, as checks show them
+DESCRIBED_SHARE = 0.3  # sentences whose names the premise gives as "he" or "the company"
+DESCRIBED_NAME = 0.6  # chance that each further name of such a sentence is described too
+# how an article refers to what it has named before: the description a claim's name stands for
+DESCRIPTIONS = {
+    "person": ("the official", "the spokesperson", "the man", "the woman"),
+    "org": ("the company", "the agency", "the group", "the organisation", "the department"),
+    "place": ("the city", "the country", "the state", "the town"),
+}
+SUBJECT_PRONOUNS = ("He", "She")
 MONTH_NAMES = tuple(calendar.month_name[1:])
 DAY_NAMES = tuple(calendar.day_name)
 NUMBER_WORDS = tuple(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 20 or v in (30, 40, 50))
@@ -333,6 +344,38 @@ def quoted(quote: Quote, pools: Pools, rng: random.Random) -> list[Pair]:
     return pairs
 
 
+def described(s: SentenceSlots, pools: Pools, rng: random.Random) -> Pair | None:
+    """The sentence as an article writes it once the names are known ("He told the agency
+    ...") entails the sentence naming them ("Okafor told the FDA ..."), as a claim does.
+    Name swaps alone teach the model that a name missing from the premise is a contradiction;
+    the rules, not the model, tell a quote's speaker from another person's."""
+    slots = [slot for slot in s.slots
+             if slot.referent and pools.kind_of.get(_key(slot.text)) == ("person" if slot.kind == "speaker" else slot.kind)]
+    if not slots:
+        return None
+    first = rng.choice(slots)
+    chosen = sorted({first.start: first, **{x.start: x for x in slots if rng.random() < DESCRIBED_NAME}}.values(),
+                    key=lambda x: x.start)
+    if any(a.end > b.start for a, b in zip(chosen, chosen[1:])):
+        return None  # overlapping slots ("Sen. Tim Kaine", "Kaine"): the sentence is left as it is
+    words = list(s.words)
+    for slot in reversed(chosen):
+        kind = "person" if slot.kind == "speaker" else slot.kind
+        start = slot.start - 1 if slot.start > 0 and words[slot.start - 1].strip().lower() == "the" else slot.start
+        possessive = slot.end < len(words) and words[slot.end].strip() in ("'s", "’s")
+        if start == 0 and kind == "person" and not possessive:
+            new = rng.choice(SUBJECT_PRONOUNS)
+        else:
+            new = rng.choice(DESCRIPTIONS[kind])
+            new = _capital(new) if start == 0 else new
+        trailing = words[slot.end - 1][len(words[slot.end - 1].rstrip()):]
+        words[start:slot.end] = [new + trailing]
+    premise = "".join(words).strip()
+    if premise == s.text or premise.count(" ") < 4:
+        return None
+    return Pair(premise=premise, hypothesis=s.text, label="entailment", kind="entail_named")
+
+
 def _overlap(a: SentenceSlots, b: SentenceSlots) -> float:
     union = a.content_words | b.content_words
     return len(a.content_words & b.content_words) / len(union) if union else 0.0
@@ -440,6 +483,8 @@ def generate(
             made = [contradiction(s, pools, rng), *entailment(s, rng), neutral(s, sentences, pools, rng)]
             if rng.random() < REPORTED_SHARE:
                 made += reported(s, pools, rng, sentences)
+            if rng.random() < DESCRIBED_SHARE:
+                made.append(described(s, pools, rng))
             made_from.append(made)
         made_from += [quoted(q, pools, rng) for q in quotes]
         for made in made_from:

@@ -53,6 +53,9 @@ class Slot:
     end: int
     kind: str  # number, year, month, weekday, person, place, org, speaker
     text: str
+    # a name standing as a noun phrase of its own, outside quotation marks: an article could
+    # say "he" or "the agency" instead ("the Iran deal" or "former Maryland governor" could not)
+    referent: bool = False
 
 
 @dataclass
@@ -173,8 +176,19 @@ def _entity_slots(sent: Span) -> list[Slot]:
         if ent[0].lower_ == "the":
             start += 1
         if end > start:
-            slots.append(Slot(start, end, kind, sent[start:end].text))
+            slots.append(Slot(start, end, kind, sent[start:end].text, _stands_alone(sent, start, end)))
     return slots
+
+
+def _stands_alone(sent: Span, start: int, end: int) -> bool:
+    root = sent[start:end].root
+    before = sent[start - 1] if start > 0 else None
+    quoted = sum(t.text in ('"', "“", "”") for t in sent[:start]) % 2 == 1
+    return (
+        root.dep_ not in ("compound", "amod", "nmod", "npadvmod", "appos")
+        and not (before is not None and before.tag_ == "NNP")  # "Sen. Kaine", "Gov. Hogan"
+        and not quoted
+    )
 
 
 def _main_verb(sent: Span) -> Token:
@@ -409,7 +423,7 @@ def analyse(sent: Span, *, article: int, index: int) -> SentenceSlots:
     if report is not None:  # the name in "Mayor Alice Hartley said": the quote's speaker
         for slot in slots:
             if slot.kind == "person" and slot.text in report.speaker:
-                slots.append(Slot(slot.start, slot.end, "speaker", slot.text))
+                slots.append(Slot(slot.start, slot.end, "speaker", slot.text, slot.referent))
                 break
     words = [t.text_with_ws for t in sent]
     return SentenceSlots(
