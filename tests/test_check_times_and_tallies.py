@@ -16,8 +16,10 @@ from spacy.language import Language
 
 from bot.check.claim_selection import clean_message
 from bot.check.retrieve import Candidate
-from bot.check.rules.event_facts import dates_a_clause_of_its_own
+from bot.check.claims import Claim, parse_claim
+from bot.check.rules.event_facts import dates_a_clause_of_its_own, day_of_another_verb
 from bot.core.models import Article
+from bot.language.speakers import SpeakerResolver
 from bot.language.clock_times import clock_times, same_time
 from bot.language.quantities import TALLY_UNITS, extract_quantities
 
@@ -230,3 +232,28 @@ def test_the_same_race_time_supports_and_another_conflicts_with_both_times(race)
     report = race("Tomas Verhoeven won the men's race in 2:21:05.")
     assert report.verdict == "conflicting", report.evidence
     assert [r.detail for e in report.evidence for r in e.reasons] == ["claim: 2:21:05; source: 2:19:05"]
+
+
+def _claim(nlp: Language, text: str) -> Claim:
+    return parse_claim(nlp(text)[:], nlp=nlp, speakers=SpeakerResolver())
+
+
+def _source(text: str) -> Candidate:
+    return Candidate(kind="fact", text=text, lemmas="", article=Article(path="corpus/911_port.txt", content_hash="x", body=text))
+
+
+def test_a_day_written_on_a_verb_the_claim_does_not_write_dates_another_event(nlp: Language) -> None:
+    source = _source("Omar Haddad, who had been detained for two years in 2009, addressed the crowd on Wednesday.")
+
+    # Wednesday dates the address: it says nothing of being held that day
+    assert day_of_another_verb(_claim(nlp, "Haddad was held in the crowd on Wednesday."), source, nlp)
+    assert not day_of_another_verb(_claim(nlp, "Haddad addressed the crowd on Wednesday."), source, nlp)
+    assert not day_of_another_verb(_claim(nlp, "Haddad spoke to the crowd."), source, nlp)
+
+
+def test_a_day_on_the_verb_of_the_claims_event_noun_dates_the_claims_event(nlp: Language) -> None:
+    # "went on diversion" is the event "were diverted" tells
+    source = _source("Ambulances were diverted from Mercy Hospital for about six hours on Monday.")
+    claim = _claim(nlp, "Mercy Hospital went on ambulance diversion for six hours on Monday.")
+
+    assert not day_of_another_verb(claim, source, nlp)

@@ -29,6 +29,7 @@ from bot.check.rules.event_facts import (
     another_event,
     check_event_facts,
     dates_a_clause_of_its_own,
+    day_of_another_verb,
 )
 from bot.check.evidence_dedup import drop_overlaps, same_words_groups
 from bot.language.detection import foreign_language, not_read_note
@@ -327,6 +328,7 @@ def check_claim(
         for group in tried
         for c, a, f in group
         if _key(c) in judgements and wants_second_reading(claim, c, f, judgements[_key(c)], a)
+        and not day_of_another_verb(claim, c, nlp)
     ]
     second = dict(zip(map(_key, leaning), judge(claim, leaning, model=ruling()))) if leaning else {}
 

@@ -183,6 +183,27 @@ def date_of_another_event(claim: Claim, candidate: Candidate, nlp: Language) -> 
     return not any(_dates_the_event(t, names_event) for t in _date_tokens(doc))
 
 
+def day_of_another_verb(claim: Claim, candidate: Candidate, nlp: Language) -> bool:
+    """The source writes the claim's day, but on a verb the claim does not write, and does not
+    write the claim's own dated verb: "addressed the crowd on Wednesday" does not date "was
+    held in the crowd on Wednesday". Whether the two verbs tell one event is a paraphrase only
+    a reader can vouch for; a second reading that leans on the day to call them one is not."""
+    verb = _claim_event_verb(claim, nlp)
+    if verb is None:
+        return False
+    claim_doc = parsed(claim.content, nlp)
+    said = [day for day, token in _days(claim_doc) if _on_verb(token, verb)]
+    doc = parsed(candidate.text, nlp)
+    if not said or any(t.pos_ == "VERB" and _same_event(verb.lemma_.lower(), t.lemma_.lower()) for t in doc):
+        return False
+    # its verbs and nouns: "went on ambulance diversion" names what "were diverted" does
+    claim_words = {t.lemma_.lower() for t in claim_doc if t.pos_ in ("VERB", "NOUN")}
+    dating = [_event_verb(token) for day, token in _days(doc) if any(_written_alike(s, day) for s in said)]
+    return bool(dating) and all(
+        v is not None and not any(_same_event(c, v.lemma_.lower()) for c in claim_words) for v in dating
+    )
+
+
 def _objects(verb: Token) -> list[Token]:
     """A verb's object and its prepositions' objects ("held a meeting", "went on strike")."""
     direct = [c for c in verb.children if c.dep_ == "dobj"]
