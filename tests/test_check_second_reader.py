@@ -24,7 +24,7 @@ SINKHOLE = (
     "A sinkhole opened under the Garland Avenue parking lot in Delmore early Tuesday. Surveyors "
     "estimated the crater at about 30 feet deep, the county said. No one was hurt.",
 )
-ESTIMATE = "Surveyors' first estimate put the crater's depth at around 30 feet."
+ESTIMATE = "Surveyors put the crater's depth at around 30 feet."
 
 
 @pytest.fixture(scope="module")

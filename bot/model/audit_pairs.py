@@ -37,7 +37,7 @@ from bot.ingest.outlets import OutletDirectory
 from bot.model.nli_data import Pair
 from bot.model.stance_model import under_headline
 
-HELD_OUT_FROM = 22  # corpus22 / debunk17 on were written after this data was fixed
+HELD_OUT_FROM = 46  # corpus46 / debunk41 on were written after this data was fixed
 AUDITED = "audited claims (held-out story sets)"
 HEADLINE_SHARE = 0.5
 MAX_EVIDENCE_SENTENCES = 3
