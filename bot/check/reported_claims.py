@@ -701,10 +701,10 @@ def _alleged_figures(candidate: Candidate, found: Assessment, nlp: Language) -> 
     "rates rose 4 percent"): every figure of the sentence lies in what it withholds, so the
     article gives none of its own."""
     numbers = candidate.quantities
-    if candidate.kind != "fact" or not numbers or any(r.code != "number_mismatch" for r in found.reasons):
+    if candidate.kind != "fact" or not numbers or not found.reasons:
         return False
-    if not found.reasons or not _may_frame(candidate):
-        return False  # nothing reported: no parse
+    if any(r.code != "number_mismatch" for r in found.reasons) or not _may_frame(candidate):
+        return False  # another reason, or nothing reported: no parse
     withheld = [(a, b) for a, b, claimed in _spans(candidate.text, nlp) if claimed]
     places = [(candidate.text.find(q.text), len(q.text)) for q in numbers]
     return all(p >= 0 and any(a <= p and p + n <= b for a, b in withheld) for p, n in places)

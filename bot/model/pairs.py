@@ -209,7 +209,7 @@ def _differs(old: str, new: str, sentence: str) -> bool:
 
 
 def swap_entity(s: SentenceSlots, slot: Slot, pools: Pools, rng: random.Random) -> str | None:
-    kind = "person" if slot.kind == "speaker" else slot.kind
+    kind = slot.entity_kind
     local = pools.article[s.article].get(kind, [])
     width = len(slot.text.split())
     for attempt in range(8):
@@ -349,8 +349,7 @@ def described(s: SentenceSlots, pools: Pools, rng: random.Random) -> Pair | None
     ...") entails the sentence naming them ("Okafor told the FDA ..."), as a claim does.
     Name swaps alone teach the model that a name missing from the premise is a contradiction;
     the rules, not the model, tell a quote's speaker from another person's."""
-    slots = [slot for slot in s.slots
-             if slot.referent and pools.kind_of.get(_key(slot.text)) == ("person" if slot.kind == "speaker" else slot.kind)]
+    slots = [slot for slot in s.slots if slot.referent and pools.kind_of.get(_key(slot.text)) == slot.entity_kind]
     if not slots:
         return None
     first = rng.choice(slots)
@@ -358,19 +357,17 @@ def described(s: SentenceSlots, pools: Pools, rng: random.Random) -> Pair | None
                     key=lambda x: x.start)
     if any(a.end > b.start for a, b in zip(chosen, chosen[1:])):
         return None  # overlapping slots ("Sen. Tim Kaine", "Kaine"): the sentence is left as it is
-    words = list(s.words)
-    for slot in reversed(chosen):
-        kind = "person" if slot.kind == "speaker" else slot.kind
-        start = slot.start - 1 if slot.start > 0 and words[slot.start - 1].strip().lower() == "the" else slot.start
-        possessive = slot.end < len(words) and words[slot.end].strip() in ("'s", "’s")
-        if start == 0 and kind == "person" and not possessive:
+    spans = []
+    for slot in reversed(chosen):  # drawn in the order the shipped reader's pairs were
+        start = slot.start - 1 if slot.start > 0 and s.words[slot.start - 1].strip().lower() == "the" else slot.start
+        possessive = slot.end < len(s.words) and s.words[slot.end].strip() in ("'s", "’s")
+        if start == 0 and slot.entity_kind == "person" and not possessive:
             new = rng.choice(SUBJECT_PRONOUNS)
         else:
-            new = rng.choice(DESCRIPTIONS[kind])
+            new = rng.choice(DESCRIPTIONS[slot.entity_kind])
             new = _capital(new) if start == 0 else new
-        trailing = words[slot.end - 1][len(words[slot.end - 1].rstrip()):]
-        words[start:slot.end] = [new + trailing]
-    premise = "".join(words).strip()
+        spans.append((start, slot.end, new))
+    premise = s.rewritten(spans)
     if premise == s.text or premise.count(" ") < 4:
         return None
     return Pair(premise=premise, hypothesis=s.text, label="entailment", kind="entail_named")

@@ -11,6 +11,7 @@ The slot finders reuse the rule modules: numbers (`parse_number`), dates
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -57,6 +58,11 @@ class Slot:
     # say "he" or "the agency" instead ("the Iran deal" or "former Maryland governor" could not)
     referent: bool = False
 
+    @property
+    def entity_kind(self) -> str:
+        """A speaker is a person to swap or describe."""
+        return "person" if self.kind == "speaker" else self.kind
+
 
 @dataclass
 class Report:
@@ -93,12 +99,20 @@ class SentenceSlots:
 
     def replaced(self, start: int, end: int, new: str) -> str:
         """The sentence with tokens [start, end) replaced by `new` (spacing kept)."""
-        trailing = self.words[end - 1][len(self.words[end - 1].rstrip()) :]
-        if end == len(self.words) and self.words[end - 1].rstrip().endswith(".") and not new.endswith("."):
-            new += "."  # "the U.S." closed the sentence
-        if new.endswith(".") and end < len(self.words) and self.words[end].startswith("."):
-            new = new[:-1]  # "in Fla." before the full stop
-        return "".join([*self.words[:start], new + trailing, *self.words[end:]]).strip()
+        return self.rewritten([(start, end, new)])
+
+    def rewritten(self, spans: Sequence[tuple[int, int, str]]) -> str:
+        """The sentence with each span of tokens [start, end) replaced by its text (spans
+        apart; spacing kept, and the sentence's full stop where a replaced "U.S." held it)."""
+        words = list(self.words)
+        for start, end, new in sorted(spans, reverse=True):
+            trailing = self.words[end - 1][len(self.words[end - 1].rstrip()) :]
+            if end == len(self.words) and self.words[end - 1].rstrip().endswith(".") and not new.endswith("."):
+                new += "."  # "the U.S." closed the sentence
+            if new.endswith(".") and end < len(self.words) and self.words[end].startswith("."):
+                new = new[:-1]  # "in Fla." before the full stop
+            words[start:end] = [new + trailing]
+        return "".join(words).strip()
 
 
 def usable(sent: Span) -> bool:
@@ -181,6 +195,7 @@ def _entity_slots(sent: Span) -> list[Slot]:
 
 
 def _stands_alone(sent: Span, start: int, end: int) -> bool:
+    """Whether an article could say "he" or "the agency" in the name's place (`Slot.referent`)."""
     root = sent[start:end].root
     before = sent[start - 1] if start > 0 else None
     quoted = sum(t.text in ('"', "“", "”") for t in sent[:start]) % 2 == 1
